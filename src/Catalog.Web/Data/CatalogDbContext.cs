@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Web.Data;
+
+public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+{
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    public DbSet<Link> Links => Set<Link>();
+
+    public DbSet<Mention> Mentions => Set<Mention>();
+
+    public DbSet<Quote> Quotes => Set<Quote>();
+
+    public DbSet<Image> Images => Set<Image>();
+
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<SeedBlob> SeedBlobs => Set<SeedBlob>();
+
+    public DbSet<CatalogState> CatalogState => Set<CatalogState>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Source>().HasIndex(s => s.Name).IsUnique();
+
+        modelBuilder.Entity<Topic>(topic =>
+        {
+            topic.HasIndex(t => t.Slug).IsUnique();
+            topic.HasIndex(t => new { t.SourceId, t.Position });
+            topic.HasIndex(t => t.ParentId);
+            topic.HasOne(t => t.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
+            topic.HasOne(t => t.Source).WithMany(s => s.Topics).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Link>(link =>
+        {
+            link.HasIndex(l => l.Url).IsUnique();
+            link.HasIndex(l => l.Host);
+            link.HasIndex(l => l.Kind);
+        });
+
+        modelBuilder.Entity<Mention>(mention =>
+        {
+            mention.HasIndex(m => new { m.TopicId, m.Position });
+            mention.HasIndex(m => m.LinkId);
+            mention.Property(m => m.Place).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<Quote>().HasIndex(q => new { q.TopicId, q.Position });
+        modelBuilder.Entity<Image>().HasIndex(i => new { i.TopicId, i.Position });
+        modelBuilder.Entity<SlugRedirect>().HasKey(r => r.Slug);
+        modelBuilder.Entity<SeedBlob>().HasKey(b => b.Sha256);
+
+        modelBuilder.Entity<ImportRun>(run =>
+        {
+            run.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            run.HasIndex(r => r.StartedAt);
+        });
+
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks as text-sortable ISO strings.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                     .Where(p => p.ClrType == typeof(DateTimeOffset)))
+        {
+            property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToStringConverter());
+        }
+    }
+}
