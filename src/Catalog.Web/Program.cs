@@ -1,3 +1,30 @@
+using Catalog.Web;
+using Catalog.Web.Api;
+using Catalog.Web.Cli;
+using Catalog.Web.Data;
+using Catalog.Web.Import;
+using Serilog;
+
+Logging.CreateBootstrapLogger();
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCatalogLogging();
+builder.Services.AddCatalogData(builder.Configuration, builder.Environment);
+builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, CommandLine.IsCommand(args));
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
-app.Run();
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.MapRazorPages();
+app.MapTopicsApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory.</summary>
+public partial class Program;

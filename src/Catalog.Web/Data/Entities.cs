@@ -127,6 +127,12 @@ public sealed class SlugRedirect
 
     public string? TopicSlug { get; set; }
 
+    /// <summary>The title the slug had, for the 410 page.</summary>
+    public required string Title { get; set; }
+
+    /// <summary>For a removed topic: the URLs it listed, one a line, so the 410 page can say where they went.</summary>
+    public string LinkUrls { get; set; } = "";
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -155,6 +161,9 @@ public sealed class ImportRun
 
     /// <summary>The import report as JSON (the CLI's --json shape).</summary>
     public string ReportJson { get; set; } = "{}";
+
+    /// <summary>The item-by-item changes (<see cref="Import.ImportChange"/> list) as JSON, for the history pages.</summary>
+    public string DiffJson { get; set; } = "[]";
 
     public string? Error { get; set; }
 }

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Catalog.Web.Data;
+using Catalog.Web.Import;
+using Microsoft.AspNetCore.Identity;
+
+namespace Catalog.Web.Cli;
+
+/// <summary>
+/// The command-line verbs of the same executable (a contract other tools use):
+/// <c>import &lt;file.md&gt; [--dry-run] [--json] [--yes]</c> and <c>hash-password</c>.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] s_verbs = ["import", "hash-password", "help", "--help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        return args[0] switch
+        {
+            "import" => await ImportAsync(app.Services, args[1..], app.Lifetime.ApplicationStopping),
+            "hash-password" => HashPassword(),
+            _ => Usage(Console.Out, 0),
+        };
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] args, CancellationToken ct)
+    {
+        var flags = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
+        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var unknown = flags.Except(["--dry-run", "--json", "--yes"]).FirstOrDefault();
+        if (files.Count != 1 || unknown is not null)
+        {
+            Console.Error.WriteLine(unknown is null ? "import: name exactly one markdown file." : $"import: unknown option {unknown}.");
+            return Usage(Console.Error, 2);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        try
+        {
+            var file = await SeedFile.ReadAsync(files[0], ct);
+            await db.MigrateCatalogAsync(ct);
+            var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
+            var report = await importer.ImportAsync(new ImportRequest(file, flags.Contains("--dry-run"), Environment.UserName, flags.Contains("--yes")), ct);
+            Console.Out.WriteLine(flags.Contains("--json") ? JsonSerializer.Serialize(report, CatalogImporter.ReportJson) : Describe(report));
+            return 0;
+        }
+        catch (SeedFileException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        catch (ImportNeedsConfirmationException e)
+        {
+            Console.Error.WriteLine(e.Message + " Run again with --yes to apply it.");
+            return 3;
+        }
+    }
+
+    private static string Describe(ImportReport report)
+    {
+        var d = report.Diff;
+        var lines = new List<string>
+        {
+            $"{(report.DryRun ? "Dry run (nothing written)" : "Imported")}: {report.Source}",
+            $"  {report.Topics} topics, {report.Links} links ({report.DistinctUrls} distinct URLs), {report.Quotes} quotes, {report.Images} images",
+            $"  topics: +{d.TopicsAdded.Count} -{d.TopicsRemoved.Count} renamed {d.TopicsRenamed.Count}; links: +{d.LinksAdded} -{d.LinksRemoved} changed {d.LinksChanged}",
+        };
+        lines.AddRange(report.Warnings.Select(w => "  warning: " + w));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static int HashPassword()
+    {
+        var password = Console.IsInputRedirected ? Console.In.ReadLine() : ReadHidden("Password: ");
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Error.WriteLine("hash-password: no password given.");
+            return 2;
+        }
+
+        Console.Out.WriteLine(new PasswordHasher<object>().HashPassword(new object(), password));
+        return 0;
+    }
+
+    private static string ReadHidden(string prompt)
+    {
+        Console.Error.Write(prompt);
+        var chars = new List<char>();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace && chars.Count > 0)
+            {
+                chars.RemoveAt(chars.Count - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Add(key.KeyChar);
+            }
+        }
+
+        Console.Error.WriteLine();
+        return new string([.. chars]);
+    }
+
+    private static int Usage(TextWriter writer, int exitCode)
+    {
+        writer.WriteLine("""
+            Usage: Catalog.Web [command]
+              (no command)                          serve the catalog
+              import <file.md> [--dry-run] [--json] [--yes]
+                                                    import or re-import one seed file; --dry-run shows the diff only,
+                                                    --json prints the report, --yes confirms removing over half the links
+              hash-password                         read a password (stdin or prompt), print Catalog:AdminPasswordHash
+            """);
+        return exitCode;
+    }
+}

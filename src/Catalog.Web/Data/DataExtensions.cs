@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Web.Data;
+
+public static class DataExtensions
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/catalog.db";
+
+    /// <summary>The catalog's SQLite database: ConnectionStrings:Catalog, a relative file resolved against the content root.</summary>
+    public static IServiceCollection AddCatalogData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = ResolveConnectionString(configuration.GetConnectionString("Catalog") ?? DefaultConnectionString, environment.ContentRootPath);
+        services.AddDbContext<CatalogDbContext>(options => options
+            .UseSqlite(connectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(new SqlitePragmas()));
+        return services;
+    }
+
+    /// <summary>Makes a relative Data Source absolute (under the content root) and creates its folder.</summary>
+    public static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies migrations and switches the file to WAL, so readers never wait for an import.</summary>
+    public static async Task MigrateCatalogAsync(this CatalogDbContext db, CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    public static string DatabasePath(this CatalogDbContext db) =>
+        new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+}

@@ -1,0 +1,134 @@
+using System.Data.Common;
+using Catalog.Web.Search;
+
+namespace Catalog.Web.Import;
+
+/// <summary>
+/// Replaces one source's topics, mentions, quotes and images with a parsed file's, inside the caller's transaction.
+/// Links are shared between sources (one row per URL): existing rows keep their ids, so /links/{id} stays stable.
+/// Plain prepared ADO.NET commands: an import writes tens of thousands of rows and EF change tracking would dominate.
+/// </summary>
+public sealed class CatalogWriter(DbConnection connection, DbTransaction transaction)
+{
+    public async Task ReplaceSourceAsync(int sourceId, IReadOnlyList<ParsedTopic> topics, CancellationToken ct)
+    {
+        await ExecuteAsync($"DELETE FROM Mentions WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
+        await ExecuteAsync($"DELETE FROM Quotes WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
+        await ExecuteAsync($"DELETE FROM Images WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
+        await ExecuteAsync($"UPDATE Topics SET ParentId = NULL WHERE SourceId = {sourceId}", ct);
+        await ExecuteAsync($"DELETE FROM Topics WHERE SourceId = {sourceId}", ct);
+
+        var topicIds = await InsertTopicsAsync(sourceId, topics, ct);
+        var linkIds = await EnsureLinksAsync(topics.SelectMany(t => t.Links).Select(l => l.Url), ct);
+        await InsertContentAsync(topics, topicIds, linkIds, ct);
+        await ExecuteAsync("DELETE FROM Links WHERE NOT EXISTS (SELECT 1 FROM Mentions m WHERE m.LinkId = Links.Id)", ct);
+        await SearchIndex.RebuildAsync(connection, transaction, ct);
+    }
+
+    private async Task<Dictionary<string, long>> InsertTopicsAsync(int sourceId, IReadOnlyList<ParsedTopic> topics, CancellationToken ct)
+    {
+        await using var insert = Command("""
+            INSERT INTO Topics (SourceId, Slug, Title, Level, ParentId, Position, IntroMarkdown, IntroHtml)
+            VALUES ($source, $slug, $title, $level, $parent, $position, $introMarkdown, $introHtml) RETURNING Id
+            """, "$source", "$slug", "$title", "$level", "$parent", "$position", "$introMarkdown", "$introHtml");
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var topic in topics)
+        {
+            object? parent = topic.ParentSlug is null ? null : ids[topic.ParentSlug];
+            ids[topic.Slug] = (long)(await ExecuteScalarAsync(insert, ct, sourceId, topic.Slug, topic.Title, topic.Level, parent, topic.Position, topic.IntroMarkdown, topic.IntroHtml))!;
+        }
+
+        return ids;
+    }
+
+    private async Task<Dictionary<string, long>> EnsureLinksAsync(IEnumerable<string> urls, CancellationToken ct)
+    {
+        await using var find = Command("SELECT Id FROM Links WHERE Url = $url", "$url");
+        await using var insert = Command("INSERT INTO Links (Url, Host, Kind) VALUES ($url, $host, $kind) RETURNING Id", "$url", "$host", "$kind");
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var url in urls)
+        {
+            if (ids.ContainsKey(url))
+            {
+                continue;
+            }
+
+            ids[url] = await ExecuteScalarAsync(find, ct, url) as long?
+                ?? (long)(await ExecuteScalarAsync(insert, ct, url, Urls.HostOf(url), LinkKinds.Classify(url)))!;
+        }
+
+        return ids;
+    }
+
+    private async Task InsertContentAsync(IReadOnlyList<ParsedTopic> topics, Dictionary<string, long> topicIds, Dictionary<string, long> linkIds, CancellationToken ct)
+    {
+        await using var mention = Command("""
+            INSERT INTO Mentions (TopicId, LinkId, Label, Context, RawUrl, Place, Position)
+            VALUES ($topic, $link, $label, $context, $raw, $place, $position)
+            """, "$topic", "$link", "$label", "$context", "$raw", "$place", "$position");
+        await using var quote = Command("INSERT INTO Quotes (TopicId, Text, Url, Position) VALUES ($topic, $text, $url, $position)",
+            "$topic", "$text", "$url", "$position");
+        await using var image = Command("INSERT INTO Images (TopicId, Src, Alt, Width, Position) VALUES ($topic, $src, $alt, $width, $position)",
+            "$topic", "$src", "$alt", "$width", "$position");
+        foreach (var topic in topics)
+        {
+            var topicId = topicIds[topic.Slug];
+            foreach (var link in topic.Links)
+            {
+                await ExecuteAsync(mention, ct, topicId, linkIds[link.Url], link.Label, link.Context, link.RawUrl, link.Place.ToString(), link.Position);
+            }
+
+            foreach (var q in topic.Quotes)
+            {
+                await ExecuteAsync(quote, ct, topicId, q.Text, q.Url, q.Position);
+            }
+
+            foreach (var i in topic.Images)
+            {
+                await ExecuteAsync(image, ct, topicId, i.Src, i.Alt, i.Width, i.Position);
+            }
+        }
+    }
+
+    private DbCommand Command(string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(DbCommand command, object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private static async Task<object?> ExecuteScalarAsync(DbCommand command, CancellationToken ct, params object?[] values)
+    {
+        Bind(command, values);
+        return await command.ExecuteScalarAsync(ct);
+    }
+
+    private static async Task ExecuteAsync(DbCommand command, CancellationToken ct, params object?[] values)
+    {
+        Bind(command, values);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var command = Command(sql);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,28 @@
+using Serilog;
+using Serilog.Extensions.Hosting;
+
+namespace Catalog.Web;
+
+/// <summary>Serilog as in serilog-aspnetcore's sample, guarded so several hosts in one process (tests) do not clash.</summary>
+public static class Logging
+{
+    public static void CreateBootstrapLogger()
+    {
+        if (Log.Logger is not ReloadableLogger)
+        {
+            Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+        }
+    }
+
+    public static WebApplicationBuilder AddCatalogLogging(this WebApplicationBuilder builder)
+    {
+        // preserveStaticLogger: the bootstrap logger is never frozen, so a second host (WebApplicationFactory) can start.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
+        return builder;
+    }
+}
