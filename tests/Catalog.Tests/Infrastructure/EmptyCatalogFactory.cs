@@ -1,0 +1,28 @@
+using Catalog.Web.Data;
+using Catalog.Web.Import;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Tests.Infrastructure;
+
+/// <summary>A catalog that starts empty (its seeds folder has no files); tests import what they need.</summary>
+public class EmptyCatalogFactory : CatalogFactory
+{
+    public override string SeedsPath => Path.Combine(Folder, "no-seeds");
+
+    public static string SeedPath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds", "science-of-deep-learning.md");
+
+    /// <summary>Runs the app's own import service, as the CLI and the admin pages do.</summary>
+    public async Task<ImportReport> ImportAsync(SeedFile file, bool dryRun = false)
+    {
+        _ = Server; // starts the host: migrations run on start
+        await using var scope = Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
+        return await importer.ImportAsync(new ImportRequest(file, dryRun, "test", ConfirmLargeRemoval: true), TestContext.Current.CancellationToken);
+    }
+
+    public Task<ImportReport> ImportAsync(string path, bool dryRun = false) =>
+        ImportAsync(new SeedFile(Path.GetFileName(path), File.ReadAllBytes(path)), dryRun);
+
+    /// <summary>A fresh DbContext on the test's database, for asserting what was stored.</summary>
+    public CatalogDbContext OpenDatabase() => Services.CreateScope().ServiceProvider.GetRequiredService<CatalogDbContext>();
+}
