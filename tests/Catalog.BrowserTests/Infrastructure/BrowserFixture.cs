@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+
+namespace Catalog.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright, plus the app on a real port. Where Chromium is absent the tests skip with
+/// that reason, unless CATALOG_REQUIRE_BROWSER=1 (CI), which makes its absence a failure.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string AdminPassword = "browser-test-password";
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] s_chromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public CatalogServer? Server { get; private set; }
+
+    public IBrowser? Browser { get; private set; }
+
+    public string? SkipReason { get; private set; }
+
+    public static string ResultsFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            SkipReason = $"Chromium is not installed at {ChromiumPath} (apt-get install chromium)";
+            if (Environment.GetEnvironmentVariable("CATALOG_REQUIRE_BROWSER") == "1")
+            {
+                throw new InvalidOperationException(SkipReason + "; CATALOG_REQUIRE_BROWSER=1 requires it.");
+            }
+
+            return;
+        }
+
+        Directory.CreateDirectory(ResultsFolder);
+        Server = new CatalogServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = s_chromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh page (own context) that records console errors and failed requests for the test to check.</summary>
+    public async Task<ObservedPage> NewPageAsync(BrowserNewContextOptions? options = null)
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
+        var context = await Browser!.NewContextAsync(options ?? new BrowserNewContextOptions { BaseURL = Server!.BaseUrl });
+        return await ObservedPage.OpenAsync(context);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        Server?.Dispose();
+    }
+}
