@@ -3,6 +3,7 @@ using Catalog.Web.Api;
 using Catalog.Web.Cli;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
+using Catalog.Web.Operations;
 using Serilog;
 
 Logging.CreateBootstrapLogger();
@@ -19,10 +20,17 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args);
 }
 
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.MapRazorPages();
 app.MapTopicsApi();
+app.MapHealth();
 await app.RunAsync();
 return 0;
 
