@@ -22,10 +22,13 @@ public static class TopicMatcher
             matches[topic.Slug] = topic.Slug;
         }
 
-        var unmatchedOld = before.Where(t => !matches.ContainsValue(t.Slug)).ToList();
+        var continued = matches.Values.ToHashSet(StringComparer.Ordinal);
+        var unmatchedOld = before.Where(t => !continued.Contains(t.Slug)).ToList();
+        var oldRanks = SiblingRanks(before);
+        var newRanks = SiblingRanks(after);
         foreach (var topic in after.Where(t => !matches.ContainsKey(t.Slug)))
         {
-            var old = unmatchedOld.FirstOrDefault(o => SamePlace(o, topic, before, after, matches) && LinkOverlap(o, topic) >= SamePlaceLinksThreshold)
+            var old = unmatchedOld.FirstOrDefault(o => SamePlace(o, topic, oldRanks, newRanks, matches) && LinkOverlap(o, topic) >= SamePlaceLinksThreshold)
                 ?? unmatchedOld
                     .Select(o => (Topic: o, Score: LinkOverlap(o, topic)))
                     .Where(x => x.Score >= SameLinksThreshold)
@@ -42,7 +45,7 @@ public static class TopicMatcher
         return matches;
     }
 
-    private static bool SamePlace(TopicState old, TopicState topic, IReadOnlyList<TopicState> before, IReadOnlyList<TopicState> after, Dictionary<string, string> matches)
+    private static bool SamePlace(TopicState old, TopicState topic, Dictionary<string, int> oldRanks, Dictionary<string, int> newRanks, Dictionary<string, string> matches)
     {
         if (old.Level != topic.Level)
         {
@@ -52,11 +55,22 @@ public static class TopicMatcher
         var parentContinues = topic.ParentSlug is null
             ? old.ParentSlug is null
             : matches.TryGetValue(topic.ParentSlug, out var oldParent) && oldParent == old.ParentSlug;
-        return parentContinues && SiblingRank(old, before) == SiblingRank(topic, after);
+        return parentContinues && oldRanks[old.Slug] == newRanks[topic.Slug];
     }
 
-    private static int SiblingRank(TopicState topic, IReadOnlyList<TopicState> all) =>
-        all.Count(t => t.ParentSlug == topic.ParentSlug && t.Level == topic.Level && t.Position < topic.Position);
+    // Rank of each topic among the siblings of its level under the same parent, in document order.
+    private static Dictionary<string, int> SiblingRanks(IReadOnlyList<TopicState> topics)
+    {
+        var counters = new Dictionary<(string?, int), int>();
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var topic in topics.OrderBy(t => t.Position))
+        {
+            var key = (topic.ParentSlug, topic.Level);
+            ranks[topic.Slug] = counters[key] = counters.GetValueOrDefault(key, -1) + 1;
+        }
+
+        return ranks;
+    }
 
     private static double LinkOverlap(TopicState a, TopicState b)
     {
