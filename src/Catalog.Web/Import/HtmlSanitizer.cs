@@ -100,7 +100,7 @@ public static class HtmlSanitizer
     {
         ("a", "href") => Urls.IsSafe(value),
         ("a", "title") => true,
-        ("img", "src") => Urls.SchemeOf(value.Trim()) is "http" or "https",
+        ("img", "src") => Urls.IsSafeImageSource(value),
         ("img", "alt") => true,
         ("img", "width") => IsLength(value),
         ("span" or "div", "class") => value is "math",

@@ -19,10 +19,12 @@ public static class LinkKinds
     /// <summary>Every kind, in the order pages list them.</summary>
     public static readonly IReadOnlyList<string> All = [Paper, Code, Course, Video, Blog, Book, Event, Person, Other];
 
-    private sealed record Rule(string Kind, string? Host, string? PathContains, string? PathEndsWith = null);
+    private sealed record Rule(string Kind, string? Host, string? PathContains, string? PathEndsWith = null, string? HostContains = null);
 
     private static readonly Rule[] s_rules =
     [
+        // SIAM serves books under /doi/ too: the book rule must come before the paper rule below.
+        new(Book, "epubs.siam.org", "/doi/book/"),
         // Papers: preprint servers, DOIs, proceedings, PDFs.
         new(Paper, "arxiv.org", null),
         new(Paper, "arxiv-vanity.com", null),
@@ -44,6 +46,8 @@ public static class LinkKinds
         new(Paper, "biorxiv.org", null),
         new(Paper, "doaj.org", null),
         new(Paper, "researchgate.net", "/publication/"),
+        new(Paper, null, null, HostContains: "proceedings"),
+        new(Paper, null, "/proceedings"),
         new(Paper, null, null, ".pdf"),
         // Code.
         new(Code, "github.com", null),
@@ -70,7 +74,6 @@ public static class LinkKinds
         new(Course, null, "/lecture"),
         // Books.
         new(Book, "link.springer.com", "/book/"),
-        new(Book, "epubs.siam.org", "/book/"),
         new(Book, "oreilly.com", null),
         new(Book, "manning.com", null),
         new(Book, null, "/book"),
@@ -78,6 +81,7 @@ public static class LinkKinds
         // Events and workshops.
         new(Event, null, "/event"),
         new(Event, null, "workshop"),
+        new(Event, null, null, HostContains: "workshop"),
         new(Event, null, "/conferences/"),
         new(Event, null, "/programs/"),
         new(Event, null, "/summer-school"),
@@ -119,6 +123,11 @@ public static class LinkKinds
         foreach (var rule in s_rules)
         {
             if (rule.Host is not null && host != rule.Host && !host.EndsWith("." + rule.Host, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (rule.HostContains is not null && !host.Contains(rule.HostContains, StringComparison.Ordinal))
             {
                 continue;
             }

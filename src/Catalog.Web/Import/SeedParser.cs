@@ -18,6 +18,7 @@ public static class SeedParser
     public const int QuoteMinLength = 100;
 
     private const int ContextMaxLength = 400;
+    private const int LabelMaxLength = 200;
     private static readonly HtmlParser s_htmlParser = new();
 
     public static ParsedCatalog Parse(string markdown, string sourceName)
@@ -31,11 +32,18 @@ public static class SeedParser
         return walker.Run();
     }
 
+    // A BOM and Windows or old Mac line ends are how a file was saved, not what it says: they must not reach labels,
+    // contexts or intro markdown.
     private static string Clean(string markdown, out bool hadNul)
     {
         if (markdown.Length > 0 && markdown[0] == '\uFEFF')
         {
             markdown = markdown[1..];
+        }
+
+        if (markdown.Contains('\r', StringComparison.Ordinal))
+        {
+            markdown = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         }
 
         hadNul = markdown.Contains('\0', StringComparison.Ordinal);
@@ -55,6 +63,8 @@ public static class SeedParser
         private readonly List<TopicBuilder> _topics = [];
         private readonly HashSet<string> _slugs = new(StringComparer.Ordinal);
         private TopicBuilder? _current;
+        private string? _previousQuoteUrl;
+        private string? _quoteUrl;
         private int _position;
         private int _headings;
 
@@ -65,6 +75,9 @@ public static class SeedParser
             var document = Markdown.Parse(markdown, CatalogMarkdown.Pipeline);
             foreach (var block in document)
             {
+                // A quote continues only the quote of the block just before it; any other block ends it.
+                _previousQuoteUrl = _quoteUrl;
+                _quoteUrl = null;
                 Visit(block, Where.Top);
             }
 
@@ -141,7 +154,7 @@ public static class SeedParser
             var slug = Slugs.Unique(Slugs.From(title), _slugs);
             _current = new TopicBuilder(slug, title.Length == 0 ? "(untitled)" : title, heading.Level, parent?.Slug, _topics.Count, false);
             _topics.Add(_current);
-            Inlines(heading.Inline, Where.Top, LinkPlace.Heading, null);
+            Inlines(heading.Inline, LinkPlace.Heading, null);
         }
 
         // Content before the first heading still belongs somewhere: a topic named after the source file.
@@ -159,39 +172,64 @@ public static class SeedParser
 
         private void Paragraph(ParagraphBlock paragraph, Where where)
         {
-            var links = LinksOf(paragraph.Inline).ToList();
-            var text = InlineText.Of(paragraph.Inline);
-            if (where is Where.Top && IsQuote(paragraph.Inline, links, out var quoteLink))
+            var inline = paragraph.Inline;
+            if (where is Where.Top && Paragraphs.IsQuote(inline, out var quoteLink))
             {
-                var quoteText = InlineText.Of(quoteLink);
-                if (AddLink(quoteLink.Url!, InlineText.Truncate(quoteText, 120), null, LinkPlace.Quote) is { } url)
-                {
-                    Current().Quotes.Add(new ParsedQuote(quoteText, url, ++_position));
-                }
-
+                Quote(quoteLink);
                 return;
             }
 
-            var textBesideLinks = InlineText.Of(paragraph.Inline, i => IsLink(i));
-            var place = where switch
-            {
-                Where.List => LinkPlace.List,
-                Where.Table => LinkPlace.Table,
-                _ => LinkPlace.Prose,
-            };
+            var text = InlineText.Of(inline);
+            var words = Paragraphs.TrimSeparators(Paragraphs.TextBesideLinks(inline));
+            var hasWords = Paragraphs.HasWords(words);
 
-            // "Some title\nhttps://..." : a lone bare URL takes the paragraph's own words as its label.
-            var lonelyBareLink = links.Count == 1 && IsBare(links[0]) && HasWords(textBesideLinks);
-            if (where == Where.Top && HasWords(textBesideLinks) && !lonelyBareLink)
+            // "Some title\nhttps://...": a lone bare URL takes the paragraph's own words as its label. Words too long
+            // for a label are prose: the paragraph is then also intro, and the link's context.
+            string? bareLabel = null;
+            if (hasWords && Paragraphs.Links(inline) is [var only] && Paragraphs.IsBare(only))
+            {
+                bareLabel = InlineText.Truncate(words, LabelMaxLength);
+                hasWords = bareLabel.Length < words.Length;
+            }
+
+            if (where is Where.Top && hasWords)
             {
                 Current().Intro(Source(paragraph));
             }
 
-            var label = lonelyBareLink ? TrimSeparators(textBesideLinks) : null;
-            Inlines(paragraph.Inline, where, place, text, label);
+            Inlines(inline, PlaceOf(where), bareLabel is null || hasWords ? text : null, bareLabel);
         }
 
-        private void Inlines(ContainerInline? container, Where where, LinkPlace place, string? context, string? bareLabel = null)
+        private static LinkPlace PlaceOf(Where where) => where switch
+        {
+            Where.List => LinkPlace.List,
+            Where.Table => LinkPlace.Table,
+            _ => LinkPlace.Prose,
+        };
+
+        // The abstract of a source, quoted as the link's text. An abstract quoted over several paragraphs, each linking
+        // the same source, is one quote; every paragraph is still a mention of the link.
+        private void Quote(LinkInline link)
+        {
+            var text = InlineText.Of(link);
+            if (AddLink(link.Url!, InlineText.Truncate(text, 120), null, LinkPlace.Quote) is not { } url)
+            {
+                return;
+            }
+
+            if (_previousQuoteUrl == url)
+            {
+                Current().ContinueQuote(text);
+            }
+            else
+            {
+                Current().Quotes.Add(new ParsedQuote(text, url, ++_position));
+            }
+
+            _quoteUrl = url;
+        }
+
+        private void Inlines(ContainerInline? container, LinkPlace place, string? context, string? bareLabel = null)
         {
             if (container is null)
             {
@@ -203,23 +241,15 @@ public static class SeedParser
                 switch (inline)
                 {
                     case LinkInline { IsImage: true } image:
-                        Current().Images.Add(new ParsedImage(image.Url ?? "", NullIfEmpty(InlineText.Of(image)), null, ++_position));
+                        AddImage(image.Url ?? "", InlineText.Of(image), null);
                         break;
                     case LinkInline link:
-                        var label = IsBare(link) ? bareLabel ?? link.Url ?? "" : InlineText.Of(link);
-                        if (label.Length == 0)
-                        {
-                            label = link.Descendants<LinkInline>().FirstOrDefault(i => i.IsImage) is { } img && InlineText.Of(img) is { Length: > 0 } alt
-                                ? alt
-                                : link.Url ?? "";
-                        }
-
+                        // InlineText includes the alt text of an image the link wraps ("[![Logo](...)](...)" is "Logo").
+                        var label = Paragraphs.IsBare(link) ? bareLabel ?? link.Url ?? "" : InlineText.Of(link);
                         AddLink(link.Url ?? "", label, ContextFor(context, label), place);
                         break;
                     case AutolinkInline autolink:
-                        var url = autolink.IsEmail && !autolink.Url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
-                            ? "mailto:" + autolink.Url
-                            : autolink.Url;
+                        var url = autolink.IsEmail && Urls.SchemeOf(autolink.Url) is null ? "mailto:" + autolink.Url : autolink.Url;
                         AddLink(url, bareLabel ?? autolink.Url, ContextFor(context, bareLabel ?? autolink.Url), place);
                         break;
                     case HtmlInline html:
@@ -259,13 +289,22 @@ public static class SeedParser
             var document = s_htmlParser.ParseDocument(html);
             foreach (var img in document.QuerySelectorAll("img"))
             {
-                var src = img.GetAttribute("src") ?? "";
-                Current().Images.Add(new ParsedImage(src.Trim(), NullIfEmpty(img.GetAttribute("alt")), NullIfEmpty(img.GetAttribute("width")), ++_position));
-                if (src.Length > 0 && Urls.IsResource(src) && !Urls.IsSafe(src))
-                {
-                    Warnings.Add($"Unsafe image source in \"{Current().Title}\": {InlineText.Truncate(src, 80)}");
-                }
+                AddImage(img.GetAttribute("src") ?? "", img.GetAttribute("alt"), img.GetAttribute("width"));
             }
+        }
+
+        // Relative sources stay (a page may resolve them against the list's repository); a javascript:, data: or other
+        // non-http(s) source is never kept, only reported.
+        private void AddImage(string src, string? alt, string? width)
+        {
+            src = src.Trim();
+            if (Urls.IsResource(src) && !Urls.IsSafeImageSource(src))
+            {
+                Warnings.Add($"Unsafe image source in \"{Current().Title}\": {InlineText.Truncate(src, 80)}");
+                return;
+            }
+
+            Current().Images.Add(new ParsedImage(src, NullIfEmpty(alt), NullIfEmpty(width), ++_position));
         }
 
         private string Source(Block block) =>
@@ -274,64 +313,6 @@ public static class SeedParser
         private static string? ContextFor(string? context, string label) =>
             context is null || context == label || context.Length <= label.Length ? null : InlineText.Truncate(context, ContextMaxLength);
 
-        private static IEnumerable<Inline> LinksOf(ContainerInline? container) =>
-            container?.Descendants<Inline>().Where(IsLink) ?? [];
-
-        private static bool IsLink(Inline inline) => inline is AutolinkInline or LinkInline { IsImage: false };
-
-        private static bool IsBare(Inline inline) => inline is AutolinkInline or LinkInline { IsAutoLink: true };
-
-        private static bool IsQuote(ContainerInline? inline, List<Inline> links, out LinkInline link)
-        {
-            link = null!;
-            if (inline is null || links is not [LinkInline { IsAutoLink: false, Url: not null } only])
-            {
-                return false;
-            }
-
-            var outside = InlineText.Of(inline, i => i == only);
-            link = only;
-            return outside.Length == 0 && InlineText.Of(only).Length >= QuoteMinLength;
-        }
-
-        private static bool HasWords(string text) => text.Any(char.IsLetterOrDigit);
-
-        private static string TrimSeparators(string text) => text.Trim().Trim('-', '–', '—', ':', '：', '|', ',', '，', '·', ' ');
-
         private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-    }
-
-    private sealed class TopicBuilder(string slug, string title, int level, string? parentSlug, int position, bool isPreamble)
-    {
-        private readonly List<string> _intro = [];
-
-        public string Slug => slug;
-
-        public string Title => title;
-
-        public int Level => level;
-
-        public bool IsPreamble => isPreamble;
-
-        public List<ParsedLink> Links { get; } = [];
-
-        public List<ParsedQuote> Quotes { get; } = [];
-
-        public List<ParsedImage> Images { get; } = [];
-
-        public void Intro(string markdownSource)
-        {
-            if (!string.IsNullOrWhiteSpace(markdownSource))
-            {
-                _intro.Add(markdownSource.Trim());
-            }
-        }
-
-        public ParsedTopic Build()
-        {
-            var intro = string.Join("\n\n", _intro);
-            var html = intro.Length == 0 ? "" : HtmlSanitizer.Sanitize(Markdown.ToHtml(intro, CatalogMarkdown.Pipeline));
-            return new ParsedTopic(slug, title, level, parentSlug, position, intro, html, Links, Quotes, Images);
-        }
     }
 }

@@ -11,40 +11,51 @@ public static class Slugs
     /// <summary>The base slug of a title: letters and digits lower-cased, everything else one dash; "topic" when empty.</summary>
     public static string From(string title)
     {
-        var folded = title.Normalize(NormalizationForm.FormKD);
-        var sb = new StringBuilder(folded.Length);
+        var sb = new StringBuilder(title.Length);
         var dash = false;
-        foreach (var c in folded)
+        Rune? letter = null;
+        foreach (var rune in title.Normalize(NormalizationForm.FormKD).EnumerateRunes())
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                if (dash && sb.Length > 0)
-                {
-                    sb.Append('-');
-                }
-
-                sb.Append(char.ToLowerInvariant(c));
-                dash = false;
-            }
-            else
-            {
-                dash = true;
-            }
-
-            if (sb.Length >= MaxLength)
+            if (sb.Length + rune.Utf16SequenceLength >= MaxLength)
             {
                 break;
             }
+
+            if (IsMark(rune))
+            {
+                // A mark belongs to the letter before it: dropped from Latin ("Café" -> "cafe", as people type it),
+                // kept elsewhere (が is not か); an emoji's variation selector has no letter and goes.
+                if (letter is { Value: >= 0x250 })
+                {
+                    sb.Append(rune.ToString());
+                }
+
+                continue;
+            }
+
+            if (!Rune.IsLetterOrDigit(rune))
+            {
+                dash = sb.Length > 0;
+                letter = null;
+                continue;
+            }
+
+            if (dash)
+            {
+                sb.Append('-');
+                dash = false;
+            }
+
+            sb.Append(Rune.ToLowerInvariant(rune).ToString());
+            letter = rune;
         }
 
-        return sb.Length == 0 ? "topic" : sb.ToString();
+        // Compose again what FormKD took apart (Hangul syllables, kana with voicing marks) so the slug reads as written.
+        return sb.Length == 0 ? "topic" : sb.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    private static bool IsMark(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>A slug not in <paramref name="taken"/>: the base, else base-2, base-3, ... (deterministic in document order).</summary>
     public static string Unique(string baseSlug, ISet<string> taken)

@@ -3,7 +3,11 @@ using Catalog.Web.Import;
 
 namespace Catalog.Tests.Import;
 
-/// <summary>The importer agrees with an independent parser (markdown-it) on every real awesome list we ship.</summary>
+/// <summary>
+/// The importer agrees with an independent parser (markdown-it) on every real awesome list we ship, exactly: every file
+/// also gives the reference's resource URLs in the same order. Where GitHub's rules and markdown-it's differ, we follow
+/// GitHub; those cases are pinned in <see cref="AutoLinkTests"/> and none occurs in the corpus.
+/// </summary>
 public sealed class CorpusCountsTests
 {
     public static TheoryData<string> Files() => new(ReferenceCounts().Keys.Order());
@@ -14,19 +18,16 @@ public sealed class CorpusCountsTests
     {
         var expected = ReferenceCounts()[file];
         var parsed = SeedParser.Parse(File.ReadAllText(PathOf(file)), file);
+        TestContext.Current.SendDiagnosticMessage($"{file}: links {parsed.LinkCount}/{expected.GetProperty("resourceLinks")} distinct {parsed.DistinctUrlCount}/{expected.GetProperty("distinctResourceUrls")} images {parsed.ImageCount}/{expected.GetProperty("images")}");
 
         var headings = expected.GetProperty("h1").GetInt32() + expected.GetProperty("h2").GetInt32()
             + expected.GetProperty("h3").GetInt32() + expected.GetProperty("h4").GetInt32()
             + expected.GetProperty("h5").GetInt32() + expected.GetProperty("h6").GetInt32();
         Assert.Equal(headings, parsed.Headings);
-        AssertWithin3Percent(expected.GetProperty("resourceLinks").GetInt32(), parsed.LinkCount, "links");
-        AssertWithin3Percent(expected.GetProperty("distinctResourceUrls").GetInt32(), parsed.DistinctUrlCount, "distinct URLs");
-        AssertWithin3Percent(expected.GetProperty("images").GetInt32(), parsed.ImageCount, "images");
-        TestContext.Current.SendDiagnosticMessage($"{file}: links {parsed.LinkCount}/{expected.GetProperty("resourceLinks")} distinct {parsed.DistinctUrlCount}/{expected.GetProperty("distinctResourceUrls")} images {parsed.ImageCount}/{expected.GetProperty("images")}");
+        Assert.Equal(expected.GetProperty("resourceLinks").GetInt32(), parsed.LinkCount);
+        Assert.Equal(expected.GetProperty("distinctResourceUrls").GetInt32(), parsed.DistinctUrlCount);
+        Assert.Equal(expected.GetProperty("images").GetInt32(), parsed.ImageCount);
     }
-
-    private static void AssertWithin3Percent(int expected, int actual, string what) =>
-        Assert.True(Math.Abs(expected - actual) <= expected * 0.03, $"{what}: expected {expected} (±3%), got {actual}");
 
     private static string PathOf(string file) => file == "science-of-deep-learning.md"
         ? Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds", file)
