@@ -3,6 +3,7 @@ using Catalog.Web.Api;
 using Catalog.Web.Cli;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
+using Catalog.Web.Web;
 using Serilog;
 
 Logging.CreateBootstrapLogger();
@@ -12,6 +13,7 @@ builder.AddCatalogLogging();
 builder.Services.AddCatalogData(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, CommandLine.IsCommand(args));
 builder.Services.AddRazorPages();
+builder.Services.AddCatalogWeb(builder.Environment, CommandLine.IsCommand(args));
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -20,6 +22,7 @@ if (CommandLine.IsCommand(args))
 }
 
 app.UseSerilogRequestLogging();
+app.UseCatalogWeb();
 app.UseStaticFiles();
 app.MapRazorPages();
 app.MapTopicsApi();
