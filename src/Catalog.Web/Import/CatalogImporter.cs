@@ -84,7 +84,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
 
     private async Task<Source?> FindSourceAsync(string name, CancellationToken ct)
     {
-        var sources = await db.Sources.ToListAsync(ct);
+        var sources = await db.Sources.AsTracking().ToListAsync(ct);
         var clash = sources.FirstOrDefault(s => s.Name != name && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
         if (clash is not null)
         {
@@ -151,7 +151,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
         foreach (var old in before.Where(t => newSlugOf.GetValueOrDefault(t.Slug) != t.Slug))
         {
             var target = newSlugOf.GetValueOrDefault(old.Slug);
-            var redirect = await db.SlugRedirects.FindAsync([old.Slug], ct)
+            var redirect = await db.SlugRedirects.AsTracking().SingleOrDefaultAsync(r => r.Slug == old.Slug, ct)
                 ?? db.SlugRedirects.Add(new SlugRedirect { Slug = old.Slug, Title = old.Title }).Entity;
             redirect.TopicSlug = target;
             redirect.Title = old.Title;
@@ -176,7 +176,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
             ReportJson = JsonSerializer.Serialize(report, ReportJson),
             DiffJson = JsonSerializer.Serialize(report.Diff.Changes, ReportJson),
         });
-        var state = await db.CatalogState.FindAsync([1], ct) ?? db.CatalogState.Add(new CatalogState { Id = 1 }).Entity;
+        var state = await db.CatalogState.AsTracking().SingleOrDefaultAsync(ct) ?? db.CatalogState.Add(new CatalogState { Id = 1 }).Entity;
         state.Version++;
         state.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
