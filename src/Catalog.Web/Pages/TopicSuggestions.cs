@@ -4,12 +4,14 @@ using Catalog.Web.Pages.Shared;
 namespace Catalog.Web.Pages;
 
 /// <summary>
-/// The topics closest to a URL that matched nothing: by the words the path and the title share, and by edit distance
-/// between the path's last segment and the title's slug (a typo in a slug still finds its topic).
+/// The topics closest to a URL that matched nothing: by the words of the path's last segment that the title shares,
+/// each allowed a typo or two (edit distance), and by the edit distance between that segment and the title's slug.
 /// </summary>
 public static class TopicSuggestions
 {
     private const double MinScore = 0.34;
+
+    private const double MinWordSimilarity = 0.7;
 
     public static List<TopicRef> Closest(string path, IEnumerable<TopicRef> topics, int count)
     {
@@ -24,14 +26,19 @@ public static class TopicSuggestions
             .ToList();
     }
 
+    // Mostly: how much of what was asked the title covers, word by word, forgiving typos; a little: how much of the
+    // title was asked for, so the tighter of two matches comes first. A close slug counts on its own (no word breaks
+    // in a Chinese slug, for one).
     private static double Score(string wanted, HashSet<string> wantedWords, string slug)
     {
         var words = Words(slug);
-        var shared = words.Count(wantedWords.Contains);
-        var overlap = shared == 0 ? 0 : (double)shared / Math.Max(words.Count, wantedWords.Count);
-        var similarity = 1 - (double)Distance(wanted, slug) / Math.Max(wanted.Length, slug.Length);
-        return Math.Max(overlap, similarity);
+        var found = wantedWords.Sum(w => words.Select(t => Similarity(w, t)).Where(s => s >= MinWordSimilarity).DefaultIfEmpty(0).Max());
+        var covered = wantedWords.Count == 0 || words.Count == 0 ? 0 : 0.75 * found / wantedWords.Count + 0.25 * found / words.Count;
+        return Math.Max(covered, Similarity(wanted, slug));
     }
+
+    private static double Similarity(string a, string b) =>
+        a.Length + b.Length == 0 ? 1 : 1 - (double)Distance(a, b) / Math.Max(a.Length, b.Length);
 
     // Short words ("and", "of") say nothing about which topic was meant.
     private static HashSet<string> Words(string slug) =>
