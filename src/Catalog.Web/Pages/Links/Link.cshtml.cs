@@ -29,6 +29,9 @@ public sealed class LinkModel(CatalogDbContext db) : PageModel
     /// <summary>What the catalog calls this link: its first list label; a quote's text is too long for a title.</summary>
     public string Title => Mentions.FirstOrDefault(m => m.Place != LinkPlace.Quote)?.Label ?? Link.Url;
 
+    /// <summary>Bare links are labelled by their URL: such a title is set smaller so that it wraps well.</summary>
+    public bool TitleIsUrl => Urls.IsResource(Title);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var link = await db.Links.Where(l => l.Id == id).Select(l => new LinkView(l.Id, l.Url, l.Host, l.Kind)).SingleOrDefaultAsync(ct);
