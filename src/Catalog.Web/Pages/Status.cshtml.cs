@@ -1,6 +1,7 @@
 using Catalog.Web.Data;
 using Catalog.Web.Pages.Shared;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,7 @@ namespace Catalog.Web.Pages;
 /// The HTML page for an error status with no body (re-executed by UseStatusCodePagesWithReExecute): for a 404, the
 /// topics whose titles come closest to the URL that was asked for.
 /// </summary>
+[IgnoreAntiforgeryToken(Order = 1001)]
 public sealed class StatusModel(CatalogDbContext db) : PageModel
 {
     public const int SuggestionCount = 5;
@@ -22,6 +24,9 @@ public sealed class StatusModel(CatalogDbContext db) : PageModel
 
     /// <summary>When nothing comes close: the top of the tree, so the reader still has somewhere to go.</summary>
     public List<TopicRef> Roots { get; private set; } = [];
+
+    // A failed POST (a form's 400, say) is re-executed as a POST: it gets the same page.
+    public Task OnPostAsync(int code, CancellationToken ct) => OnGetAsync(code, ct);
 
     public async Task OnGetAsync(int code, CancellationToken ct)
     {

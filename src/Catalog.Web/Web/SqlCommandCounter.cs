@@ -52,6 +52,13 @@ public sealed class SqlCommandCounter(IHttpContextAccessor http) : DbCommandInte
     /// <summary>Starts a request's count; the header is written when the response starts, the log line when it ends.</summary>
     public static async Task CountRequestAsync(HttpContext context, RequestDelegate next, ILogger logger)
     {
+        // A re-executed error page is part of the same request: it keeps counting on the same counter.
+        if (context.Features.Get<RequestCount>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
         var count = new RequestCount();
         context.Features.Set(count);
         context.Response.OnStarting(() =>
@@ -60,7 +67,10 @@ public sealed class SqlCommandCounter(IHttpContextAccessor http) : DbCommandInte
             return Task.CompletedTask;
         });
         await next(context);
-        logger.LogInformation("{RequestPath} ran {SqlCommands} SQL commands", context.Request.Path.Value, count.Value);
+        if (context.GetEndpoint() is not null)
+        {
+            logger.LogInformation("{RequestPath} ran {SqlCommands} SQL commands", context.Request.Path.Value, count.Value);
+        }
     }
 
     private void Count()

@@ -5,13 +5,16 @@ namespace Catalog.Tests.Pages;
 
 /// <summary>
 /// The seed imported, then an edited copy re-imported through CatalogImporter: "Physics and Deep Learning" renamed,
-/// "Topology and Deep Learning" removed (one of its links moved to another topic) and a topic with a Chinese title added.
+/// "Topology and Deep Learning" removed (one of its links moved to another topic) and a topic with a Chinese title,
+/// two figures (one with a data: source) and one link added.
 /// </summary>
 public sealed class ReimportedCatalogFactory : CatalogFactory, IAsyncLifetime
 {
     public const string ChineseTitle = "深度学习理论";
 
     public const string MovedLink = "http://topology.cs.wisc.edu/";
+
+    public const string Figure = "http://example.org/figure.png";
 
     public async ValueTask InitializeAsync()
     {
@@ -21,7 +24,8 @@ public sealed class ReimportedCatalogFactory : CatalogFactory, IAsyncLifetime
             .Replace("## Physics and Deep Learning\n", "## Physics of Deep Learning\n", StringComparison.Ordinal)
             .Replace(topology, "", StringComparison.Ordinal)
             .Replace("- http://ai.stanford.edu/", $"- http://ai.stanford.edu/\n- [Topological Methods for Machine Learning]({MovedLink})", StringComparison.Ordinal)
-            + $"\n## {ChineseTitle}\n\n- [神经网络的数学理论](https://zhuanlan.zhihu.com/p/22353056)\n";
+            + $"\n## {ChineseTitle}\n\n<img src=\"{Figure}\" width=\"120\">\n<img src=\"data:image/png;base64,AAAA\" width=\"50%\">\n\n"
+            + "- [神经网络的数学理论](https://zhuanlan.zhihu.com/p/22353056)\n";
         var report = await SeedEdits.ImportAsync(this, edited);
         Assert.Equal(["Topology and Deep Learning"], report.Diff.TopicsRemoved);
     }
@@ -80,6 +84,17 @@ public sealed class ReimportedCatalogTests(ReimportedCatalogFactory factory) : I
         var page = await _client.GetDocumentAsync(href);
         Assert.Equal(ReimportedCatalogFactory.ChineseTitle, page.QuerySelector("h1")?.TextContent);
         Assert.Equal("神经网络的数学理论", page.QuerySelector("ol.links a.label")?.TextContent);
+    }
+
+    [Fact]
+    public async Task FiguresKeepTheirPixelWidthAndOnlyHttpSourcesAreShown()
+    {
+        var page = await _client.GetDocumentAsync("/topics/" + Uri.EscapeDataString(ReimportedCatalogFactory.ChineseTitle));
+
+        var image = Assert.Single(page.QuerySelectorAll("main img"));
+        Assert.Equal(ReimportedCatalogFactory.Figure, image.GetAttribute("src"));
+        Assert.Equal("width: 120px", image.GetAttribute("style"));
+        Assert.Equal("Figure for " + ReimportedCatalogFactory.ChineseTitle, image.GetAttribute("alt"));
     }
 
     [Fact]

@@ -49,6 +49,16 @@ public sealed class StatusPageTests(CatalogFactory factory) : IClassFixture<Cata
     }
 
     [Fact]
+    public async Task APostToAnUnknownAddressGetsTheSameHtmlPage()
+    {
+        using var response = await _client.PostAsync("/no/such/form", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Page not found", page.QuerySelector("h1")?.TextContent);
+    }
+
+    [Fact]
     public async Task TheApiKeepsItsJson404()
     {
         using var response = await _client.GetAsync("/api/topics/no-such-topic", TestContext.Current.CancellationToken);
