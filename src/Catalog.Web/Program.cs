@@ -4,6 +4,7 @@ using Catalog.Web.Cli;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Catalog.Web.Operations;
+using Catalog.Web.Web;
 using Serilog;
 
 Logging.CreateBootstrapLogger();
@@ -13,6 +14,7 @@ builder.AddCatalogLogging();
 builder.Services.AddCatalogData(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, CommandLine.IsCommand(args));
 builder.Services.AddRazorPages();
+builder.Services.AddCatalogWeb(builder.Environment, CommandLine.IsCommand(args));
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -27,6 +29,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
+app.UseCatalogWeb();
 app.UseStaticFiles();
 app.MapRazorPages();
 app.MapTopicsApi();

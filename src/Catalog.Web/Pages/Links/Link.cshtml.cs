@@ -1,0 +1,67 @@
+using Catalog.Web.Data;
+using Catalog.Web.Import;
+using Catalog.Web.Pages.Shared;
+using Catalog.Web.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Web.Pages.Links;
+
+/// <summary>/links/{id}: one URL, every topic that mentions it, and its neighbours by host and by topic.</summary>
+[CatalogPage]
+public sealed class LinkModel(CatalogDbContext db) : PageModel
+{
+    public const int RelatedCount = 10;
+
+    public sealed record LinkView(int Id, string Url, string Host, string Kind);
+
+    public sealed record MentionView(TopicRef Topic, string Label, string? Context, LinkPlace Place);
+
+    public LinkView Link { get; private set; } = null!;
+
+    public List<MentionView> Mentions { get; private set; } = [];
+
+    public List<LinkRow> SameHost { get; private set; } = [];
+
+    public List<LinkRow> SameTopics { get; private set; } = [];
+
+    /// <summary>What the catalog calls this link: its first list label; a quote's text is too long for a title.</summary>
+    public string Title => Mentions.FirstOrDefault(m => m.Place != LinkPlace.Quote)?.Label ?? Link.Url;
+
+    /// <summary>Bare links are labelled by their URL: such a title is set smaller so that it wraps well.</summary>
+    public bool TitleIsUrl => Urls.IsResource(Title);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var link = await db.Links.Where(l => l.Id == id).Select(l => new LinkView(l.Id, l.Url, l.Host, l.Kind)).SingleOrDefaultAsync(ct);
+        if (link is null)
+        {
+            return NotFound();
+        }
+
+        Link = link;
+        Mentions = await db.Mentions.Where(m => m.LinkId == id)
+            .OrderBy(m => m.Topic.SourceId).ThenBy(m => m.Topic.Position).ThenBy(m => m.Position)
+            .Select(m => new MentionView(new TopicRef(m.Topic.Slug, m.Topic.Title), m.Label, m.Context, m.Place))
+            .ToListAsync(ct);
+        SameHost = await Rows(db.Links.Where(l => l.Host == link.Host && l.Id != id).OrderBy(l => l.Url)).Take(RelatedCount).ToListAsync(ct);
+
+        // Links sharing the most topics with this one first; other hosts only, the same host has its own list.
+        var topics = db.Mentions.Where(m => m.LinkId == id).Select(m => m.TopicId);
+        var neighbours = db.Links.Where(l => l.Id != id && l.Host != link.Host && l.Mentions.Any(m => topics.Contains(m.TopicId)))
+            .OrderByDescending(l => l.Mentions.Where(m => topics.Contains(m.TopicId)).Select(m => m.TopicId).Distinct().Count())
+            .ThenBy(l => l.Mentions.Min(m => m.Id));
+        SameTopics = await Rows(neighbours).Take(RelatedCount).ToListAsync(ct);
+        return Page();
+    }
+
+    // A link's label outside a topic: its first list mention's, else its first mention's.
+    private static IQueryable<LinkRow> Rows(IQueryable<Link> links) => links.Select(l => new LinkRow(
+        l.Id,
+        l.Url,
+        l.Mentions.OrderBy(m => m.Place == LinkPlace.Quote).ThenBy(m => m.Id).Select(m => m.Label).First(),
+        l.Host,
+        l.Kind,
+        LinkPlace.List));
+}

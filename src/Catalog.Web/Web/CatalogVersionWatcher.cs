@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Catalog.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Web.Web;
+
+/// <summary>
+/// Polls CatalogState.Version (one indexed single-row read) so that an import done anywhere, including the CLI in
+/// another process, reaches this server within a poll: the new version changes ETags and cache keys, and the cached
+/// pages of the old version are evicted.
+/// </summary>
+public sealed class CatalogVersionWatcher(
+    IServiceScopeFactory scopes,
+    CatalogVersion version,
+    IOutputCacheStore cache,
+    TimeProvider clock,
+    ILogger<CatalogVersionWatcher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(300);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the server listens, so the first response already carries the real version and footer.
+        await RefreshAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RefreshAsync(stoppingToken);
+            }
+            catch (DbException e)
+            {
+                // A locked or briefly missing database must not stop the site; the next tick tries again.
+                logger.LogWarning(e, "Could not read the catalog version");
+            }
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var state = await db.CatalogState.Where(s => s.Id == 1).Select(s => new { s.Version, s.UpdatedAt }).SingleOrDefaultAsync(ct);
+        if (state is null || state.Version == version.Current.Version)
+        {
+            return;
+        }
+
+        var sources = await db.Sources.OrderBy(s => s.Name).Select(s => new SourceStamp(s.Name, s.ImportedAt)).ToListAsync(ct);
+        version.Set(new CatalogStamp(state.Version, state.UpdatedAt, sources));
+        await cache.EvictByTagAsync(CatalogCache.Tag, ct);
+        logger.LogInformation("Catalog version {CatalogVersion} (updated {UpdatedAt:O}); cached pages evicted", state.Version, state.UpdatedAt);
+    }
+}

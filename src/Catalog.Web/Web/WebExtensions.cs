@@ -1,0 +1,44 @@
+using Catalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Web.Web;
+
+public static class WebExtensions
+{
+    /// <param name="commandLine">A CLI verb runs: nothing is served, so nothing is watched.</param>
+    public static IServiceCollection AddCatalogWeb(this IServiceCollection services, IHostEnvironment environment, bool commandLine)
+    {
+        services.AddSingleton<CatalogVersion>();
+        services.AddCatalogCache();
+        if (!commandLine)
+        {
+            services.AddHostedService<CatalogVersionWatcher>();
+        }
+
+        if (CountsSqlCommands(environment))
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton<SqlCommandCounter>();
+            services.ConfigureDbContext<CatalogDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<SqlCommandCounter>()));
+        }
+
+        return services;
+    }
+
+    /// <summary>Error pages for empty 4xx/5xx responses, SQL command counting (Development/Testing), then the output cache.</summary>
+    public static WebApplication UseCatalogWeb(this WebApplication app)
+    {
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        if (CountsSqlCommands(app.Environment))
+        {
+            var logger = app.Services.GetRequiredService<ILogger<SqlCommandCounter>>();
+            app.Use((context, next) => SqlCommandCounter.CountRequestAsync(context, next, logger));
+        }
+
+        app.UseOutputCache();
+        return app;
+    }
+
+    private static bool CountsSqlCommands(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+}

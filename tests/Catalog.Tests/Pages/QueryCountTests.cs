@@ -1,0 +1,56 @@
+using Catalog.Tests.Infrastructure;
+
+namespace Catalog.Tests.Pages;
+
+/// <summary>
+/// Each page is a fixed handful of queries, however many links, mentions or subtopics it shows: an N+1 would make the
+/// count grow with the page. A fresh query string makes each request miss the output cache.
+/// </summary>
+public sealed class QueryCountTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+{
+    public const int TopicPageBudget = 8;
+
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task ATopicPageRunsTheSameFewQueriesWhateverItsSize()
+    {
+        var small = await CommandsAsync("/topics/neural-ordinary-differential-equations");
+        var large = await CommandsAsync("/topics/mathematics-of-deep-learning");
+        var withQuoteAndImage = await CommandsAsync("/topics/physics-and-deep-learning");
+
+        Assert.InRange(large, 1, TopicPageBudget);
+        Assert.Equal(large, small);
+        Assert.Equal(large, withQuoteAndImage);
+    }
+
+    [Fact]
+    public async Task LinkHostAndKindPagesRunTheSameFewQueriesWhateverTheirSize()
+    {
+        Assert.Equal(await CommandsAsync("/links/2"), await CommandsAsync("/links/9"));
+        Assert.InRange(await CommandsAsync("/links/9"), 1, 4);
+        Assert.Equal(await CommandsAsync("/hosts/arxiv.org"), await CommandsAsync("/hosts/gogul.dev"));
+        Assert.Equal(1, await CommandsAsync("/hosts/arxiv.org"));
+        Assert.Equal(await CommandsAsync("/kinds/other"), await CommandsAsync("/kinds/book"));
+        Assert.InRange(await CommandsAsync("/"), 1, 6);
+    }
+
+    [Fact]
+    public async Task ARepeatedRequestIsServedFromTheOutputCacheWithoutQueries()
+    {
+        var url = $"/topics/deep-unrolling?fresh={Guid.NewGuid():n}";
+        using var first = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+        using var second = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.True(first.SqlCommands() > 0);
+        Assert.Equal(0, second.SqlCommands());
+        Assert.Equal(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    private async Task<int> CommandsAsync(string path)
+    {
+        using var response = await _client.GetAsync($"{path}?fresh={Guid.NewGuid():n}", TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return response.SqlCommands();
+    }
+}
