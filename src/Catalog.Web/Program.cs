@@ -1,4 +1,5 @@
 using Catalog.Web;
+using Catalog.Web.Admin;
 using Catalog.Web.Api;
 using Catalog.Web.Cli;
 using Catalog.Web.Data;
@@ -11,6 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCatalogLogging();
 builder.Services.AddCatalogData(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, CommandLine.IsCommand(args));
+builder.Services.AddCatalogAdmin(builder.Configuration, builder.Environment);
+builder.Services.AddHostedService<SeedWatcher>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -21,6 +24,7 @@ if (CommandLine.IsCommand(args))
 
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseCatalogAdmin();
 app.MapRazorPages();
 app.MapTopicsApi();
 await app.RunAsync();
