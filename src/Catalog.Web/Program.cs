@@ -24,6 +24,8 @@ if (CommandLine.IsCommand(args))
 
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseAdminStatusPages();
+app.UseRouting();
 app.UseCatalogAdmin();
 app.MapRazorPages();
 app.MapTopicsApi();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -29,8 +28,14 @@ public static class AdminExtensions
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(ConfigureCookie);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireClaim(AdminPassword.StampClaim));
-        services.AddRateLimiter(limiter => limiter.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy));
-        services.Configure<RazorPagesOptions>(pages => pages.Conventions
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy);
+        });
+        // Through AddRazorPages, not Configure<RazorPagesOptions>: Razor Pages' own options setup replaces the
+        // conventions collection, so conventions configured before it would be lost.
+        services.AddRazorPages(pages => pages.Conventions
             .AuthorizeFolder("/Admin", Policy)
             .AllowAnonymousToPage("/Admin/SignIn")
             .AllowAnonymousToPage("/Admin/Status"));
@@ -39,13 +44,22 @@ public static class AdminExtensions
         return services;
     }
 
-    public static WebApplication UseCatalogAdmin(this WebApplication app)
+    /// <summary>
+    /// Admin errors (an expired form, an upload over the limit, too many sign-ins) answer with their status code and an
+    /// admin page that says what happened; the public site keeps its own. Goes before UseRouting, which matches the
+    /// re-executed request to the status page.
+    /// </summary>
+    public static WebApplication UseAdminStatusPages(this WebApplication app)
     {
-        // Admin errors (an expired form, an upload over the limit, too many sign-ins) answer with their status code and
-        // an admin page that says what happened; the public site keeps its own error handling.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase),
             admin => admin.UseStatusCodePagesWithReExecute("/admin/status/{0}"));
+        return app;
+    }
+
+    /// <summary>Sign-in rate limit, cookie authentication and the admin policy; after UseRouting.</summary>
+    public static WebApplication UseCatalogAdmin(this WebApplication app)
+    {
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -20,6 +20,10 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
 
     private readonly Channel<string> _changed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, ITimer> _quiet = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once changes in the seeds folder are being watched (never, when watch mode is off).</summary>
+    public Task Watching => _watching.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,6 +49,7 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
         watcher.Error += (_, e) => logger.LogError(e.GetException(), "Watching {SeedsPath} failed; changes may be missed", seeds);
         watcher.EnableRaisingEvents = true;
         logger.LogInformation("Watching {SeedsPath} for changed seed files", seeds);
+        _watching.TrySetResult();
 
         try
         {

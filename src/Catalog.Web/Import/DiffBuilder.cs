@@ -82,11 +82,20 @@ public static class DiffBuilder
             string.Join(", ", identities.Select(Title).Order(StringComparer.Ordinal));
     }
 
-    /// <param name="Labels">
-    /// The labels of its list and prose mentions. A quote's mention is labelled with the quote's text, and a quote
-    /// edit is reported as one: it is not also a relabelled link.
-    /// </param>
-    private sealed record Appearances(HashSet<string> Topics, HashSet<string> Labels, string Display);
+    /// <summary>Where one URL appears in a source and how it is labelled there.</summary>
+    private sealed class Appearances
+    {
+        public HashSet<string> Topics { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The labels of its list and prose mentions. A quote's mention is labelled with the quote's text, and a quote
+        /// edit is reported as one: it is not also a relabelled link.
+        /// </summary>
+        public HashSet<string> Labels { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>How the change list names the link: its first label, else the start of its quote.</summary>
+        public string Display { get; set; } = "";
+    }
 
     private static Dictionary<string, Appearances> Index(IEnumerable<(string Topic, TopicLink Link)> links)
     {
@@ -95,13 +104,17 @@ public static class DiffBuilder
         {
             if (!index.TryGetValue(link.Url, out var appearances))
             {
-                var display = link.Place == LinkPlace.Quote ? InlineText.Truncate(link.Label, 60) : link.Label;
-                index[link.Url] = appearances = new Appearances(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), display);
+                index[link.Url] = appearances = new Appearances { Display = InlineText.Truncate(link.Label, 60) };
             }
 
             appearances.Topics.Add(topic);
             if (link.Place != LinkPlace.Quote)
             {
+                if (appearances.Labels.Count == 0)
+                {
+                    appearances.Display = link.Label;
+                }
+
                 appearances.Labels.Add(link.Label);
             }
         }
@@ -109,18 +122,21 @@ public static class DiffBuilder
         return index;
     }
 
+    private static string Named(Appearances appearances, string url) =>
+        appearances.Display == url ? url : $"{appearances.Display} <{url}>";
+
     /// <returns>How many URLs stayed but changed label or topics.</returns>
     private static int CompareLinks(List<ImportChange> changes, Identities topics, Dictionary<string, Appearances> oldLinks, Dictionary<string, Appearances> newLinks)
     {
         var changed = 0;
         foreach (var (url, now) in newLinks.Where(l => !oldLinks.ContainsKey(l.Key)))
         {
-            changes.Add(new ImportChange(ChangeKind.LinkAdded, topics.Titles(now.Topics), $"{now.Display} <{url}>"));
+            changes.Add(new ImportChange(ChangeKind.LinkAdded, topics.Titles(now.Topics), Named(now, url)));
         }
 
         foreach (var (url, was) in oldLinks.Where(l => !newLinks.ContainsKey(l.Key)))
         {
-            changes.Add(new ImportChange(ChangeKind.LinkRemoved, topics.Titles(was.Topics), $"{was.Display} <{url}>"));
+            changes.Add(new ImportChange(ChangeKind.LinkRemoved, topics.Titles(was.Topics), Named(was, url)));
         }
 
         foreach (var (url, now) in newLinks)
@@ -134,7 +150,7 @@ public static class DiffBuilder
             var relabelled = !was.Labels.SetEquals(now.Labels);
             if (moved)
             {
-                changes.Add(new ImportChange(ChangeKind.LinkMoved, topics.Titles(now.Topics), $"{now.Display} <{url}> moved from {topics.Titles(was.Topics)}"));
+                changes.Add(new ImportChange(ChangeKind.LinkMoved, topics.Titles(now.Topics), $"{Named(now, url)} moved from {topics.Titles(was.Topics)}"));
             }
 
             if (relabelled)

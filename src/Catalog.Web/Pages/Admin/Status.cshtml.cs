@@ -18,14 +18,14 @@ public sealed class StatusModel(IOptions<CatalogOptions> options) : PageModel
 
     public string Back { get; private set; } = "/admin";
 
-    public void OnGet(int code) => Describe(code);
+    public void OnGet([FromRoute] int code) => Describe(code);
 
-    public void OnPost(int code) => Describe(code);
+    public void OnPost([FromRoute] int code) => Describe(code);
 
     private void Describe(int code)
     {
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        Back = original?.OriginalPath is { Length: > 0 } path ? path : "/admin";
+        Back = code != StatusCodes.Status404NotFound && original?.OriginalPath is { Length: > 0 } path ? path : "/admin";
         (Heading, Message) = code switch
         {
             StatusCodes.Status400BadRequest => ("Form not accepted",
