@@ -41,6 +41,21 @@ public sealed class ImportPageTests
     }
 
     [Fact]
+    public async Task PreviewShowsTheParsersWarnings()
+    {
+        await using var factory = new AdminFactory();
+        var browser = await factory.SignedInBrowserAsync();
+        var markdown = "# Notes\n\n## Empty\n\n## Links\n\n- [bad](javascript:alert(1))\n- https://ok.example/\n"u8.ToArray();
+
+        var preview = await (await PreviewUploadAsync(browser, "notes.md", markdown)).ReadPageAsync();
+
+        var warnings = preview.QuerySelectorAll(".warnings li").Select(li => li.TextContent).ToList();
+        Assert.Contains(warnings, w => w.Contains("javascript:alert(1)", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("\"Empty\"", StringComparison.Ordinal));
+        Assert.NotNull(preview.QuerySelector("form#apply"));
+    }
+
+    [Fact]
     public async Task ApplyImportsThePreviewedFileAndShowsTheRecordedRun()
     {
         await using var factory = new AdminFactory();
