@@ -30,4 +30,8 @@ public sealed class CatalogOptions
 
     /// <summary>Plain admin password, for development only.</summary>
     public string? AdminPassword { get; set; }
+
+    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    [Range(1, 10_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 5;
 }

@@ -1,4 +1,5 @@
 using Catalog.Web;
+using Catalog.Web.Admin;
 using Catalog.Web.Api;
 using Catalog.Web.Cli;
 using Catalog.Web.Data;
@@ -13,6 +14,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCatalogLogging();
 builder.Services.AddCatalogData(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, CommandLine.IsCommand(args));
+builder.Services.AddCatalogAdmin(builder.Configuration, builder.Environment);
+builder.Services.AddHostedService<SeedWatcher>();
 builder.Services.AddRazorPages();
 builder.Services.AddCatalogWeb(builder.Environment, CommandLine.IsCommand(args));
 
@@ -31,6 +34,9 @@ app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseCatalogWeb();
 app.UseStaticFiles();
+app.UseAdminStatusPages();
+app.UseRouting();
+app.UseCatalogAdmin();
 app.MapRazorPages();
 app.MapTopicsApi();
 app.MapHealth();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Cli;
 
@@ -15,17 +16,28 @@ public static class CommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
 
+    /// <returns>The exit code: 0 done, 1 the file cannot be imported, 2 usage error, 3 the import needs --yes.</returns>
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        return args[0] switch
+        // Logs (the console sink included) go to stderr: stdout carries only the command's result, so --json pipes.
+        var stdout = Console.Out;
+        Console.SetOut(Console.Error);
+        try
         {
-            "import" => await ImportAsync(app.Services, args[1..], app.Lifetime.ApplicationStopping),
-            "hash-password" => HashPassword(),
-            _ => Usage(Console.Out, 0),
-        };
+            return args[0] switch
+            {
+                "import" => await ImportAsync(app.Services, args[1..], stdout, app.Lifetime.ApplicationStopping),
+                "hash-password" => HashPassword(stdout),
+                _ => Usage(stdout, 0),
+            };
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+        }
     }
 
-    private static async Task<int> ImportAsync(IServiceProvider services, string[] args, CancellationToken ct)
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] args, TextWriter stdout, CancellationToken ct)
     {
         var flags = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
@@ -41,10 +53,17 @@ public static class CommandLine
         try
         {
             var file = await SeedFile.ReadAsync(files[0], ct);
-            await db.MigrateCatalogAsync(ct);
+
+            // Migrating takes EF's migration lock, a write: skipped when there is nothing to apply, so a refused file
+            // leaves the database file byte-for-byte as it was.
+            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                await db.MigrateCatalogAsync(ct);
+            }
+
             var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
             var report = await importer.ImportAsync(new ImportRequest(file, flags.Contains("--dry-run"), Environment.UserName, flags.Contains("--yes")), ct);
-            Console.Out.WriteLine(flags.Contains("--json") ? JsonSerializer.Serialize(report, CatalogImporter.ReportJson) : Describe(report));
+            stdout.WriteLine(flags.Contains("--json") ? JsonSerializer.Serialize(report, CatalogImporter.ReportJson) : Describe(report));
             return 0;
         }
         catch (SeedFileException e)
@@ -68,11 +87,21 @@ public static class CommandLine
             $"  {report.Topics} topics, {report.Links} links ({report.DistinctUrls} distinct URLs), {report.Quotes} quotes, {report.Images} images",
             $"  topics: +{d.TopicsAdded.Count} -{d.TopicsRemoved.Count} renamed {d.TopicsRenamed.Count}; links: +{d.LinksAdded} -{d.LinksRemoved} changed {d.LinksChanged}",
         };
+        if (report.Unchanged)
+        {
+            lines.Add("  unchanged: this file is the version already imported");
+        }
+
+        if (report.DryRun && report.RemovesMostLinks)
+        {
+            lines.Add($"  applying it removes {d.LinksRemoved} of the catalog's {report.CatalogLinks} links: it needs --yes");
+        }
+
         lines.AddRange(report.Warnings.Select(w => "  warning: " + w));
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static int HashPassword()
+    private static int HashPassword(TextWriter stdout)
     {
         var password = Console.IsInputRedirected ? Console.In.ReadLine() : ReadHidden("Password: ");
         if (string.IsNullOrEmpty(password))
@@ -81,7 +110,7 @@ public static class CommandLine
             return 2;
         }
 
-        Console.Out.WriteLine(new PasswordHasher<object>().HashPassword(new object(), password));
+        stdout.WriteLine(new PasswordHasher<object>().HashPassword(new object(), password));
         return 0;
     }
 

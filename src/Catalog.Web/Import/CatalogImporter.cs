@@ -6,12 +6,29 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Import;
 
-public sealed record ImportRequest(SeedFile File, bool DryRun = false, string? User = null, bool ConfirmLargeRemoval = false);
+/// <param name="ExpectedCatalogVersion">
+/// Apply only if the catalog is still at this <c>CatalogState.Version</c>, the one a preview was computed against;
+/// otherwise <see cref="CatalogChangedException"/>.
+/// </param>
+public sealed record ImportRequest(
+    SeedFile File,
+    bool DryRun = false,
+    string? User = null,
+    bool ConfirmLargeRemoval = false,
+    long? ExpectedCatalogVersion = null);
 
 /// <summary>Thrown when an import would remove more than half of the catalog's links and was not confirmed.</summary>
-public sealed class ImportNeedsConfirmationException(ImportReport report, int catalogLinks)
-    : Exception($"{report.Source}: this import would remove {report.Diff.LinksRemoved:N0} of the catalog's {catalogLinks:N0} links; confirm to apply it.")
+public sealed class ImportNeedsConfirmationException(ImportReport report)
+    : Exception($"{report.Source}: this import would remove {report.Diff.LinksRemoved:N0} of the catalog's {report.CatalogLinks:N0} links; confirm to apply it.")
 {
+    public ImportReport Report { get; } = report;
+}
+
+/// <summary>Thrown when the catalog changed (another import ran) after the preview an apply was based on.</summary>
+public sealed class CatalogChangedException(ImportReport report)
+    : Exception($"{report.Source}: the catalog changed since the preview (another import was applied); review the new changes.")
+{
+    /// <summary>A fresh dry run against the catalog as it is now.</summary>
     public ImportReport Report { get; } = report;
 }
 
@@ -30,22 +47,27 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
         var file = request.File;
         var parsed = Parse(file);
 
+        // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the diff is computed against the catalog this transaction
+        // will replace, and no other import can slip in between.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var source = await FindSourceAsync(file.Name, ct);
         var before = source is null ? [] : await LoadTopicsAsync(source.Id, ct);
-        var topics = AvoidSlugsOfOtherSources(parsed.Topics, await SlugsOfOtherSourcesAsync(source?.Id, ct));
+        var otherSlugs = await SlugsOfOtherSourcesAsync(source?.Id, ct);
+        var topics = AvoidSlugsOfOtherSources(parsed.Topics, otherSlugs);
         var after = topics.Select(TopicState.From).ToList();
         var matches = TopicMatcher.Match(before, after);
         var catalogUrls = (await db.Links.Select(l => l.Url).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var urlsElsewhere = (await db.Mentions.Where(m => m.Topic.SourceId != (source == null ? -1 : source.Id))
             .Select(m => m.Link.Url).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var diff = DiffBuilder.Build(before, after, matches, urlsElsewhere, catalogUrls);
-        var report = new ImportReport(file.Name, parsed.Headings, parsed.LinkCount, parsed.DistinctUrlCount, parsed.QuoteCount,
+        var report = new ImportReport(file.Name, topics.Count, parsed.LinkCount, parsed.DistinctUrlCount, parsed.QuoteCount,
             parsed.ImageCount, parsed.Warnings, diff)
         {
             DryRun = request.DryRun,
             Sha256 = file.Sha256,
             Unchanged = source?.Sha256 == file.Sha256,
+            CatalogLinks = catalogUrls.Count,
+            CatalogVersion = await db.CatalogState.Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefaultAsync(ct),
         };
 
         if (request.DryRun)
@@ -53,22 +75,27 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
             return report;
         }
 
-        if (diff.LinksRemoved > catalogUrls.Count / 2 && !request.ConfirmLargeRemoval)
+        if (request.ExpectedCatalogVersion is { } expected && expected != report.CatalogVersion)
         {
-            throw new ImportNeedsConfirmationException(report, catalogUrls.Count);
+            throw new CatalogChangedException(report with { DryRun = true });
+        }
+
+        if (report.RemovesMostLinks && !request.ConfirmLargeRemoval)
+        {
+            throw new ImportNeedsConfirmationException(report);
         }
 
         source = await SaveSourceAsync(source, file, started, ct);
         await new CatalogWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()).ReplaceSourceAsync(source.Id, topics, ct);
-        await RecordRedirectsAsync(before, after, matches, started, ct);
-        await RecordRunAsync(request, report, started, ct);
+        await RecordRedirectsAsync(before, after.Select(t => t.Slug).Union(otherSlugs), matches, started, ct);
+        var runId = await RecordRunAsync(request, report, started, ct);
         await transaction.CommitAsync(ct);
 
         logger.LogInformation(
             "Imported {Source} ({Sha256}): {Topics} topics, {Links} links, {DistinctUrls} distinct URLs, {Quotes} quotes, {Images} images, {Warnings} warnings in {ElapsedMs:F0} ms",
             file.Name, file.Sha256[..12], report.Topics, report.Links, report.DistinctUrls, report.Quotes, report.Images,
             report.Warnings.Count, (clock.GetUtcNow() - started).TotalMilliseconds);
-        return report;
+        return report with { RunId = runId };
     }
 
     private ParsedCatalog Parse(SeedFile file)
@@ -84,6 +111,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
 
     private async Task<Source?> FindSourceAsync(string name, CancellationToken ct)
     {
+        // Tracked: an applied import updates the source's hash and time.
         var sources = await db.Sources.AsTracking().ToListAsync(ct);
         var clash = sources.FirstOrDefault(s => s.Name != name && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
         if (clash is not null)
@@ -100,13 +128,13 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
             .Select(t => new { t.Id, t.Slug, t.Title, t.Level, ParentSlug = t.Parent == null ? null : t.Parent.Slug, t.Position, t.IntroMarkdown })
             .ToListAsync(ct);
         var links = (await db.Mentions.AsNoTracking().Where(m => m.Topic.SourceId == sourceId).OrderBy(m => m.Position)
-            .Select(m => new { m.TopicId, m.Link.Url, m.Label }).ToListAsync(ct)).ToLookup(m => m.TopicId);
+            .Select(m => new { m.TopicId, m.Link.Url, m.Label, m.Place }).ToListAsync(ct)).ToLookup(m => m.TopicId);
         var quotes = (await db.Quotes.AsNoTracking().Where(q => q.Topic.SourceId == sourceId).OrderBy(q => q.Position)
             .Select(q => new { q.TopicId, q.Url, q.Text }).ToListAsync(ct)).ToLookup(q => q.TopicId);
         var images = (await db.Images.AsNoTracking().Where(i => i.Topic.SourceId == sourceId).OrderBy(i => i.Position)
             .Select(i => new { i.TopicId, i.Src }).ToListAsync(ct)).ToLookup(i => i.TopicId);
         return topics.Select(t => new TopicState(t.Slug, t.Title, t.Level, t.ParentSlug, t.Position, t.IntroMarkdown,
-            links[t.Id].Select(l => (l.Url, l.Label)).ToList(),
+            links[t.Id].Select(l => new TopicLink(l.Url, l.Label, l.Place)).ToList(),
             quotes[t.Id].Select(q => (q.Url, q.Text)).ToList(),
             images[t.Id].Select(i => i.Src).ToList())).ToList();
     }
@@ -142,30 +170,46 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
         return source;
     }
 
-    // Old slugs keep answering: 301 to the topic that continues them, 410 for removed topics.
-    private async Task RecordRedirectsAsync(List<TopicState> before, List<TopicState> after, Dictionary<string, string> matches, DateTimeOffset now, CancellationToken ct)
+    // Old slugs keep answering: 301 to the topic that continues them, 410 for removed topics. Redirects recorded by
+    // earlier imports follow their target, so a slug renamed twice still lands on the live topic in one hop.
+    private async Task RecordRedirectsAsync(List<TopicState> before, IEnumerable<string> liveSlugs, Dictionary<string, string> matches, DateTimeOffset now, CancellationToken ct)
     {
-        var live = after.Select(t => t.Slug).ToList();
-        await db.SlugRedirects.Where(r => live.Contains(r.Slug)).ExecuteDeleteAsync(ct);
+        var live = liveSlugs.ToHashSet(StringComparer.Ordinal);
         var newSlugOf = matches.ToDictionary(m => m.Value, m => m.Key, StringComparer.Ordinal);
-        foreach (var old in before.Where(t => newSlugOf.GetValueOrDefault(t.Slug) != t.Slug))
+        var moved = before.Where(t => newSlugOf.GetValueOrDefault(t.Slug) != t.Slug).ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        var redirects = (await db.SlugRedirects.AsTracking().ToListAsync(ct)).ToDictionary(r => r.Slug, StringComparer.Ordinal);
+
+        foreach (var redirect in redirects.Values.Where(r => r.TopicSlug is not null && moved.ContainsKey(r.TopicSlug)))
         {
-            var target = newSlugOf.GetValueOrDefault(old.Slug);
-            var redirect = await db.SlugRedirects.AsTracking().SingleOrDefaultAsync(r => r.Slug == old.Slug, ct)
-                ?? db.SlugRedirects.Add(new SlugRedirect { Slug = old.Slug, Title = old.Title }).Entity;
-            redirect.TopicSlug = target;
-            redirect.Title = old.Title;
-            redirect.LinkUrls = target is null ? string.Join('\n', old.Links.Select(l => l.Url).Distinct()) : "";
-            redirect.CreatedAt = now;
-            await db.SlugRedirects.Where(r => r.TopicSlug == old.Slug).ExecuteUpdateAsync(s => s.SetProperty(r => r.TopicSlug, target), ct);
+            Point(redirect, moved[redirect.TopicSlug!], newSlugOf);
         }
 
+        foreach (var old in moved.Values.Where(t => !live.Contains(t.Slug)))
+        {
+            if (!redirects.TryGetValue(old.Slug, out var redirect))
+            {
+                redirect = db.SlugRedirects.Add(new SlugRedirect { Slug = old.Slug, Title = old.Title }).Entity;
+            }
+
+            redirect.Title = old.Title;
+            redirect.CreatedAt = now;
+            Point(redirect, old, newSlugOf);
+        }
+
+        // A slug that is a live topic again answers as that topic.
+        db.SlugRedirects.RemoveRange(redirects.Values.Where(r => live.Contains(r.Slug)));
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task RecordRunAsync(ImportRequest request, ImportReport report, DateTimeOffset started, CancellationToken ct)
+    private static void Point(SlugRedirect redirect, TopicState old, Dictionary<string, string> newSlugOf)
     {
-        db.ImportRuns.Add(new ImportRun
+        redirect.TopicSlug = newSlugOf.GetValueOrDefault(old.Slug);
+        redirect.LinkUrls = redirect.TopicSlug is null ? string.Join('\n', old.Links.Select(l => l.Url).Distinct()) : "";
+    }
+
+    private async Task<int> RecordRunAsync(ImportRequest request, ImportReport report, DateTimeOffset started, CancellationToken ct)
+    {
+        var run = db.ImportRuns.Add(new ImportRun
         {
             SourceName = report.Source,
             Sha256 = report.Sha256,
@@ -175,10 +219,12 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
             User = request.User,
             ReportJson = JsonSerializer.Serialize(report, ReportJson),
             DiffJson = JsonSerializer.Serialize(report.Diff.Changes, ReportJson),
-        });
-        var state = await db.CatalogState.AsTracking().SingleOrDefaultAsync(ct) ?? db.CatalogState.Add(new CatalogState { Id = 1 }).Entity;
+        }).Entity;
+        var state = await db.CatalogState.AsTracking().FirstOrDefaultAsync(s => s.Id == 1, ct)
+            ?? db.CatalogState.Add(new CatalogState { Id = 1 }).Entity;
         state.Version++;
         state.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        return run.Id;
     }
 }

@@ -22,6 +22,22 @@ public sealed record ImportReport(
     /// <summary>Set when the file is the one already applied: nothing would change.</summary>
     [JsonIgnore]
     public bool Unchanged { get; init; }
+
+    /// <summary>How many distinct URLs the catalog held before this import.</summary>
+    [JsonIgnore]
+    public int CatalogLinks { get; init; }
+
+    /// <summary>The import would remove more than half of the catalog's links: applying it needs a confirmation.</summary>
+    [JsonIgnore]
+    public bool RemovesMostLinks => Diff.LinksRemoved * 2L > CatalogLinks;
+
+    /// <summary>The <c>CatalogState.Version</c> the diff was computed against; an apply can insist on it.</summary>
+    [JsonIgnore]
+    public long CatalogVersion { get; init; }
+
+    /// <summary>The <c>ImportRuns</c> row an applied import recorded.</summary>
+    [JsonIgnore]
+    public int? RunId { get; init; }
 }
 
 /// <summary>Counts are of distinct URLs: added = new to the catalog, removed = gone from it, changed = label or topics changed.</summary>
@@ -46,6 +62,8 @@ public sealed record TopicRename(
     [property: JsonPropertyName("from")] string From,
     [property: JsonPropertyName("to")] string To);
 
+// Stored by name in ImportRuns.DiffJson: history stays readable if the enum is reordered.
+[JsonConverter(typeof(JsonStringEnumConverter<ChangeKind>))]
 public enum ChangeKind
 {
     TopicAdded,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,6 +10,8 @@ public sealed class SeedFileException(string message) : Exception(message);
 /// <summary>The bytes of one seed file, checked: not empty, not binary, valid UTF-8, within the size limit.</summary>
 public sealed record SeedFile(string Name, byte[] Content)
 {
+    private static readonly SearchValues<byte> s_whiteSpace = SearchValues.Create(" \t\r\n\f\v"u8);
+
     public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Content));
 
     public static async Task<SeedFile> ReadAsync(string path, CancellationToken ct)
@@ -34,7 +37,7 @@ public sealed record SeedFile(string Name, byte[] Content)
             throw new SeedFileException($"{Name}: {Content.Length:N0} bytes is over the size limit of {maxBytes:N0} bytes.");
         }
 
-        if (Content.AsSpan().Trim((byte)' ').Trim("\r\n\t\uFEFF"u8).IsEmpty)
+        if (IsBlank(Content))
         {
             throw new SeedFileException($"{Name}: the file is empty.");
         }
@@ -53,6 +56,17 @@ public sealed record SeedFile(string Name, byte[] Content)
             var (line, column) = LineAndColumn(Content, e.Index);
             throw new SeedFileException($"{Name}: not valid UTF-8 at byte {e.Index:N0} (line {line}, column {column}).");
         }
+    }
+
+    // Nothing but a byte order mark and white space.
+    private static bool IsBlank(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("\uFEFF"u8))
+        {
+            content = content[3..];
+        }
+
+        return content.IndexOfAnyExcept(s_whiteSpace) < 0;
     }
 
     // A few stray NULs are tolerated (the parser replaces them); text with many control bytes is not markdown.

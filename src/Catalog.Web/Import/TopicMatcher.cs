@@ -15,73 +15,120 @@ public static class TopicMatcher
     /// <summary>New slug to the old slug it continues; old topics absent from the values were removed.</summary>
     public static Dictionary<string, string> Match(IReadOnlyList<TopicState> before, IReadOnlyList<TopicState> after)
     {
-        var matches = new Dictionary<string, string>(StringComparer.Ordinal);
-        var oldBySlug = before.ToDictionary(t => t.Slug, StringComparer.Ordinal);
-        foreach (var topic in after.Where(t => oldBySlug.ContainsKey(t.Slug)))
-        {
-            matches[topic.Slug] = topic.Slug;
-        }
+        var oldSlugs = before.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        var matches = after.Where(t => oldSlugs.Contains(t.Slug)).ToDictionary(t => t.Slug, t => t.Slug, StringComparer.Ordinal);
+        var state = new Matching(before, after, matches);
 
-        var continued = matches.Values.ToHashSet(StringComparer.Ordinal);
-        var unmatchedOld = before.Where(t => !continued.Contains(t.Slug)).ToList();
-        var oldRanks = SiblingRanks(before);
-        var newRanks = SiblingRanks(after);
-        foreach (var topic in after.Where(t => !matches.ContainsKey(t.Slug)))
+        // A child can only be in "the same place" once its parent is matched, and a parent may be matched by its
+        // links: repeat both passes until neither finds anything more.
+        bool found;
+        do
         {
-            var old = unmatchedOld.FirstOrDefault(o => SamePlace(o, topic, oldRanks, newRanks, matches) && LinkOverlap(o, topic) >= SamePlaceLinksThreshold)
-                ?? unmatchedOld
-                    .Select(o => (Topic: o, Score: LinkOverlap(o, topic)))
-                    .Where(x => x.Score >= SameLinksThreshold)
-                    .OrderByDescending(x => x.Score)
-                    .Select(x => x.Topic)
-                    .FirstOrDefault();
-            if (old is not null)
-            {
-                matches[topic.Slug] = old.Slug;
-                unmatchedOld.Remove(old);
-            }
+            found = state.MatchSamePlace();
+            found |= state.MatchSameLinks();
         }
+        while (found);
 
         return matches;
     }
 
-    private static bool SamePlace(TopicState old, TopicState topic, Dictionary<string, int> oldRanks, Dictionary<string, int> newRanks, Dictionary<string, string> matches)
+    private sealed class Matching(IReadOnlyList<TopicState> before, IReadOnlyList<TopicState> after, Dictionary<string, string> matches)
     {
-        if (old.Level != topic.Level)
+        private readonly Dictionary<TopicState, HashSet<string>> _urls = before.Concat(after)
+            .ToDictionary<TopicState, TopicState, HashSet<string>>(t => t, t => t.Links.Select(l => l.Url).ToHashSet(StringComparer.Ordinal), ReferenceEqualityComparer.Instance);
+
+        private readonly Dictionary<TopicState, int> _oldRanks = SiblingRanks(before);
+        private readonly Dictionary<TopicState, int> _newRanks = SiblingRanks(after);
+
+        private readonly HashSet<string> _continued = matches.Values.ToHashSet(StringComparer.Ordinal);
+
+        private IEnumerable<TopicState> UnmatchedOld => before.Where(o => !_continued.Contains(o.Slug));
+
+        private IEnumerable<TopicState> UnmatchedNew => after.Where(t => !matches.ContainsKey(t.Slug));
+
+        // Document order, so a parent is settled before its children.
+        public bool MatchSamePlace()
         {
-            return false;
+            var found = false;
+            foreach (var topic in UnmatchedNew.ToList())
+            {
+                var old = UnmatchedOld.FirstOrDefault(o => SamePlace(o, topic) && SharesLinks(o, topic));
+                if (old is not null)
+                {
+                    Add(topic, old);
+                    found = true;
+                }
+            }
+
+            return found;
         }
 
-        var parentContinues = topic.ParentSlug is null
-            ? old.ParentSlug is null
-            : matches.TryGetValue(topic.ParentSlug, out var oldParent) && oldParent == old.ParentSlug;
-        return parentContinues && oldRanks[old.Slug] == newRanks[topic.Slug];
-    }
-
-    // Rank of each topic among the siblings of its level under the same parent, in document order.
-    private static Dictionary<string, int> SiblingRanks(IReadOnlyList<TopicState> topics)
-    {
-        var counters = new Dictionary<(string?, int), int>();
-        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var topic in topics.OrderBy(t => t.Position))
+        // Best pairs first: a topic that shares 60% of one old topic's links must not take it from one that shares 90%.
+        public bool MatchSameLinks()
         {
-            var key = (topic.ParentSlug, topic.Level);
-            ranks[topic.Slug] = counters[key] = counters.GetValueOrDefault(key, -1) + 1;
+            var candidates = UnmatchedNew
+                .SelectMany(topic => UnmatchedOld.Select(old => (Topic: topic, Old: old, Score: Overlap(old, topic))))
+                .Where(c => c.Score >= SameLinksThreshold)
+                .OrderByDescending(c => c.Score)
+                .ToList();
+            var found = false;
+            foreach (var (topic, old, _) in candidates)
+            {
+                if (!matches.ContainsKey(topic.Slug) && !_continued.Contains(old.Slug))
+                {
+                    Add(topic, old);
+                    found = true;
+                }
+            }
+
+            return found;
         }
 
-        return ranks;
-    }
-
-    private static double LinkOverlap(TopicState a, TopicState b)
-    {
-        var left = a.Links.Select(l => l.Url).ToHashSet(StringComparer.Ordinal);
-        var right = b.Links.Select(l => l.Url).ToHashSet(StringComparer.Ordinal);
-        if (left.Count == 0 || right.Count == 0)
+        private void Add(TopicState topic, TopicState old)
         {
-            return 0;
+            matches[topic.Slug] = old.Slug;
+            _continued.Add(old.Slug);
         }
 
-        var shared = left.Count(right.Contains);
-        return (double)shared / (left.Count + right.Count - shared);
+        private bool SamePlace(TopicState old, TopicState topic)
+        {
+            var parentContinues = topic.ParentSlug is null
+                ? old.ParentSlug is null
+                : matches.TryGetValue(topic.ParentSlug, out var oldParent) && oldParent == old.ParentSlug;
+            return old.Level == topic.Level && parentContinues && _oldRanks[old] == _newRanks[topic];
+        }
+
+        // A heading that only groups subtopics has no links on either side: its place is all there is to go by.
+        private bool SharesLinks(TopicState old, TopicState topic) =>
+            (_urls[old].Count == 0 && _urls[topic].Count == 0) || Overlap(old, topic) >= SamePlaceLinksThreshold;
+
+        // Jaccard similarity of the two topics' URL sets.
+        private double Overlap(TopicState old, TopicState topic)
+        {
+            var left = _urls[old];
+            var right = _urls[topic];
+            if (left.Count == 0 || right.Count == 0)
+            {
+                return 0;
+            }
+
+            var shared = left.Count(right.Contains);
+            return (double)shared / (left.Count + right.Count - shared);
+        }
+
+        private static Dictionary<TopicState, int> SiblingRanks(IReadOnlyList<TopicState> topics)
+        {
+            var ranks = new Dictionary<TopicState, int>(ReferenceEqualityComparer.Instance);
+            foreach (var group in topics.GroupBy(t => (t.ParentSlug, t.Level)))
+            {
+                var rank = 0;
+                foreach (var topic in group.OrderBy(t => t.Position))
+                {
+                    ranks[topic] = rank++;
+                }
+            }
+
+            return ranks;
+        }
     }
 }

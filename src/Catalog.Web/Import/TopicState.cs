@@ -8,7 +8,7 @@ public sealed record TopicState(
     string? ParentSlug,
     int Position,
     string Intro,
-    IReadOnlyList<(string Url, string Label)> Links,
+    IReadOnlyList<TopicLink> Links,
     IReadOnlyList<(string Url, string Text)> Quotes,
     IReadOnlyList<string> Images)
 {
@@ -19,7 +19,10 @@ public sealed record TopicState(
         topic.ParentSlug,
         topic.Position,
         topic.IntroMarkdown,
-        topic.Links.Select(l => (l.Url, l.Label)).ToList(),
+        topic.Links.Select(l => new TopicLink(l.Url, l.Label, l.Place)).ToList(),
         topic.Quotes.Select(q => (q.Url, q.Text)).ToList(),
         topic.Images.Select(i => i.Src).ToList());
 }
+
+/// <summary>One mention of a URL in a topic. A quote's mention is labelled with the quote's text.</summary>
+public sealed record TopicLink(string Url, string Label, LinkPlace Place);

@@ -1,0 +1,101 @@
+using Catalog.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Web.Admin;
+
+/// <summary>The admin area under /admin: cookie sign-in, its rate limit, previews kept between pages.</summary>
+public static class AdminExtensions
+{
+    public const string Policy = "Admin";
+
+    public static IServiceCollection AddCatalogAdmin(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var dataFolder = DataFolder(configuration, environment);
+
+        // Keys beside the database: sign-in cookies and antiforgery tokens survive restarts and redeploys.
+        services.AddDataProtection()
+            .SetApplicationName("Catalog")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+
+        services.AddSingleton<AdminPassword>();
+        services.AddSingleton<UploadSizeLimit>();
+        services.AddSingleton(s => new PendingImports(Path.Combine(dataFolder, "pending-imports"), s.GetRequiredService<TimeProvider>()));
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(ConfigureCookie);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireClaim(AdminPassword.StampClaim));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy);
+        });
+        // Through AddRazorPages, not Configure<RazorPagesOptions>: Razor Pages' own options setup replaces the
+        // conventions collection, so conventions configured before it would be lost.
+        services.AddRazorPages(pages => pages.Conventions
+            .AuthorizeFolder("/Admin", Policy)
+            .AllowAnonymousToPage("/Admin/SignIn")
+            .AllowAnonymousToPage("/Admin/Status"));
+        services.AddOptions<FormOptions>().Configure<IOptions<CatalogOptions>>((form, catalog) =>
+            form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, catalog.Value.MaxUploadBytes + UploadSizeLimit.FormOverhead));
+        return services;
+    }
+
+    /// <summary>
+    /// Admin errors (an expired form, an upload over the limit, too many sign-ins) answer with their status code and an
+    /// admin page that says what happened; the public site keeps its own. Goes before UseRouting, which matches the
+    /// re-executed request to the status page.
+    /// </summary>
+    public static WebApplication UseAdminStatusPages(this WebApplication app)
+    {
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase),
+            admin => admin.UseStatusCodePagesWithReExecute("/admin/status/{0}"));
+        return app;
+    }
+
+    /// <summary>Sign-in rate limit, cookie authentication and the admin policy; after UseRouting.</summary>
+    public static WebApplication UseCatalogAdmin(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>The folder that holds the SQLite file (the content root's App_Data for an in-memory database).</summary>
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = DataExtensions.ResolveConnectionString(
+            configuration.GetConnectionString("Catalog") ?? DataExtensions.DefaultConnectionString, environment.ContentRootPath);
+        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return Path.GetDirectoryName(database) is { Length: > 0 } folder && Path.IsPathRooted(database)
+            ? folder
+            : Path.Combine(environment.ContentRootPath, "App_Data");
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.Cookie.Name = "catalog-admin";
+        cookie.Cookie.Path = "/admin";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Strict;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.LoginPath = "/admin/sign-in";
+        cookie.LogoutPath = "/admin/sign-out";
+        cookie.AccessDeniedPath = "/admin/sign-in";
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        cookie.SlidingExpiration = true;
+        cookie.Events.OnValidatePrincipal = async context =>
+        {
+            if (!context.HttpContext.RequestServices.GetRequiredService<AdminPassword>().Accepts(context.Principal))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            }
+        };
+    }
+}

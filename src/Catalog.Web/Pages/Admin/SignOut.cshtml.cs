@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Catalog.Web.Pages.Admin;
+
+/// <summary>Signing out is a POST (with its antiforgery token) from the admin bar; a GET just goes back.</summary>
+public sealed class SignOutModel : PageModel
+{
+    public IActionResult OnGet() => Redirect("/admin");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Redirect("/");
+    }
+}

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Catalog.Tests.Admin;
+using Microsoft.AspNetCore.Identity;
+
+namespace Catalog.Tests.Cli;
+
+/// <summary>The built app as a real child process: <c>dotnet Catalog.Web.dll import ...</c> on a temporary database.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("catalog-cli-");
+
+    private string DatabasePath => Path.Combine(_folder.FullName, "catalog.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task ImportJsonReportHasTheContractShape()
+    {
+        var result = await RunAsync("import", Seeds.OriginalPath, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var report = json.RootElement;
+        Assert.Equal(["source", "topics", "links", "distinctUrls", "quotes", "images", "warnings", "diff"], report.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(Seeds.Name, report.GetProperty("source").GetString());
+        Assert.Equal(17, report.GetProperty("topics").GetInt32());
+        Assert.Equal(CatalogFile.Scalar(DatabasePath, "SELECT COUNT(*) FROM Mentions"), report.GetProperty("links").GetInt32());
+        Assert.Equal(CatalogFile.Scalar(DatabasePath, "SELECT COUNT(*) FROM Links"), report.GetProperty("distinctUrls").GetInt32());
+        Assert.Equal(JsonValueKind.Array, report.GetProperty("warnings").ValueKind);
+        var diff = report.GetProperty("diff");
+        Assert.Equal(["topicsAdded", "topicsRemoved", "topicsRenamed", "linksAdded", "linksRemoved", "linksChanged"], diff.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(17, diff.GetProperty("topicsAdded").GetArrayLength());
+        Assert.Equal(report.GetProperty("distinctUrls").GetInt32(), diff.GetProperty("linksAdded").GetInt32());
+
+        // Logs go to stderr: stdout is the report alone.
+        Assert.Contains("Imported " + Seeds.Name, result.Stderr);
+    }
+
+    [Fact]
+    public async Task ReimportJsonDiffNamesTheChangedTopicsAndCountsDistinctUrls()
+    {
+        await RunAsync("import", Seeds.OriginalPath);
+        var removed = CatalogFile.Scalar(DatabasePath,
+            "SELECT COUNT(DISTINCT m.LinkId) FROM Mentions m JOIN Topics t ON t.Id = m.TopicId WHERE t.Slug = 'topology-and-deep-learning'") + 1;
+
+        var result = await RunAsync("import", Seeds.ChangedPath, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var diff = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("diff");
+        Assert.Equal(
+            $$"""{"topicsAdded":["Kernel Methods and Deep Learning"],"topicsRemoved":["Topology and Deep Learning"],"topicsRenamed":[{"from":"Deep learning and Optimal Transport","to":"Optimal Transport and Deep Learning"}],"linksAdded":2,"linksRemoved":{{removed}},"linksChanged":2}""",
+            diff.GetRawText());
+        Assert.Equal(2, CatalogFile.Scalar(DatabasePath, "SELECT Version FROM CatalogState"));
+    }
+
+    [Fact]
+    public async Task DryRunPrintsTheDiffAndChangesNothing()
+    {
+        await RunAsync("import", Seeds.OriginalPath);
+        var before = CatalogFile.Hash(DatabasePath);
+
+        var result = await RunAsync("import", Seeds.ChangedPath, "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Dry run (nothing written): " + Seeds.Name, result.Stdout);
+        Assert.Contains("topics: +1 -1 renamed 1", result.Stdout);
+        Assert.Equal(before, CatalogFile.Hash(DatabasePath));
+    }
+
+    public static TheoryData<string, byte[], string> BadFiles => new()
+    {
+        { "empty.md", [], "empty.md: the file is empty." },
+        { "binary.md", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256))], "binary.md: the file looks binary" },
+        { "latin1.md", [.. "# Caf"u8, 0xE9, .. "\n\n- https://a.example/\n"u8], "latin1.md: not valid UTF-8 at byte 5 (line 1, column 6)." },
+        { "prose.md", "Just some words.\n"u8.ToArray(), "prose.md: the file has no headings and no links" },
+        { "Science-Of-Deep-Learning.md", "# Case\n\n- https://case.example/\n"u8.ToArray(), "collides with the existing source science-of-deep-learning.md" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task BadFileExitsNonZeroWithAOneLineReasonAndChangesNothing(string name, byte[] content, string reason)
+    {
+        await RunAsync("import", Seeds.OriginalPath);
+        var before = CatalogFile.Hash(DatabasePath);
+        var path = Path.Combine(_folder.FullName, name);
+        await File.WriteAllBytesAsync(path, content, TestContext.Current.CancellationToken);
+
+        var result = await RunAsync("import", path, "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(reason, line);
+        Assert.Equal(before, CatalogFile.Hash(DatabasePath));
+    }
+
+    [Fact]
+    public async Task FileOverTheSizeLimitIsRefused()
+    {
+        await RunAsync("import", Seeds.OriginalPath);
+        var before = CatalogFile.Hash(DatabasePath);
+
+        var result = await RunAsync(new Dictionary<string, string> { ["Catalog__MaxSeedBytes"] = "1000" }, "import", Seeds.ChangedPath);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"^science-of-deep-learning\.md: [\d,]+ bytes is over the size limit of 1,000 bytes\.$", result.Stderr.Trim());
+        Assert.Equal(before, CatalogFile.Hash(DatabasePath));
+    }
+
+    [Fact]
+    public async Task MissingFileExitsNonZero()
+    {
+        var result = await RunAsync("import", Path.Combine(_folder.FullName, "nope.md"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.EndsWith("nope.md: no such file.", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task RemovingMostLinksNeedsYes()
+    {
+        await RunAsync("import", Seeds.OriginalPath);
+        var small = Path.Combine(_folder.FullName, Seeds.Name);
+        await File.WriteAllTextAsync(small, "# Science of Deep Learning\n\n- https://stats385.github.io/\n", TestContext.Current.CancellationToken);
+        var before = CatalogFile.Hash(DatabasePath);
+
+        var refused = await RunAsync("import", small);
+
+        Assert.Equal(3, refused.ExitCode);
+        Assert.EndsWith("Run again with --yes to apply it.", refused.Stderr.Trim());
+        Assert.Equal(before, CatalogFile.Hash(DatabasePath));
+        Assert.Equal(0, (await RunAsync("import", small, "--yes")).ExitCode);
+        Assert.Equal(1, CatalogFile.Scalar(DatabasePath, "SELECT COUNT(*) FROM Links"));
+    }
+
+    [Fact]
+    public async Task UsageErrorsExitTwo()
+    {
+        Assert.Equal(2, (await RunAsync("import")).ExitCode);
+        Assert.Equal(2, (await RunAsync("import", Seeds.OriginalPath, "--force")).ExitCode);
+    }
+
+    [Fact]
+    public async Task HashPasswordPrintsAHashThatVerifies()
+    {
+        var result = await RunAsync(stdin: "s3cret words\n", args: ["hash-password"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var hash = result.Stdout.Trim();
+        Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<object>().VerifyHashedPassword(new object(), hash, "s3cret words"));
+    }
+
+    private sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    private Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), null, args);
+
+    private Task<Result> RunAsync(Dictionary<string, string> environment, params string[] args) => RunAsync(environment, null, args);
+
+    private Task<Result> RunAsync(string stdin, string[] args) => RunAsync(new Dictionary<string, string>(), stdin, args);
+
+    // Run from the app's own folder, as deployed: its appsettings.json (Serilog to the console) applies.
+    private async Task<Result> RunAsync(Dictionary<string, string> environment, string? stdin, string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Catalog.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Catalog"] = $"Data Source={DatabasePath}";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var ct = TestContext.Current.CancellationToken;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.StandardInput.WriteAsync(stdin ?? "");
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromMinutes(1), ct);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}

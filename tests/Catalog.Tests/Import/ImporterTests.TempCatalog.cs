@@ -1,0 +1,65 @@
+using System.Text;
+using Catalog.Web;
+using Catalog.Web.Data;
+using Catalog.Web.Import;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Tests.Import;
+
+/// <summary>The import service on its own migrated SQLite file, no web host: one per test.</summary>
+public sealed class TempCatalog : IAsyncDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("catalog-importer-");
+
+    private TempCatalog()
+    {
+    }
+
+    public string DatabasePath => Path.Combine(_folder.FullName, "catalog.db");
+
+    public static async Task<TempCatalog> CreateAsync()
+    {
+        var catalog = new TempCatalog();
+        await using var db = catalog.Context();
+        await db.MigrateCatalogAsync(TestContext.Current.CancellationToken);
+        return catalog;
+    }
+
+    public CatalogDbContext Context() => new(new DbContextOptionsBuilder<CatalogDbContext>()
+        .UseSqlite($"Data Source={DatabasePath}")
+        .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+        .AddInterceptors(new SqlitePragmas())
+        .Options);
+
+    public Task<ImportReport> ImportAsync(string name, string markdown, bool dryRun = false, bool confirm = false) =>
+        ImportAsync(new SeedFile(name, Encoding.UTF8.GetBytes(markdown)), dryRun, confirm);
+
+    public async Task<ImportReport> ImportAsync(SeedFile file, bool dryRun = false, bool confirm = false, long? expectedVersion = null)
+    {
+        await using var db = Context();
+        var importer = new CatalogImporter(db, Options.Create(new CatalogOptions { SeedsPath = _folder.FullName }), TimeProvider.System, NullLogger<CatalogImporter>.Instance);
+        return await importer.ImportAsync(new ImportRequest(file, dryRun, "test", confirm, expectedVersion), TestContext.Current.CancellationToken);
+    }
+
+    public async Task<Dictionary<string, string?>> RedirectsAsync()
+    {
+        await using var db = Context();
+        return await db.SlugRedirects.ToDictionaryAsync(r => r.Slug, r => r.TopicSlug, TestContext.Current.CancellationToken);
+    }
+
+    public async Task<List<string>> SlugsAsync()
+    {
+        await using var db = Context();
+        return await db.Topics.OrderBy(t => t.Position).Select(t => t.Slug).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
