@@ -3,6 +3,7 @@ using Catalog.Web.Api;
 using Catalog.Web.Cli;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
+using Catalog.Web.Search;
 using Serilog;
 
 Logging.CreateBootstrapLogger();
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCatalogLogging();
 builder.Services.AddCatalogData(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, CommandLine.IsCommand(args));
+builder.Services.AddCatalogSearch();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -23,6 +25,7 @@ app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.MapRazorPages();
 app.MapTopicsApi();
+app.MapSearchApi();
 await app.RunAsync();
 return 0;
 
