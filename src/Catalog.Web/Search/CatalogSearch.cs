@@ -9,12 +9,14 @@ namespace Catalog.Web.Search;
 /// The search queries behind /search and /api/search. Per request: one ranked FTS5 query for the page (bm25 via the
 /// table's rank, LIMIT/OFFSET, snippet() only for the rows returned), one for the labels and topics of those links,
 /// one for matching topics, and one count (or, for the page, one facet query that also gives the count). Results are
-/// cached per catalog version, so a repeated search costs one primary-key read.
+/// cached per catalog version, so a repeated search costs two primary-key reads.
 /// </summary>
 public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
 {
     /// <summary>Topics listed above the links.</summary>
     public const int TopicLimit = 5;
+
+    private const int SuggestedTopicLimit = 3;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, bool withFacets, CancellationToken ct)
     {
@@ -26,7 +28,7 @@ public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
         }
 
         var connection = await OpenAsync(ct);
-        var key = new SearchCache.Key(await CatalogVersionAsync(connection, ct), withFacets ? "page" : "api", request);
+        var key = new SearchCache.Key(await CatalogStampAsync(connection, ct), withFacets ? "page" : "api", request);
         if (cache.TryGet(key, out SearchResults? cached))
         {
             return cached!;
@@ -46,21 +48,22 @@ public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
         }
 
         var connection = await OpenAsync(ct);
-        var key = new SearchCache.Key(await CatalogVersionAsync(connection, ct), "suggest", new SearchRequest(text, SearchFilters.None, 1, limit));
+        var key = new SearchCache.Key(await CatalogStampAsync(connection, ct), "suggest", new SearchRequest(text, SearchFilters.None, 1, limit));
         if (cache.TryGet(key, out IReadOnlyList<Suggestion>? cached))
         {
             return cached!;
         }
 
+        // Topics first (a few), then links: ranked together, links would crowd out the topic they belong to.
         var match = query.ToFts5(await Vocabulary.CompletionsAsync(connection, query.Typing, ct));
-        var rows = await connection.ListAsync(SearchSql.Suggestions,
-            r => (Id: r.GetInt64(0), Url: r.IsDBNull(1) ? null : r.GetString(1), Slug: r.IsDBNull(2) ? null : r.GetString(2), Title: r.IsDBNull(3) ? null : r.GetString(3)),
-            ct, ("$match", match), ("$limit", limit));
-        var mentions = await MentionsAsync(connection, rows.Where(r => r.Id > 0).Select(r => r.Id), ct);
+        var topics = await TopicsAsync(connection, match, Math.Min(SuggestedTopicLimit, limit), ct);
+        var links = await connection.ListAsync(SearchSql.SuggestedLinks,
+            r => (Id: r.GetInt64(0), Url: r.GetString(1)), ct, ("$match", match), ("$limit", limit - topics.Count));
+        var mentions = await MentionsAsync(connection, links.Select(r => r.Id), ct);
         IReadOnlyList<Suggestion> suggestions =
         [
-            .. rows.Where(r => r.Slug is not null).Select(r => new Suggestion("topic", r.Title!, "/topics/" + Uri.EscapeDataString(r.Slug!))),
-            .. rows.Where(r => r.Url is not null).Select(r => new Suggestion("link", mentions.GetValueOrDefault(r.Id)?.Label ?? r.Url!, r.Url!)),
+            .. topics.Select(t => new Suggestion("topic", t.Title, "/topics/" + Uri.EscapeDataString(t.Slug))),
+            .. links.Select(r => new Suggestion("link", mentions.GetValueOrDefault(r.Id)?.Label ?? r.Url, r.Url)),
         ];
         cache.Set(key, suggestions);
         return suggestions;
@@ -93,7 +96,7 @@ public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
     {
         var match = query.ToFts5(await Vocabulary.CompletionsAsync(connection, query.Typing, ct));
         var hits = await HitsAsync(connection, match, request, ct);
-        var topics = await TopicsAsync(connection, match, ct);
+        var topics = await TopicsAsync(connection, match, TopicLimit, ct);
         var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
@@ -113,9 +116,9 @@ public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
             .ToList();
     }
 
-    private static Task<List<TopicRef>> TopicsAsync(DbConnection connection, string match, CancellationToken ct) =>
+    private static Task<List<TopicRef>> TopicsAsync(DbConnection connection, string match, int limit, CancellationToken ct) =>
         connection.ListAsync(SearchSql.Topics,
-            r => new TopicRef(r.GetString(0), r.GetString(1)), ct, ("$match", match), ("$limit", TopicLimit));
+            r => new TopicRef(r.GetString(0), r.GetString(1)), ct, ("$match", match), ("$limit", limit));
 
     private sealed record LinkMentions(string Label, IReadOnlyList<TopicRef> Topics);
 
@@ -138,6 +141,9 @@ public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
         return new SearchFacets(Of("topic"), Of("kind"), Of("host"));
     }
 
-    private static Task<long> CatalogVersionAsync(DbConnection connection, CancellationToken ct) =>
-        connection.ScalarAsync(SearchSql.CatalogVersion, ct);
+    private static async Task<string> CatalogStampAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.Command(SearchSql.CatalogStamp);
+        return (string)(await command.ExecuteScalarAsync(ct))!;
+    }
 }

@@ -55,7 +55,7 @@ public static class QueryParser
             var isLast = i == tokens.Count - 1;
             var typing = isLast && !token.IsPhrase && !negated && !token.SpaceAfter
                 && SearchText.TokenCharCount(token.Text) >= 2 && !SearchText.IsCjk(token.Text[^1]);
-            var term = new SearchTerm(token.Text, token.IsPhrase, token.Prefix || typing);
+            var term = new SearchTerm(token.Text, token.IsPhrase, token.Prefix || typing, typing && !token.Prefix);
             if (negated)
             {
                 excluded.Add(term);

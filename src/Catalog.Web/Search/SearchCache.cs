@@ -3,14 +3,14 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Catalog.Web.Search;
 
 /// <summary>
-/// Search answers by catalog version: the catalog only changes through an import, which bumps CatalogState.Version,
-/// so an entry can never be stale, only unused. Its own bounded cache, not the app's shared IMemoryCache.
+/// Search answers by catalog version: the catalog only changes through an import, which bumps CatalogState.Version
+/// and records an import run (<see cref="SearchSql.CatalogStamp"/>), so an entry can never be stale, only unused. Its own bounded cache, not the app's shared IMemoryCache.
 /// </summary>
 public sealed class SearchCache : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 2000 });
 
-    public sealed record Key(long Version, string Kind, SearchRequest Request);
+    public sealed record Key(string CatalogStamp, string Kind, SearchRequest Request);
 
     public bool TryGet<T>(Key key, out T? value) => _cache.TryGetValue(key, out value);
 

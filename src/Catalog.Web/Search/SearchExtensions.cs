@@ -22,6 +22,10 @@ public static class SearchExtensions
         new SearchRequest(
             SearchText.ValidUtf16(query.First("q") ?? ""),
             SearchFilters.From(query.First("topic"), query.First("kind"), query.First("host")),
-            int.TryParse(query.First("page"), out var page) ? page : 1,
-            int.TryParse(query.First("pageSize"), out var size) ? size : SearchRequest.DefaultPageSize).Clamped();
+            Number(query.First("page"), 1),
+            Number(query.First("pageSize"), SearchRequest.DefaultPageSize)).Clamped();
+
+    // Any integer, however large, is clamped later; anything else is the default.
+    private static int Number(string? text, int fallback) =>
+        long.TryParse(text, out var value) ? (int)Math.Clamp(value, int.MinValue, int.MaxValue) : fallback;
 }

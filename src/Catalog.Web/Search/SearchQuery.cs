@@ -2,8 +2,11 @@ using System.Text;
 
 namespace Catalog.Web.Search;
 
-/// <summary>A word or a quoted phrase as the person typed it; a prefix term also matches longer words.</summary>
-public sealed record SearchTerm(string Text, bool IsPhrase = false, bool IsPrefix = false)
+/// <summary>
+/// A word or a quoted phrase as the person typed it. A prefix term also matches longer words: written with a
+/// trailing <c>*</c>, or <see cref="IsTyping"/> (the last word, still being typed).
+/// </summary>
+public sealed record SearchTerm(string Text, bool IsPhrase = false, bool IsPrefix = false, bool IsTyping = false)
 {
     /// <summary>
     /// The term as an FTS5 string: always quoted (so no user text is ever FTS5 syntax), with CJK characters
@@ -69,11 +72,10 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<SearchTerm>> Groups
     /// <summary>The query written back in the documented syntax, some words replaced (for "did you mean").</summary>
     public string ToText(IReadOnlyDictionary<SearchTerm, string>? replacements = null)
     {
-        var typing = Typing;
         string Write(SearchTerm t) =>
             replacements is not null && replacements.TryGetValue(t, out var word) ? word
             : t.IsPhrase ? "\"" + t.Text + "\""
-            : t.IsPrefix && !ReferenceEquals(t, typing) ? t.Text + "*" : t.Text;
+            : t.IsPrefix && !t.IsTyping ? t.Text + "*" : t.Text;
 
         var groups = Groups.Select(g => string.Join(" OR ", g.Select(Write)));
         return string.Join(' ', groups.Concat(Excluded.Select(t => "-" + Write(t))));

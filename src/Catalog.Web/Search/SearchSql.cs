@@ -56,25 +56,31 @@ internal static class SearchSql
         JOIN Topics t ON t.Id = c.TopicId
         """;
 
-    public const string Suggestions = """
-        SELECT search_index.rowid, l.Url, t.Slug, t.Title
-        FROM search_index LEFT JOIN Links l ON l.Id = search_index.rowid LEFT JOIN Topics t ON t.Id = -search_index.rowid
-        WHERE search_index MATCH $match ORDER BY search_index.rank LIMIT $limit
+    public const string SuggestedLinks = """
+        SELECT search_index.rowid, l.Url FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
+        WHERE search_index MATCH $match AND search_index.rowid > 0
+        ORDER BY search_index.rank LIMIT $limit
         """;
 
     /// <summary>Topics reached by the best 50 documents, directly or through the links they list.</summary>
     public const string ClosestTopics = """
         WITH hits AS (
             SELECT rowid AS Id, rank AS Score FROM search_index WHERE search_index MATCH $match ORDER BY rank LIMIT 50),
-        topics AS (
+        reached AS (
             SELECT -Id AS TopicId, Score FROM hits WHERE Id < 0
             UNION ALL
             SELECT m.TopicId, h.Score FROM hits h JOIN Mentions m ON m.LinkId = h.Id WHERE h.Id > 0)
-        SELECT t.Slug, t.Title FROM topics JOIN Topics t ON t.Id = topics.TopicId
+        SELECT t.Slug, t.Title FROM reached JOIN Topics t ON t.Id = reached.TopicId
         GROUP BY t.Id ORDER BY sum(Score), t.Id LIMIT $limit
         """;
 
-    public const string CatalogVersion = "SELECT Version FROM CatalogState WHERE Id = 1";
+    /// <summary>
+    /// What the cache keys on: the catalog version every applied import bumps, with the id of the last import run
+    /// recorded beside it, so that an import that did not bump the version still invalidates the cache.
+    /// </summary>
+    public const string CatalogStamp = """
+        SELECT coalesce((SELECT Version FROM CatalogState WHERE Id = 1), 0) || '.' || coalesce((SELECT max(Id) FROM ImportRuns), 0)
+        """;
 
     public static (string, object?)[] FilterParameters(SearchFilters filters) =>
         [("$kind", filters.Kind), ("$host", filters.Host), ("$topic", filters.Topic)];

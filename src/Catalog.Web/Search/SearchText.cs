@@ -33,7 +33,7 @@ public static partial class SearchText
         var sb = new StringBuilder(text.Length * 2);
         for (var i = 0; i < text.Length; i++)
         {
-            if (i > 0 && (IsCjk(text[i]) || IsCjk(text[i - 1])))
+            if (i > 0 && (IsCjk(text[i]) || IsCjk(text[i - 1])) && !char.IsWhiteSpace(text[i]) && !char.IsWhiteSpace(text[i - 1]))
             {
                 sb.Append(SegmentSeparator);
             }
