@@ -54,8 +54,8 @@ public static class SearchIndex
 
         var document = new LinkDocument();
         await ForEachRow(connection, transaction, """
-            SELECT l.Id, l.Url, m.Label, m.Context, m.Place, t.Title
-            FROM Links l JOIN Mentions m ON m.LinkId = l.Id JOIN Topics t ON t.Id = m.TopicId
+            SELECT l.Id, l.Url, m.Label, m.Context, m.Place
+            FROM Links l JOIN Mentions m ON m.LinkId = l.Id
             ORDER BY l.Id, m.Id
             """, async row =>
         {
@@ -73,7 +73,6 @@ public static class SearchIndex
             }
 
             document.Contexts.Add(row.IsDBNull(3) ? "" : row.GetString(3));
-            document.Topics.Add(row.GetString(5));
         }, ct);
         await document.WriteAsync(writer, quotes, ct);
     }
@@ -82,7 +81,7 @@ public static class SearchIndex
         ForEachRow(connection, transaction, "SELECT Id, Title, IntroMarkdown FROM Topics", row =>
         {
             var intro = InlineText.Fold(Markdown.ToPlainText(row.GetString(2), CatalogMarkdown.Pipeline));
-            return writer.AddAsync(-row.GetInt64(0), new Document(row.GetString(1), "", "", intro, ""), ct);
+            return writer.AddAsync(-row.GetInt64(0), new Document(row.GetString(1), "", intro, ""), ct);
         }, ct);
 
     private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
@@ -106,7 +105,7 @@ public static class SearchIndex
     }
 
     /// <summary>The text of one search document, column by column (see the SearchByResult migration).</summary>
-    private sealed record Document(string Title, string Topics, string Quote, string Body, string UrlWords);
+    private sealed record Document(string Title, string Quote, string Body, string UrlWords);
 
     /// <summary>A link's mentions gathered while reading them in link order.</summary>
     private sealed class LinkDocument
@@ -119,12 +118,10 @@ public static class SearchIndex
 
         public List<string> Contexts { get; } = [];
 
-        public List<string> Topics { get; } = [];
-
         public Task WriteAsync(DocumentWriter writer, Dictionary<long, List<string>> quotes, CancellationToken ct) =>
             Id < 0
                 ? Task.CompletedTask
-                : writer.AddAsync(Id, new Document(Join(Labels), Join(Topics), Join(quotes.GetValueOrDefault(Id) ?? []), Join(Contexts), SearchText.UrlWords(Url)), ct);
+                : writer.AddAsync(Id, new Document(Join(Labels), Join(quotes.GetValueOrDefault(Id) ?? []), Join(Contexts), SearchText.UrlWords(Url)), ct);
 
         // Distinct values only: a link listed with the same label in five topics should not score five times.
         private static string Join(List<string> values) =>
@@ -142,13 +139,13 @@ public static class SearchIndex
             _index = connection.CreateCommand();
             _index.Transaction = transaction;
             _index.CommandText = """
-                INSERT INTO search_index (rowid, title, topics, quote, body, urlwords)
-                VALUES ($rowid, $title, $topics, $quote, $body, $urlwords)
+                INSERT INTO search_index (rowid, title, quote, body, urlwords)
+                VALUES ($rowid, $title, $quote, $body, $urlwords)
                 """;
             _words = connection.CreateCommand();
             _words.Transaction = transaction;
             _words.CommandText = "INSERT INTO search_words (rowid, words) VALUES ($rowid, $words)";
-            foreach (var name in new[] { "$rowid", "$title", "$topics", "$quote", "$body", "$urlwords" })
+            foreach (var name in new[] { "$rowid", "$title", "$quote", "$body", "$urlwords" })
             {
                 Parameter(_index, name);
             }
@@ -159,7 +156,7 @@ public static class SearchIndex
 
         public async Task AddAsync(long rowid, Document document, CancellationToken ct)
         {
-            string[] columns = [document.Title, document.Topics, document.Quote, document.Body, document.UrlWords];
+            string[] columns = [document.Title, document.Quote, document.Body, document.UrlWords];
             _index.Parameters[0].Value = rowid;
             for (var i = 0; i < columns.Length; i++)
             {

@@ -14,13 +14,17 @@ public static class Vocabulary
     /// </summary>
     public const int MinCompletionLength = 4;
 
-    private const int MaxCompletions = 8;
+    private const int MaxCompletions = 4;
 
-    /// <summary>The most frequent words that start with the typed prefix, or null when there is nothing to complete.</summary>
+    /// <summary>
+    /// The most frequent words that start with the typed prefix, or null when there is nothing to complete. A prefix
+    /// that is a word of its own is its own stem's prefix, which FTS5 matches without help; leaving it alone also
+    /// spares a frequent word ("deep") the cost of ranking its longer forms as extra phrases.
+    /// </summary>
     public static async Task<IReadOnlyList<string>?> CompletionsAsync(DbConnection connection, SearchTerm? typing, CancellationToken ct)
     {
         var prefix = typing is null ? "" : SearchText.Fold(typing.Text);
-        if (prefix.Length < MinCompletionLength)
+        if (prefix.Length < MinCompletionLength || await IsKnownAsync(connection, prefix, asPrefix: false, ct))
         {
             return null;
         }

@@ -63,8 +63,9 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
 
         var topFive = Results(response).Take(5).ToList();
         Assert.All(topFive, r => Assert.Contains("approximation", r.GetProperty("label").GetString(), StringComparison.OrdinalIgnoreCase));
-        Assert.All(topFive, r => Assert.Contains("approximation-theory-for-deep-learning", Topics(r)));
+        Assert.True(topFive.Count(r => Topics(r).Contains("approximation-theory-for-deep-learning")) >= 3);
         Assert.Contains("https://arxiv.org/abs/1901.02220", Results(response).Select(Url));
+        Assert.Equal("approximation-theory-for-deep-learning", response.GetProperty("topics")[0].GetProperty("slug").GetString());
     }
 
     [Fact]
@@ -81,11 +82,11 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
     public async Task QuotedPhraseMatchesTheWordsSideBySide()
     {
         var phrase = await SearchAsync("\"optimal transport\"");
-        var words = await SearchAsync("optimal transport ");
 
-        Assert.True(phrase.GetProperty("total").GetInt32() >= 5);
-        Assert.True(phrase.GetProperty("total").GetInt32() <= words.GetProperty("total").GetInt32());
+        Assert.True(phrase.GetProperty("total").GetInt32() >= 4);
         Assert.All(Results(phrase), r => Assert.Matches("(?i)<mark>optimal[ -]transport", r.GetProperty("snippet").GetString()));
+        Assert.Equal("deep-learning-and-optimal-transport", phrase.GetProperty("topics")[0].GetProperty("slug").GetString());
+        Assert.True((await SearchAsync("transport optimal ")).GetProperty("total").GetInt32() >= 4);
         Assert.Equal(0, (await SearchAsync("\"transport optimal\"")).GetProperty("total").GetInt32());
     }
 
