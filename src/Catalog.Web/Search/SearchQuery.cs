@@ -30,11 +30,11 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<SearchTerm>> Groups
     /// <summary>Nothing to look for: no words, or only excluded ones.</summary>
     public bool IsEmpty => Groups.Count == 0;
 
-    /// <summary>The word still being typed (the last one, when it is a single word), to complete from the vocabulary.</summary>
+    /// <summary>The prefix word at the end (written with <c>*</c> or still being typed), to complete from the vocabulary.</summary>
     public SearchTerm? Typing =>
         Groups.Count > 0 && Groups[^1][^1] is { IsPrefix: true, IsPhrase: false } last && SearchText.IsSingleToken(last.Text) ? last : null;
 
-    /// <summary>The words people typed (excluded ones aside), for spelling suggestions.</summary>
+    /// <summary>The words to look for (excluded ones aside): for spelling suggestions and the closest topics.</summary>
     public IEnumerable<SearchTerm> Terms => Groups.SelectMany(g => g);
 
     /// <summary>
