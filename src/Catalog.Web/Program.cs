@@ -5,6 +5,7 @@ using Catalog.Web.Cli;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Catalog.Web.Operations;
+using Catalog.Web.Search;
 using Catalog.Web.Web;
 using Serilog;
 
@@ -16,6 +17,7 @@ builder.Services.AddCatalogData(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, CommandLine.IsCommand(args));
 builder.Services.AddCatalogAdmin(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<SeedWatcher>();
+builder.Services.AddCatalogSearch();
 builder.Services.AddRazorPages();
 builder.Services.AddCatalogWeb(builder.Environment, CommandLine.IsCommand(args));
 
@@ -32,13 +34,15 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
-app.UseCatalogWeb();
 app.UseStaticFiles();
+app.UseCatalogWeb();
 app.UseAdminStatusPages();
 app.UseRouting();
 app.UseCatalogAdmin();
+app.UseCatalogCache();
 app.MapRazorPages();
 app.MapTopicsApi();
+app.MapSearchApi();
 app.MapHealth();
 await app.RunAsync();
 return 0;

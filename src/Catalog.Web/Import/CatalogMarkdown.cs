@@ -9,7 +9,7 @@ public static class CatalogMarkdown
     // GFM's rule for bare "www." links: only after white space or one of these.
     private static readonly AutoLinkOptions s_autoLinks = new() { ValidPreviousCharacters = "*_~(" };
 
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder { MaximumNestingDepth = SeedParser.MaxNestingDepth }
         .UsePipeTables()
         .UseAutoLinks(s_autoLinks)
         .Use(new SchemeAutoLinkExtension(s_autoLinks))

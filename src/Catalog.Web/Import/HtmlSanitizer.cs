@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -23,77 +25,81 @@ public static class HtmlSanitizer
 
     private static readonly HtmlParser s_parser = new();
 
+    private static readonly HashSet<string> s_voidTags = new(StringComparer.OrdinalIgnoreCase) { "br", "hr", "img" };
+
     public static string Sanitize(string html)
     {
-        var document = s_parser.ParseDocument("<!doctype html><html><body></body></html>");
-        var body = document.Body!;
-        var nodes = s_parser.ParseFragment(html, body);
-        foreach (var node in nodes.ToList())
+        var context = s_parser.ParseDocument("<!doctype html><html><body></body></html>").Body!;
+        var output = new StringBuilder(html.Length);
+        foreach (var node in s_parser.ParseFragment(html, context))
         {
-            body.AppendChild(node);
+            Write(node, output);
         }
 
-        Clean(body);
-        return body.InnerHtml;
+        return output.ToString();
     }
 
-    private static void Clean(INode parent)
+    // The output is written while walking the parsed tree instead of editing the DOM and serializing it: AngleSharp's
+    // serializer is quadratic in the number of siblings (a paragraph of 80,000 links took seconds).
+    private static void Write(INode node, StringBuilder output)
     {
-        foreach (var node in parent.ChildNodes.ToList())
+        switch (node)
         {
-            switch (node)
-            {
-                case IElement element when s_droppedWithContent.Contains(element.LocalName):
-                    element.Remove();
-                    break;
-                case IElement element when !s_allowedTags.Contains(element.LocalName):
-                    Clean(element);
-                    Unwrap(element);
-                    break;
-                case IElement element:
-                    CleanAttributes(element);
-                    Clean(element);
-                    break;
-                case IComment comment:
-                    comment.Remove();
-                    break;
-            }
+            case IElement element when s_droppedWithContent.Contains(element.LocalName):
+                break;
+            case IElement element when !s_allowedTags.Contains(element.LocalName):
+                WriteChildren(element, output);
+                break;
+            case IElement element:
+                WriteElement(element, output);
+                break;
+            case IText text:
+                output.Append(WebUtility.HtmlEncode(text.Data));
+                break;
         }
     }
 
-    private static void Unwrap(IElement element)
+    private static void WriteChildren(INode parent, StringBuilder output)
     {
-        var parent = element.Parent!;
-        foreach (var child in element.ChildNodes.ToList())
+        var children = parent.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
-            parent.InsertBefore(child, element);
+            Write(children[i], output);
         }
-
-        element.Remove();
     }
 
-    private static void CleanAttributes(IElement element)
+    private static void WriteElement(IElement element, StringBuilder output)
     {
-        foreach (var attribute in element.Attributes.ToList())
+        var tag = element.LocalName;
+        if (tag == "img" && !element.Attributes.Any(a => a.LocalName == "src" && IsAllowed(tag, "src", a.Value)))
         {
-            if (!IsAllowed(element.LocalName, attribute.LocalName, attribute.Value))
-            {
-                element.RemoveAttribute(attribute.NamespaceUri, attribute.LocalName);
-            }
+            return;
         }
 
-        switch (element.LocalName)
+        output.Append('<').Append(tag);
+        foreach (var attribute in element.Attributes.Where(a => IsAllowed(tag, a.LocalName, a.Value)))
         {
-            case "a" when element.HasAttribute("href"):
-                element.SetAttribute("rel", "noopener noreferrer");
-                break;
-            case "img" when !element.HasAttribute("src"):
-                element.Remove();
-                break;
-            case "img":
-                element.SetAttribute("loading", "lazy");
-                break;
+            output.Append(' ').Append(attribute.LocalName).Append("=\"").Append(WebUtility.HtmlEncode(attribute.Value)).Append('"');
         }
+
+        if (tag == "a" && element.HasAttribute("href") && Urls.IsSafe(element.GetAttribute("href")!))
+        {
+            output.Append(" rel=\"noopener noreferrer\"");
+        }
+
+        if (tag == "img")
+        {
+            output.Append(" loading=\"lazy\"");
+        }
+
+        output.Append('>');
+        if (s_voidTags.Contains(tag))
+        {
+            return;
+        }
+
+        WriteChildren(element, output);
+        output.Append("</").Append(tag).Append('>');
     }
 
     private static bool IsAllowed(string tag, string attribute, string value) => (tag, attribute) switch

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using AngleSharp.Html.Parser;
 using Markdig;
 using Markdig.Extensions.Mathematics;
@@ -21,7 +22,37 @@ public static class SeedParser
     private const int LabelMaxLength = 200;
     private static readonly HtmlParser s_htmlParser = new();
 
+    /// <summary>How deeply lists, quotes and inlines may nest before a file is refused (Markdig's default is 128).</summary>
+    public const int MaxNestingDepth = 1000;
+
+    // Markdig, the walk and the sanitizer all recurse once per nesting level: a thread of its own with a large stack
+    // lets a 1,000-deep list parse where a thread-pool thread would overflow its stack and kill the process.
+    private const int ParserStackBytes = 256 * 1024 * 1024;
+
     public static ParsedCatalog Parse(string markdown, string sourceName)
+    {
+        ParsedCatalog? parsed = null;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    parsed = ParseHere(markdown, sourceName);
+                }
+                catch (Exception e)
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
+            },
+            ParserStackBytes);
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return parsed!;
+    }
+
+    private static ParsedCatalog ParseHere(string markdown, string sourceName)
     {
         var walker = new Walker(Clean(markdown, out var hadNul), sourceName);
         if (hadNul)
@@ -29,7 +60,14 @@ public static class SeedParser
             walker.Warnings.Add("The file contains NUL characters; they were replaced with U+FFFD.");
         }
 
-        return walker.Run();
+        try
+        {
+            return walker.Run();
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            throw new SeedFileException($"{sourceName}: lists, quotes or links are nested more than {MaxNestingDepth:N0} levels deep.");
+        }
     }
 
     // A BOM and Windows or old Mac line ends are how a file was saved, not what it says: they must not reach labels,
@@ -62,6 +100,11 @@ public static class SeedParser
     {
         private readonly List<TopicBuilder> _topics = [];
         private readonly HashSet<string> _slugs = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _slugSuffixes = new(StringComparer.Ordinal);
+
+        // The headings still open above the current point, innermost on top: the parent of a new heading is the
+        // nearest one of a lower level (so a ### right under a # is that #'s child).
+        private readonly Stack<TopicBuilder> _open = new();
         private TopicBuilder? _current;
         private string? _previousQuoteUrl;
         private string? _quoteUrl;
@@ -82,8 +125,9 @@ public static class SeedParser
             }
 
             var topics = _topics.Select(t => t.Build()).ToList();
+            var parents = topics.Select(t => t.ParentSlug).OfType<string>().ToHashSet(StringComparer.Ordinal);
             foreach (var empty in topics.Where(t => t.Links.Count == 0 && t.Quotes.Count == 0 && t.Images.Count == 0
-                         && t.IntroMarkdown.Length == 0 && !topics.Any(c => c.ParentSlug == t.Slug)))
+                         && t.IntroMarkdown.Length == 0 && !parents.Contains(t.Slug)))
             {
                 Warnings.Add($"Topic \"{empty.Title}\" is empty.");
             }
@@ -150,10 +194,16 @@ public static class SeedParser
         {
             _headings++;
             var title = InlineText.Of(heading.Inline);
-            var parent = _topics.LastOrDefault(t => t.Level < heading.Level && !t.IsPreamble);
-            var slug = Slugs.Unique(Slugs.From(title), _slugs);
+            while (_open.Count > 0 && _open.Peek().Level >= heading.Level)
+            {
+                _open.Pop();
+            }
+
+            var parent = _open.TryPeek(out var above) ? above : null;
+            var slug = Slugs.Unique(Slugs.From(title), _slugs, _slugSuffixes);
             _current = new TopicBuilder(slug, title.Length == 0 ? "(untitled)" : title, heading.Level, parent?.Slug, _topics.Count, false);
             _topics.Add(_current);
+            _open.Push(_current);
             Inlines(heading.Inline, LinkPlace.Heading, null);
         }
 
@@ -163,7 +213,7 @@ public static class SeedParser
             if (_current is null)
             {
                 var title = Path.GetFileNameWithoutExtension(sourceName);
-                _current = new TopicBuilder(Slugs.Unique(Slugs.From(title), _slugs), title, 1, null, 0, true);
+                _current = new TopicBuilder(Slugs.Unique(Slugs.From(title), _slugs, _slugSuffixes), title, 1, null, 0, true);
                 _topics.Add(_current);
             }
 

@@ -58,12 +58,19 @@ public static class Slugs
         Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>A slug not in <paramref name="taken"/>: the base, else base-2, base-3, ... (deterministic in document order).</summary>
-    public static string Unique(string baseSlug, ISet<string> taken)
+    /// <param name="nextSuffix">Where to resume counting for each base, so 100,000 equal headings stay linear.</param>
+    public static string Unique(string baseSlug, ISet<string> taken, IDictionary<string, int>? nextSuffix = null)
     {
         var slug = baseSlug;
-        for (var n = 2; !taken.Add(slug); n++)
+        var n = nextSuffix?.TryGetValue(baseSlug, out var next) == true ? next : 2;
+        while (!taken.Add(slug))
         {
-            slug = $"{baseSlug}-{n}";
+            slug = $"{baseSlug}-{n++}";
+        }
+
+        if (nextSuffix is not null)
+        {
+            nextSuffix[baseSlug] = n;
         }
 
         return slug;

@@ -25,7 +25,7 @@ public static class WebExtensions
         return services;
     }
 
-    /// <summary>Error pages for empty 4xx/5xx responses, SQL command counting (Development/Testing), then the output cache.</summary>
+    /// <summary>Error pages for empty 4xx/5xx responses and SQL command counting (Development/Testing); before routing.</summary>
     public static WebApplication UseCatalogWeb(this WebApplication app)
     {
         app.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -35,6 +35,12 @@ public static class WebExtensions
             app.Use((context, next) => SqlCommandCounter.CountRequestAsync(context, next, logger));
         }
 
+        return app;
+    }
+
+    /// <summary>The output cache reads the endpoint's <see cref="CatalogPageAttribute"/>: after routing and authorization.</summary>
+    public static WebApplication UseCatalogCache(this WebApplication app)
+    {
         app.UseOutputCache();
         return app;
     }

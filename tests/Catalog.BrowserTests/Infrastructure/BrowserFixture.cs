@@ -17,6 +17,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-sync", "--no-first-run",
     ];
 
+    // A 1x1 transparent PNG.
+    private static readonly byte[] s_placeholderPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
     private IPlaywright? _playwright;
 
     public CatalogServer? Server { get; private set; }
@@ -55,7 +59,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<ObservedPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
         Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
-        var context = await Browser!.NewContextAsync(options ?? new BrowserNewContextOptions { BaseURL = Server!.BaseUrl });
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL ??= Server!.BaseUrl;
+        var context = await Browser!.NewContextAsync(options);
+
+        // The seed's figures are hot-linked from other sites, which this sandbox cannot reach: answer them with a
+        // placeholder image so a test sees the page as a reader with a network would, not a wall of failed requests.
+        await context.RouteAsync(url => !url.StartsWith(Server!.BaseUrl, StringComparison.Ordinal), route =>
+            route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "image/png", BodyBytes = s_placeholderPng }));
         return await ObservedPage.OpenAsync(context);
     }
 

@@ -202,10 +202,10 @@ public sealed class ImporterTests
     }
 
     private static long IndexedLinks(TempCatalog catalog, List<int> ids) => CatalogFile.Scalar(catalog.DatabasePath,
-        $"SELECT COUNT(*) FROM search_index WHERE doc_type = 'link' AND doc_id IN ({string.Join(',', ids.DefaultIfEmpty(-1))})");
+        $"SELECT COUNT(*) FROM search_index WHERE rowid IN ({string.Join(',', ids.DefaultIfEmpty(-1))})");
 
     private static long Matches(TempCatalog catalog, string query) => CatalogFile.Scalar(catalog.DatabasePath,
-        $"SELECT COUNT(*) FROM search_index WHERE search_index MATCH '{query}' AND doc_type = 'link'");
+        $"SELECT COUNT(*) FROM search_index WHERE search_index MATCH '{query}' AND rowid > 0");
 
     private static void ExecuteSql(TempCatalog catalog, string sql)
     {

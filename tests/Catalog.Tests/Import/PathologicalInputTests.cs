@@ -12,7 +12,6 @@ public sealed class PathologicalInputTests
         { "100,000 headings", string.Concat(Enumerable.Range(0, 100_000).Select(i => $"## Heading {i}\n")) },
         { "300-deep nested list", string.Concat(Enumerable.Range(0, 300).Select(i => new string(' ', i * 2) + $"- [item {i}](https://example.org/{i})\n")) },
         { "500-deep blockquote", "# T\n\n" + new string('>', 500) + " [deep](https://example.org/deep)\n" },
-        { "10,000-deep blockquote", "# T\n\n" + new string('>', 10_000) + " [deeper](https://example.org/deeper)\n" },
         { "10,000 nested brackets", "# T\n\n" + new string('[', 10_000) + "x" + new string(']', 10_000) + "(https://example.org/b)\n" },
         { "10,000 nested emphasis", "# T\n\n" + new string('*', 10_000) + "[x](https://example.org/e)" + new string('*', 10_000) + "\n" },
     };
@@ -25,6 +24,16 @@ public sealed class PathologicalInputTests
 
         CatalogInvariants.Check(parsed);
         Assert.True(parsed.Headings > 0 || parsed.LinkCount > 0, $"{name}: content was found");
+    }
+
+    [Fact]
+    public void NestingBeyondTheLimitIsRefusedWithAClearMessage()
+    {
+        var markdown = "# T\n\n" + new string('>', 10_000) + " [deeper](https://example.org/deeper)\n";
+
+        var error = Assert.Throws<SeedFileException>(() => SeedParser.Parse(markdown, "deep.md"));
+
+        Assert.Equal("deep.md: lists, quotes or links are nested more than 1,000 levels deep.", error.Message);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class HomePageTests(CatalogFactory factory) : IClassFixture<Catalo
         var totals = page.QuerySelectorAll("dl.totals > div").ToDictionary(d => d.QuerySelector("dt")!.TextContent, d => d.QuerySelector("dd")!.TextContent);
         Assert.Equal("17", totals["Topics"]);
         Assert.Equal("268", totals["Links"]);
-        Assert.Equal("14", totals["Quotes"]);
+        Assert.Equal("13", totals["Quotes"]);
         Assert.Equal("3", totals["Images"]);
         await using var scope = factory.Services.CreateAsyncScope();
         var hosts = await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Links.Select(l => l.Host).Distinct().CountAsync(TestContext.Current.CancellationToken);

@@ -128,7 +128,7 @@ public sealed class TopicPageTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.Contains(@"\(f_t\)", intro.QuerySelectorAll("span.math").Select(s => s.TextContent));
         Assert.NotNull(page.QuerySelector("head link[rel=stylesheet][href='/lib/katex/katex.min.css']"));
         var scripts = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!.Split('?')[0]).ToList();
-        Assert.Equal(["/lib/katex/katex.min.js", "/lib/katex/contrib/auto-render.min.js", "/js/math.js"], scripts);
+        Assert.Equal(["/js/search-suggest.js", "/lib/katex/katex.min.js", "/lib/katex/contrib/auto-render.min.js", "/js/math.js"], scripts);
         Assert.All(page.QuerySelectorAll("script[src]"), s => Assert.True(s.HasAttribute("defer")));
     }
 
@@ -143,11 +143,12 @@ public sealed class TopicPageTests(CatalogFactory factory) : IClassFixture<Catal
     }
 
     [Fact]
-    public async Task PagesWithoutMathLoadNoScriptAtAll()
+    public async Task PagesWithoutMathLoadOnlyTheSearchBoxScript()
     {
         var page = await _client.GetDocumentAsync("/topics/physics-and-deep-learning");
 
-        Assert.Empty(page.QuerySelectorAll("script"));
+        var scripts = page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")?.Split('?')[0]).ToList();
+        Assert.Equal(["/js/search-suggest.js"], scripts);
         Assert.Null(page.QuerySelector("link[href*=katex]"));
     }
 

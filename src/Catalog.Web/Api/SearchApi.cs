@@ -1,0 +1,47 @@
+using Catalog.Web.Search;
+
+namespace Catalog.Web.Api;
+
+/// <summary>
+/// GET /api/search (contract: other tools read this shape), GET /api/search/suggest for search-as-you-type, and
+/// /opensearch.xml so browsers can add the catalog as a search engine.
+/// </summary>
+public static class SearchApi
+{
+    public const int SuggestionLimit = 8;
+
+    public sealed record SearchResponse(string Query, int Total, int Page, IReadOnlyList<TopicItem> Topics, IReadOnlyList<ResultItem> Results);
+
+    public sealed record TopicItem(string Slug, string Title);
+
+    /// <summary>One link; <see cref="Snippet"/> is HTML: escaped text with &lt;mark&gt; around the matching words.</summary>
+    public sealed record ResultItem(string Url, string Label, string Kind, string Host, IReadOnlyList<string> Topics, string Snippet);
+
+    public sealed record SuggestResponse(string Query, IReadOnlyList<Suggestion> Suggestions);
+
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", SearchAsync);
+        app.MapGet("/api/search/suggest", SuggestAsync);
+        app.MapGet("/opensearch.xml", OpenSearch.Description);
+        return app;
+    }
+
+    private static async Task<SearchResponse> SearchAsync(HttpRequest http, CatalogSearch search, CancellationToken ct)
+    {
+        var request = http.Query.ToSearchRequest();
+        var results = await search.SearchAsync(request, withFacets: false, ct);
+        return new SearchResponse(
+            request.Text,
+            results.Total,
+            results.Page,
+            [.. results.Topics.Select(t => new TopicItem(t.Slug, t.Title))],
+            [.. results.Hits.Select(h => new ResultItem(h.Url, h.Label, h.Kind, h.Host, [.. h.Topics.Select(t => t.Slug)], h.SnippetHtml))]);
+    }
+
+    private static async Task<SuggestResponse> SuggestAsync(HttpRequest http, CatalogSearch search, CancellationToken ct)
+    {
+        var text = SearchText.ValidUtf16(http.Query.First("q") ?? "");
+        return new SuggestResponse(text, await search.SuggestAsync(text, SuggestionLimit, ct));
+    }
+}

@@ -1,0 +1,149 @@
+using System.Data.Common;
+using System.Text.Json;
+using Catalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Web.Search;
+
+/// <summary>
+/// The search queries behind /search and /api/search. Per request: one ranked FTS5 query for the page (bm25 via the
+/// table's rank, LIMIT/OFFSET, snippet() only for the rows returned), one for the labels and topics of those links,
+/// one for matching topics, and one count (or, for the page, one facet query that also gives the count). Results are
+/// cached per catalog version, so a repeated search costs two primary-key reads.
+/// </summary>
+public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
+{
+    /// <summary>Topics listed above the links.</summary>
+    public const int TopicLimit = 5;
+
+    private const int SuggestedTopicLimit = 3;
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, bool withFacets, CancellationToken ct)
+    {
+        request = request.Clamped();
+        var query = QueryParser.Parse(request.Text);
+        if (query.IsEmpty)
+        {
+            return SearchResults.Empty(query, request);
+        }
+
+        var connection = await OpenAsync(ct);
+        var key = new SearchCache.Key(await CatalogStampAsync(connection, ct), withFacets ? "page" : "api", request);
+        if (cache.TryGet(key, out SearchResults? cached))
+        {
+            return cached!;
+        }
+
+        var results = await RunAsync(connection, query, request, withFacets, ct);
+        cache.Set(key, results);
+        return results;
+    }
+
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken ct)
+    {
+        var query = QueryParser.Parse(text);
+        if (query.IsEmpty)
+        {
+            return [];
+        }
+
+        var connection = await OpenAsync(ct);
+        var key = new SearchCache.Key(await CatalogStampAsync(connection, ct), "suggest", new SearchRequest(text, SearchFilters.None, 1, limit));
+        if (cache.TryGet(key, out IReadOnlyList<Suggestion>? cached))
+        {
+            return cached!;
+        }
+
+        // Topics first (a few), then links: ranked together, links would crowd out the topic they belong to.
+        var match = query.ToFts5(await Vocabulary.CompletionsAsync(connection, query.Typing, ct));
+        var topics = await TopicsAsync(connection, match, Math.Min(SuggestedTopicLimit, limit), ct);
+        var links = await connection.ListAsync(SearchSql.SuggestedLinks,
+            r => (Id: r.GetInt64(0), Url: r.GetString(1)), ct, ("$match", match), ("$limit", limit - topics.Count));
+        var mentions = await MentionsAsync(connection, links.Select(r => r.Id), ct);
+        IReadOnlyList<Suggestion> suggestions =
+        [
+            .. topics.Select(t => new Suggestion("topic", t.Title, "/topics/" + Uri.EscapeDataString(t.Slug))),
+            .. links.Select(r => new Suggestion("link", mentions.GetValueOrDefault(r.Id)?.Label ?? r.Url, r.Url)),
+        ];
+        cache.Set(key, suggestions);
+        return suggestions;
+    }
+
+    /// <summary>
+    /// Where to go when the search found nothing: the topics that any of the words (as prefixes) lead to, by
+    /// their own title and intro or through the links they list, the best-ranked first.
+    /// </summary>
+    public async Task<IReadOnlyList<TopicRef>> ClosestTopicsAsync(SearchQuery query, CancellationToken ct)
+    {
+        var anyWord = string.Join(" OR ", query.Terms.Select(t => (t with { IsPrefix = !t.IsPhrase }).ToFts5()));
+        if (anyWord.Length == 0)
+        {
+            return [];
+        }
+
+        return await (await OpenAsync(ct)).ListAsync(SearchSql.ClosestTopics,
+            r => new TopicRef(r.GetString(0), r.GetString(1)), ct, ("$match", anyWord), ("$limit", TopicLimit));
+    }
+
+    /// <summary>The connection EF Core owns; it closes it when the request's context is disposed.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return db.Database.GetDbConnection();
+    }
+
+    private static async Task<SearchResults> RunAsync(DbConnection connection, SearchQuery query, SearchRequest request, bool withFacets, CancellationToken ct)
+    {
+        var match = query.ToFts5(await Vocabulary.CompletionsAsync(connection, query.Typing, ct));
+        var hits = await HitsAsync(connection, match, request, ct);
+        var topics = await TopicsAsync(connection, match, TopicLimit, ct);
+        var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, ct) : null;
+        var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
+            : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
+            : (int)await connection.ScalarAsync(SearchSql.Count(request.Filters), ct, [("$match", match), .. SearchSql.FilterParameters(request.Filters)]);
+        return new SearchResults(query, total, request.Page, request.PageSize, topics, hits, facets);
+    }
+
+    private static async Task<List<SearchHit>> HitsAsync(DbConnection connection, string match, SearchRequest request, CancellationToken ct)
+    {
+        var rows = await connection.ListAsync(SearchSql.Hits(request.Filters),
+            r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3), Snippet: r.GetString(4)),
+            ct, [("$match", match), ("$limit", request.PageSize), ("$offset", (request.Page - 1) * request.PageSize), .. SearchSql.FilterParameters(request.Filters)]);
+        var mentions = await MentionsAsync(connection, rows.Select(r => r.Id), ct);
+        return rows.Select(r => mentions.TryGetValue(r.Id, out var m)
+                ? new SearchHit(r.Url, m.Label, r.Kind, r.Host, m.Topics, Snippets.ToHtml(r.Snippet))
+                : new SearchHit(r.Url, r.Url, r.Kind, r.Host, [], Snippets.ToHtml(r.Snippet)))
+            .ToList();
+    }
+
+    private static Task<List<TopicRef>> TopicsAsync(DbConnection connection, string match, int limit, CancellationToken ct) =>
+        connection.ListAsync(SearchSql.Topics,
+            r => new TopicRef(r.GetString(0), r.GetString(1)), ct, ("$match", match), ("$limit", limit));
+
+    private sealed record LinkMentions(string Label, IReadOnlyList<TopicRef> Topics);
+
+    private static async Task<Dictionary<long, LinkMentions>> MentionsAsync(DbConnection connection, IEnumerable<long> ids, CancellationToken ct)
+    {
+        var rows = await connection.ListAsync(SearchSql.Mentions,
+            r => (LinkId: r.GetInt64(0), Label: r.GetString(1), Topic: new TopicRef(r.GetString(2), r.GetString(3))),
+            ct, ("$ids", JsonSerializer.Serialize(ids)));
+        return rows.GroupBy(r => r.LinkId).ToDictionary(
+            g => g.Key,
+            g => new LinkMentions(g.First().Label, g.Select(r => r.Topic).DistinctBy(t => t.Slug).ToList()));
+    }
+
+    private static async Task<SearchFacets> FacetsAsync(DbConnection connection, string match, SearchFilters filters, CancellationToken ct)
+    {
+        var rows = await connection.ListAsync(SearchSql.Facets(filters),
+            r => (Facet: r.GetString(0), Value: new FacetCount(r.GetString(1), r.GetString(2), r.GetInt32(3))),
+            ct, [("$match", match), .. SearchSql.FilterParameters(filters)]);
+        List<FacetCount> Of(string facet) => rows.Where(r => r.Facet == facet).Select(r => r.Value).OrderByDescending(v => v.Count).ToList();
+        return new SearchFacets(Of("topic"), Of("kind"), Of("host"));
+    }
+
+    private static async Task<string> CatalogStampAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.Command(SearchSql.CatalogStamp);
+        return (string)(await command.ExecuteScalarAsync(ct))!;
+    }
+}

@@ -1,0 +1,98 @@
+namespace Catalog.Web.Search;
+
+/// <summary>
+/// The SQL of every search query, in one place so tests can check their plans (EXPLAIN QUERY PLAN). All user input
+/// is a parameter: <c>$match</c> is an expression built by <see cref="SearchQuery.ToFts5"/>, never raw text.
+/// Link documents have rowid = Links.Id, topic documents rowid = -Topics.Id.
+/// </summary>
+internal static class SearchSql
+{
+    public const int FacetLimit = 10;
+
+    private const string LinkRows = "search_index.rowid > 0";
+
+    // CROSS JOIN keeps the FTS5 table the outer loop, so it hands rows over in rank order (no sort in SQLite) and
+    // only the rows within LIMIT/OFFSET ever compute a snippet.
+    public static string Hits(SearchFilters filters) => $"""
+        SELECT search_index.rowid, l.Url, l.Kind, l.Host,
+               snippet(search_index, -1, char(57344), char(57345), '…', 16)
+        FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
+        WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)}
+        ORDER BY search_index.rank LIMIT $limit OFFSET $offset
+        """;
+
+    public static string Count(SearchFilters filters) => $"""
+        SELECT count(*) FROM search_index {LinksJoin(filters)}
+        WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)}
+        """;
+
+    public const string Topics = """
+        SELECT t.Slug, t.Title FROM search_index CROSS JOIN Topics t ON t.Id = -search_index.rowid
+        WHERE search_index MATCH $match AND search_index.rowid < 0
+        ORDER BY search_index.rank LIMIT $limit
+        """;
+
+    /// <summary>Label and topics of the page's links, all in one query; a quote's mention (its label is the quote cut short) last.</summary>
+    public const string Mentions = """
+        SELECT m.LinkId, m.Label, t.Slug, t.Title
+        FROM Mentions m JOIN Topics t ON t.Id = m.TopicId
+        WHERE m.LinkId IN (SELECT value FROM json_each($ids))
+        ORDER BY m.LinkId, m.Place = 'Quote', m.Id
+        """;
+
+    /// <summary>One pass over the matching links (kind and host read once per hit), grouped three ways.</summary>
+    public static string Facets(SearchFilters filters) => $"""
+        WITH hits AS MATERIALIZED (
+            SELECT search_index.rowid AS Id, l.Kind, l.Host
+            FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
+            WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)})
+        SELECT 'kind', Kind, Kind, count(*) FROM hits GROUP BY Kind
+        UNION ALL
+        SELECT * FROM (SELECT 'host', Host, Host, count(*) AS n FROM hits GROUP BY Host ORDER BY n DESC, Host LIMIT {FacetLimit})
+        UNION ALL
+        SELECT 'topic', t.Slug, t.Title, c.n FROM (
+            SELECT m.TopicId, count(DISTINCT m.LinkId) AS n FROM hits CROSS JOIN Mentions m ON m.LinkId = hits.Id
+            GROUP BY m.TopicId ORDER BY n DESC, m.TopicId LIMIT {FacetLimit}) c
+        JOIN Topics t ON t.Id = c.TopicId
+        """;
+
+    public const string SuggestedLinks = """
+        SELECT search_index.rowid, l.Url FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
+        WHERE search_index MATCH $match AND search_index.rowid > 0
+        ORDER BY search_index.rank LIMIT $limit
+        """;
+
+    /// <summary>Topics reached by the best 50 documents, directly or through the links they list.</summary>
+    public const string ClosestTopics = """
+        WITH hits AS (
+            SELECT rowid AS Id, rank AS Score FROM search_index WHERE search_index MATCH $match ORDER BY rank LIMIT 50),
+        reached AS (
+            SELECT -Id AS TopicId, Score FROM hits WHERE Id < 0
+            UNION ALL
+            SELECT m.TopicId, h.Score FROM hits h JOIN Mentions m ON m.LinkId = h.Id WHERE h.Id > 0)
+        SELECT t.Slug, t.Title FROM reached JOIN Topics t ON t.Id = reached.TopicId
+        GROUP BY t.Id ORDER BY sum(Score), t.Id LIMIT $limit
+        """;
+
+    /// <summary>
+    /// What the cache keys on: the catalog version every applied import bumps, with the id of the last import run
+    /// recorded beside it, so that an import that did not bump the version still invalidates the cache.
+    /// </summary>
+    public const string CatalogStamp = """
+        SELECT coalesce((SELECT Version FROM CatalogState WHERE Id = 1), 0) || '.' || coalesce((SELECT max(Id) FROM ImportRuns), 0)
+        """;
+
+    public static (string, object?)[] FilterParameters(SearchFilters filters) =>
+        [("$kind", filters.Kind), ("$host", filters.Host), ("$topic", filters.Topic)];
+
+    private static string LinksJoin(SearchFilters filters) =>
+        filters.Kind is null && filters.Host is null ? "" : "CROSS JOIN Links l ON l.Id = search_index.rowid";
+
+    private static string Filters(SearchFilters filters) =>
+        (filters.Kind is null ? "" : " AND l.Kind = $kind")
+        + (filters.Host is null ? "" : " AND l.Host = $host")
+        + (filters.Topic is null ? "" : """
+             AND EXISTS (SELECT 1 FROM Mentions fm WHERE fm.LinkId = search_index.rowid
+                         AND fm.TopicId = (SELECT Id FROM Topics WHERE Slug = $topic))
+            """);
+}

@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace Catalog.Web.Search;
+
+/// <summary>
+/// FTS5 snippet() text to safe HTML: markers (private-use characters, never in indexed text) are placed by SQLite,
+/// the text is HTML-encoded, and only then do the markers become &lt;mark&gt; tags. CJK segmentation is undone.
+/// </summary>
+public static class Snippets
+{
+    public static string ToHtml(string snippet)
+    {
+        var text = SearchText.Unsegment(snippet);
+        var sb = new StringBuilder(text.Length + 32);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => sb.Append("&amp;"),
+                '<' => sb.Append("&lt;"),
+                '>' => sb.Append("&gt;"),
+                '"' => sb.Append("&quot;"),
+                '\'' => sb.Append("&#39;"),
+                SearchText.MarkStart => sb.Append("<mark>"),
+                SearchText.MarkEnd => sb.Append("</mark>"),
+                _ => sb.Append(c),
+            };
+        }
+
+        return sb.ToString();
+    }
+}

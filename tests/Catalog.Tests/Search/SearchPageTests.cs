@@ -1,0 +1,112 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Catalog.Tests.Infrastructure;
+
+namespace Catalog.Tests.Search;
+
+public sealed class SearchPageTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task ResultsShowCountTimeLinksSnippetsAndTopics()
+    {
+        var page = await GetAsync("/search?q=random+matrix");
+
+        Assert.Matches(@"^\d+ links found in \d+\.\d ms$", page.QuerySelector(".search-summary")!.TextContent.Trim());
+        Assert.Equal("random matrix", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#search-q")!.Value);
+        var first = page.QuerySelector(".search-result")!;
+        Assert.StartsWith("http", first.QuerySelector("h3 a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.NotEmpty(first.QuerySelectorAll(".search-snippet mark"));
+        Assert.Contains(first.QuerySelectorAll(".search-meta a"), a => a.GetAttribute("href") == "/topics/random-matrix-theory-and-deep-learning");
+    }
+
+    [Fact]
+    public async Task MatchingTopicsAreListedAboveTheLinks()
+    {
+        var page = await GetAsync("/search?q=approximation");
+
+        var topic = page.QuerySelector(".search-topics a[href='/topics/approximation-theory-for-deep-learning']");
+        Assert.NotNull(topic);
+        var results = page.QuerySelector(".search-results")!;
+        Assert.True(topic.CompareDocumentPosition(results).HasFlag(DocumentPositions.Following));
+    }
+
+    [Fact]
+    public async Task ClickingAFacetNarrowsTheSearchToItsCount()
+    {
+        var page = await GetAsync("/search?q=deep");
+        var paper = page.QuerySelectorAll(".search-facet a").Single(a => a.TextContent == "paper");
+        var count = int.Parse(paper.ParentElement!.QuerySelector(".search-count")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+
+        var narrowed = await GetAsync(paper.GetAttribute("href")!);
+
+        Assert.StartsWith($"{count} links found", narrowed.QuerySelector(".search-summary")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.All(narrowed.QuerySelectorAll(".search-kind"), k => Assert.Equal("paper", k.TextContent));
+        Assert.Equal("paper", narrowed.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[type=hidden][name=kind]")!.Value);
+        var remove = narrowed.QuerySelector(".search-filters a")!;
+        Assert.Equal("/search?q=deep", remove.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task PagerLinksToTheNextPageWhichStartsNumberingAfterThisOne()
+    {
+        var page = await GetAsync("/search?q=deep");
+        var next = page.QuerySelector(".search-pager a[rel=next]")!;
+
+        var second = await GetAsync(next.GetAttribute("href")!);
+
+        Assert.Equal("/search?q=deep&page=2", next.GetAttribute("href"));
+        Assert.Equal("21", second.QuerySelector(".search-results")!.GetAttribute("start"));
+        Assert.Equal("2", second.QuerySelector(".search-pager a[aria-current=page]")!.TextContent);
+        Assert.Null(second.QuerySelector(".search-topics"));
+    }
+
+    [Fact]
+    public async Task MisspelledWordsGetASuggestionThatFindsResults()
+    {
+        var page = await GetAsync("/search?q=kantorovch");
+
+        var suggestion = page.QuerySelector(".search-did-you-mean a")!;
+        Assert.Equal("kantorovich", suggestion.TextContent);
+        var respelled = await GetAsync(suggestion.GetAttribute("href")!);
+        Assert.NotEmpty(respelled.QuerySelectorAll(".search-result"));
+    }
+
+    [Fact]
+    public async Task NothingFoundListsTheClosestTopics()
+    {
+        var page = await GetAsync("/search?q=fourier+zebra");
+
+        Assert.Contains("No links match", page.QuerySelector(".search-empty h2")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector(".search-empty a[href='/topics/the-f-principle']"));
+    }
+
+    [Fact]
+    public async Task EmptyQueryShowsTheSearchHelp()
+    {
+        var page = await GetAsync("/search");
+
+        Assert.NotNull(page.QuerySelector("details.search-help"));
+        Assert.Null(page.QuerySelector(".search-summary"));
+        Assert.Equal("", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#search-q")!.Value);
+    }
+
+    [Fact]
+    public async Task LayoutHasTheSearchBoxTheScriptEnhancesAndTheOpenSearchLink()
+    {
+        var page = await GetAsync("/");
+
+        Assert.NotNull(page.QuerySelector("form[role=search][action='/search'][method=get] input[type=search][name=q]"));
+        Assert.StartsWith("/js/search-suggest.js", page.QuerySelector("script[src*=search-suggest]")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Equal("/opensearch.xml", page.QuerySelector("link[rel=search][type='application/opensearchdescription+xml']")!.GetAttribute("href"));
+        var script = await _client.GetAsync("/js/search-suggest.js", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
+    }
+
+    private async Task<IDocument> GetAsync(string url)
+    {
+        var html = await _client.GetStringAsync(url, TestContext.Current.CancellationToken);
+        return await new HtmlParser().ParseDocumentAsync(html, TestContext.Current.CancellationToken);
+    }
+}

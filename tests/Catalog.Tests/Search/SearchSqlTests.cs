@@ -1,0 +1,74 @@
+using Catalog.Tests.Infrastructure;
+using Catalog.Web.Search;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Tests.Search;
+
+/// <summary>
+/// The plans SQLite picks for the search queries: FTS5 drives every query and hands rows over in rank order, the
+/// catalog tables are read by primary key or covering index, and nothing is sorted or scanned whole.
+/// </summary>
+public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+{
+    private static readonly SearchFilters s_allFilters = new("approximation-theory-for-deep-learning", "paper", "arxiv.org");
+
+    [Fact]
+    public async Task HitsAreRankedByFts5AndJoinedByPrimaryKey()
+    {
+        var plan = await PlanAsync(SearchSql.Hits(s_allFilters));
+
+        Assert.StartsWith("SCAN search_index VIRTUAL TABLE INDEX", plan[0], StringComparison.Ordinal);
+        Assert.Contains("SEARCH l USING INTEGER PRIMARY KEY (rowid=?)", plan);
+        Assert.Contains(plan, p => p.StartsWith("SEARCH fm USING COVERING INDEX IX_Mentions_LinkId_TopicId", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TopicsAndSuggestionsNeedNoSort()
+    {
+        Assert.DoesNotContain(await PlanAsync(SearchSql.Topics), p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.DoesNotContain(await PlanAsync(SearchSql.SuggestedLinks), p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MentionsOfThePageAreFoundThroughTheLinkIndex()
+    {
+        var plan = await PlanAsync(SearchSql.Mentions);
+
+        Assert.Contains(plan, p => p.StartsWith("SEARCH m USING INDEX IX_Mentions_LinkId", StringComparison.Ordinal));
+        Assert.Contains("SEARCH t USING INTEGER PRIMARY KEY (rowid=?)", plan);
+    }
+
+    [Fact]
+    public async Task FacetsReadEachHitOnceAndTopicsFromTheCoveringIndex()
+    {
+        var plan = await PlanAsync(SearchSql.Facets(SearchFilters.None));
+
+        Assert.Single(plan, p => p.StartsWith("SCAN search_index VIRTUAL TABLE", StringComparison.Ordinal));
+        Assert.Contains("SEARCH m USING COVERING INDEX IX_Mentions_LinkId_TopicId (LinkId=?)", plan);
+        Assert.DoesNotContain(plan, p => p.StartsWith("SCAN Links", StringComparison.Ordinal) || p.StartsWith("SCAN m", StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> PlanAsync(string sql)
+    {
+        factory.CreateClient();
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in new[] { "$match", "$limit", "$offset", "$ids", "$kind", "$host", "$topic" })
+        {
+            command.Parameters.AddWithValue(name, name == "$match" ? "\"deep\"" : name == "$ids" ? "[1,2]" : "1");
+        }
+
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        TestContext.Current.SendDiagnosticMessage(string.Join(Environment.NewLine, plan));
+        return plan;
+    }
+}
