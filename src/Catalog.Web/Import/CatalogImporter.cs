@@ -60,7 +60,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
         var urlsElsewhere = (await db.Mentions.Where(m => m.Topic.SourceId != (source == null ? -1 : source.Id))
             .Select(m => m.Link.Url).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var diff = DiffBuilder.Build(before, after, matches, urlsElsewhere, catalogUrls);
-        var report = new ImportReport(file.Name, topics.Count, parsed.LinkCount, parsed.DistinctUrlCount, parsed.QuoteCount,
+        var report = new ImportReport(file.Name, parsed.Headings, parsed.LinkCount, parsed.DistinctUrlCount, parsed.QuoteCount,
             parsed.ImageCount, parsed.Warnings, diff)
         {
             DryRun = request.DryRun,

@@ -67,6 +67,17 @@ public sealed class StorageTests : IDisposable
     }
 
     [Fact]
+    public async Task ReportCountsHeadingsWhileContentBeforeTheFirstHeadingGetsATopicOfItsOwn()
+    {
+        var report = await _factory.ImportAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "corpus", "sindresorhus--awesome.md"));
+
+        using var db = _factory.OpenDatabase();
+        Assert.Equal(28, report.Topics);
+        Assert.Equal(29, await db.Topics.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("sindresorhus--awesome", (await db.Topics.OrderBy(t => t.Position).FirstAsync(TestContext.Current.CancellationToken)).Title);
+    }
+
+    [Fact]
     public async Task DatabaseIsInWalMode()
     {
         await _factory.ImportAsync(EmptyCatalogFactory.SeedPath);

@@ -21,12 +21,14 @@ public sealed class ConcurrentReaderTests
         var clock = Stopwatch.StartNew();
         using var applied = new CancellationTokenSource();
         var readersStarted = 0;
+        var applyEndTicks = long.MaxValue;
         var allReading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             var reads = new List<(TimeSpan Start, TimeSpan End, HttpStatusCode Status, string Body)>();
-            while (!applied.IsCancellationRequested || reads.Count < 3)
+            // Every reader goes on until it has read once after the apply ended, so each sees the new catalog too.
+            while (!applied.IsCancellationRequested || !reads.Any(r => r.Start.Ticks > Volatile.Read(ref applyEndTicks)))
             {
                 var start = clock.Elapsed;
                 var response = await client.GetAsync("/api/topics", ct);
@@ -49,6 +51,7 @@ public sealed class ConcurrentReaderTests
         }
 
         var applyEnd = clock.Elapsed;
+        Volatile.Write(ref applyEndTicks, applyEnd.Ticks);
         await applied.CancelAsync();
         var all = (await Task.WhenAll(readers)).SelectMany(r => r).ToList();
         var now = await client.GetStringAsync("/api/topics", ct);
