@@ -88,6 +88,13 @@ public static class SeedParser
         return hadNul ? markdown.Replace('\0', '\uFFFD') : markdown;
     }
 
+    /// <summary>Reports list at most this many warnings, then how many more there were.</summary>
+    public const int MaxWarnings = 200;
+
+    private static List<string> Capped(List<string> warnings) => warnings.Count <= MaxWarnings
+        ? warnings
+        : [.. warnings.Take(MaxWarnings), $"... and {warnings.Count - MaxWarnings:N0} more warnings."];
+
     private enum Where
     {
         Top,
@@ -132,7 +139,7 @@ public static class SeedParser
                 Warnings.Add($"Topic \"{empty.Title}\" is empty.");
             }
 
-            return new ParsedCatalog(topics, _headings, Warnings);
+            return new ParsedCatalog(topics, _headings, Capped(Warnings));
         }
 
         private void Visit(Block block, Where where)

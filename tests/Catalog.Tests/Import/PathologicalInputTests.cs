@@ -49,5 +49,7 @@ public sealed class PathologicalInputTests
 
         Assert.Equal(100_000, parsed.Headings);
         Assert.Equal(100_000, parsed.Topics.Select(t => t.Slug).Distinct().Count());
+        Assert.Equal(SeedParser.MaxWarnings + 1, parsed.Warnings.Count);
+        Assert.Equal("... and 99,800 more warnings.", parsed.Warnings[^1]);
     }
 }
