@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Catalog.BrowserTests.Accessibility;
 
 /// <summary>axe-core finds nothing serious or critical on the public pages, in the light and the dark colour scheme.</summary>
-[Collection<BrowserCollection>]
+[Collection<AccessibilityCollection>]
 public sealed class AxeTests(BrowserFixture browser)
 {
     public static TheoryData<string, string> Pages()

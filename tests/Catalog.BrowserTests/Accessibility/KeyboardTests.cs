@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Catalog.BrowserTests.Accessibility;
 
-[Collection<BrowserCollection>]
+[Collection<AccessibilityCollection>]
 public sealed class KeyboardTests(BrowserFixture browser)
 {
     [Fact]
