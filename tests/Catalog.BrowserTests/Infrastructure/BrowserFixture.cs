@@ -5,11 +5,12 @@ namespace Catalog.BrowserTests.Infrastructure;
 /// <summary>
 /// Debian's Chromium driven by Playwright, plus the app on a real port. Where Chromium is absent the tests skip with
 /// that reason, unless CATALOG_REQUIRE_BROWSER=1 (CI), which makes its absence a failure.
+/// CATALOG_CHROMIUM_PATH points at another Chromium (and lets the skip path be checked on a machine that has one).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string AdminPassword = "browser-test-password";
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string DefaultChromiumPath = "/usr/bin/chromium";
 
     private static readonly string[] s_chromiumArgs =
     [
@@ -22,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
     private IPlaywright? _playwright;
+
+    public static string ChromiumPath { get; } =
+        Environment.GetEnvironmentVariable("CATALOG_CHROMIUM_PATH") is { Length: > 0 } path ? path : DefaultChromiumPath;
 
     public CatalogServer? Server { get; private set; }
 
@@ -79,5 +83,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         Server?.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The admin tests' own server and browser: they change the catalog, which the other tests must not see.</summary>
+public sealed class AdminBrowserFixture : BrowserFixture;

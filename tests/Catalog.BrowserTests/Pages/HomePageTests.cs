@@ -2,14 +2,15 @@ using Catalog.BrowserTests.Infrastructure;
 
 namespace Catalog.BrowserTests.Pages;
 
-public sealed class HomePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection<BrowserCollection>]
+public sealed class HomePageTests(BrowserFixture browser)
 {
     [Fact]
     public async Task HomeShowsTheTopicTreeWithoutConsoleErrorsOrFailedRequests()
     {
         await using var observed = await browser.NewPageAsync();
 
-        await observed.Page.GotoAsync("/");
+        await observed.GotoAsync("/");
 
         Assert.Equal("Topics - Catalog", await observed.Page.TitleAsync());
         var topics = await observed.Page.Locator("main a[href^='/topics/']").AllInnerTextsAsync();
@@ -17,19 +18,5 @@ public sealed class HomePageTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Contains("Random Matrix Theory and Deep Learning", topics);
         await observed.ScreenshotAsync("home");
         Assert.Empty(observed.Problems);
-    }
-
-    [Fact]
-    public async Task FirstTabReachesTheSkipLink()
-    {
-        await using var observed = await browser.NewPageAsync();
-        await observed.Page.GotoAsync("/");
-
-        await observed.Page.Keyboard.PressAsync("Tab");
-
-        var focused = await observed.Page.EvaluateAsync<string>("() => document.activeElement?.textContent?.trim() ?? ''");
-        Assert.Equal("Skip to content", focused);
-        var skipLeft = await observed.Page.EvaluateAsync<double>("() => document.activeElement.getBoundingClientRect().left");
-        Assert.True(skipLeft >= 0, "the focused skip link is on screen");
     }
 }
