@@ -20,6 +20,7 @@ builder.Services.AddHostedService<SeedWatcher>();
 builder.Services.AddCatalogSearch();
 builder.Services.AddRazorPages();
 builder.Services.AddCatalogWeb(builder.Environment, CommandLine.IsCommand(args));
+builder.Services.AddHtmlSafeJson();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
