@@ -41,6 +41,7 @@ app.UseAdminStatusPages();
 app.UseRouting();
 app.UseCatalogAdmin();
 app.UseCatalogCache();
+app.UseReadSnapshots();
 app.MapRazorPages();
 app.MapTopicsApi();
 app.MapSearchApi();
