@@ -7,7 +7,6 @@ using Catalog.Web.Import;
 using Catalog.Web.Operations;
 using Catalog.Web.Search;
 using Catalog.Web.Web;
-using Serilog;
 
 Logging.CreateBootstrapLogger();
 
@@ -28,13 +27,14 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args);
 }
 
+app.UseCatalogErrorPage();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
 
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging();
+app.UseCatalogRequestLogging();
 app.UseStaticFiles();
 app.UseCatalogWeb();
 app.UseAdminStatusPages();
