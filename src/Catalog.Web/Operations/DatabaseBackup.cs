@@ -47,7 +47,11 @@ public static class DatabaseBackup
         catch
         {
             // A half-written or unsound copy must not be mistaken for a backup later.
-            File.Delete(target);
+            if (File.Exists(target))
+            {
+                File.Delete(target);
+            }
+
             throw;
         }
         finally

@@ -57,16 +57,22 @@ public sealed class BackupTests : IDisposable
     }
 
     [Fact]
-    public async Task ABackupNeverOverwritesAFile()
+    public async Task ABackupNeverOverwritesAFileAndSaysWhyATargetCannotBeWritten()
     {
         Assert.Equal(0, (await CatalogProcess.RunAsync(Database, "import", Seeds.OriginalPath)).ExitCode);
         await File.WriteAllTextAsync(Target, "precious", TestContext.Current.CancellationToken);
+        var nowhere = Path.Combine(_folder, "no-such-folder", "backup.db");
 
-        var backup = await CatalogProcess.RunAsync(Database, "backup", Target);
+        var existing = await CatalogProcess.RunAsync(Database, "backup", Target);
+        var missingFolder = await CatalogProcess.RunAsync(Database, "backup", nowhere);
 
-        Assert.Equal(1, backup.ExitCode);
-        Assert.Contains("already exists", backup.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, existing.ExitCode);
+        Assert.Contains("already exists", existing.Stderr, StringComparison.Ordinal);
         Assert.Equal("precious", await File.ReadAllTextAsync(Target, TestContext.Current.CancellationToken));
+        Assert.Equal(1, missingFolder.ExitCode);
+        Assert.Contains("backup: ", missingFolder.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", missingFolder.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(nowhere)));
     }
 
     [Fact]
