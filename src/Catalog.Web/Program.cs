@@ -7,7 +7,6 @@ using Catalog.Web.Import;
 using Catalog.Web.Operations;
 using Catalog.Web.Search;
 using Catalog.Web.Web;
-using Serilog;
 
 Logging.CreateBootstrapLogger();
 
@@ -20,6 +19,7 @@ builder.Services.AddHostedService<SeedWatcher>();
 builder.Services.AddCatalogSearch();
 builder.Services.AddRazorPages();
 builder.Services.AddCatalogWeb(builder.Environment, CommandLine.IsCommand(args));
+builder.Services.AddHtmlSafeJson();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -27,19 +27,21 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args);
 }
 
+app.UseCatalogErrorPage();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
 
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging();
+app.UseCatalogRequestLogging();
 app.UseStaticFiles();
 app.UseCatalogWeb();
 app.UseAdminStatusPages();
 app.UseRouting();
 app.UseCatalogAdmin();
 app.UseCatalogCache();
+app.UseReadSnapshots();
 app.MapRazorPages();
 app.MapTopicsApi();
 app.MapSearchApi();

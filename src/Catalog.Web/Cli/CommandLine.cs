@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
+using Catalog.Web.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,11 +9,11 @@ namespace Catalog.Web.Cli;
 
 /// <summary>
 /// The command-line verbs of the same executable (a contract other tools use):
-/// <c>import &lt;file.md&gt; [--dry-run] [--json] [--yes]</c> and <c>hash-password</c>.
+/// <c>import &lt;file.md&gt; [--dry-run] [--json] [--yes]</c>, <c>backup &lt;target.db&gt;</c> and <c>hash-password</c>.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] s_verbs = ["import", "hash-password", "help", "--help"];
+    private static readonly string[] s_verbs = ["import", "backup", "hash-password", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
 
@@ -27,6 +28,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "import" => await ImportAsync(app.Services, args[1..], stdout, app.Lifetime.ApplicationStopping),
+                "backup" => await BackupAsync(app.Services, args[1..], stdout, app.Lifetime.ApplicationStopping),
                 "hash-password" => HashPassword(stdout),
                 _ => Usage(stdout, 0),
             };
@@ -75,6 +77,29 @@ public static class CommandLine
         {
             Console.Error.WriteLine(e.Message + " Run again with --yes to apply it.");
             return 3;
+        }
+    }
+
+    /// <returns>0 done, 1 no catalog or the target exists, 2 usage error.</returns>
+    private static async Task<int> BackupAsync(IServiceProvider services, string[] args, TextWriter stdout, CancellationToken ct)
+    {
+        if (args is not [var target] || target.StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("backup: name exactly one target file.");
+            return Usage(Console.Error, 2);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var backup = await DatabaseBackup.BackupAsync(scope.ServiceProvider.GetRequiredService<CatalogDbContext>(), target, ct);
+            stdout.WriteLine($"Backed up {backup.Topics} topics and {backup.Links} links to {backup.Target} ({backup.Bytes:N0} bytes, integrity ok)");
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("backup: " + e.Message);
+            return 1;
         }
     }
 
@@ -142,6 +167,7 @@ public static class CommandLine
               import <file.md> [--dry-run] [--json] [--yes]
                                                     import or re-import one seed file; --dry-run shows the diff only,
                                                     --json prints the report, --yes confirms removing over half the links
+              backup <target.db>                    copy the live catalog database to a new file (safe while serving)
               hash-password                         read a password (stdin or prompt), print Catalog:AdminPasswordHash
             """);
         return exitCode;

@@ -6,11 +6,13 @@ namespace Catalog.Web.Operations;
 /// <summary>GET /healthz for load balancers: 200 when the database answers and the catalog has a successful import.</summary>
 public static class HealthEndpoint
 {
+    public const string Path = "/healthz";
+
     public sealed record Health(string Status, bool Database, long Version, string? LastImport, string? LastImportStatus);
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", CheckAsync).DisableHttpMetrics();
+        app.MapGet(Path, CheckAsync).DisableHttpMetrics();
         return app;
     }
 
