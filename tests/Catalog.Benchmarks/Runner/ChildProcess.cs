@@ -10,6 +10,9 @@ namespace Catalog.Benchmarks.Runner;
 /// </summary>
 public sealed class ChildProcess : IDisposable
 {
+    // USER_HZ: 100 on every Linux build this runs on.
+    private const double ClockTicksPerSecond = 100;
+
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(5);
 
     private readonly Process _process;
@@ -74,6 +77,15 @@ public sealed class ChildProcess : IDisposable
 
     /// <summary>Resident memory now (VmRSS), or 0 when the process is gone.</summary>
     public long ResidentBytes() => ReadStatusBytes(_process.Id, "VmRSS:");
+
+    /// <summary>CPU time used so far (user + system), from /proc/&lt;pid&gt;/stat; robust where wall time is not, on a shared machine.</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / ClockTicksPerSecond);
+    }
 
     public void Dispose()
     {

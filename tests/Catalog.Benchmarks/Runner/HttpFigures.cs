@@ -30,8 +30,8 @@ public static class HttpFigures
         run.Log("warming up app and ceiling");
         foreach (var endpoint in endpoints)
         {
-            await Wrk.RunAsync(app.Address, endpoint.Paths, run.Warmup, run.WorkFolder);
-            await Wrk.RunAsync(ceiling.Address, endpoint.Paths, run.Warmup, run.WorkFolder);
+            await Wrk.RunAsync(app, endpoint.Paths, run.Warmup, run.WorkFolder);
+            await Wrk.RunAsync(ceiling, endpoint.Paths, run.Warmup, run.WorkFolder);
         }
 
         var results = endpoints.ToDictionary(e => e, _ => (App: new List<WrkResult>(), Ceiling: new List<WrkResult>()));
@@ -39,8 +39,8 @@ public static class HttpFigures
         {
             foreach (var endpoint in endpoints)
             {
-                results[endpoint].App.Add(await Wrk.RunAsync(app.Address, endpoint.Paths, run.Throughput, run.WorkFolder));
-                results[endpoint].Ceiling.Add(await Wrk.RunAsync(ceiling.Address, endpoint.Paths, run.Throughput, run.WorkFolder));
+                results[endpoint].App.Add(await Wrk.RunAsync(app, endpoint.Paths, run.Throughput, run.WorkFolder));
+                results[endpoint].Ceiling.Add(await Wrk.RunAsync(ceiling, endpoint.Paths, run.Throughput, run.WorkFolder));
                 run.Log($"{endpoint.Name}: app {Format.Rate(results[endpoint].App[^1].RequestsPerSecond)}, ceiling {Format.Rate(results[endpoint].Ceiling[^1].RequestsPerSecond)}");
             }
         }
@@ -115,10 +115,13 @@ public static class HttpFigures
         var ratio = appRate / ceilingRate;
         var failures = app.Sum(r => r.Failures) + ceiling.Sum(r => r.Failures);
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{Format.Rate(appRate)} (p50 {Format.Ms(Stats.Median(app.Select(r => r.P50Ms)))}, {app[0].BytesPerRequest / 1024:F1} KB){(failures > 0 ? $"; {failures} failed requests" : "")}");
-        return new Figure($"{endpoint.Name} throughput / ceiling", detail, Format.Rate(ceilingRate), ratio.ToString("F2", CultureInfo.InvariantCulture),
+            $"{Format.Rate(appRate)} (p50 {Format.Ms(Stats.Median(app.Select(r => r.P50Ms)))}, {Cpu(app)}, {app[0].BytesPerRequest / 1024:F1} KB){(failures > 0 ? $"; {failures} failed requests" : "")}");
+        return new Figure($"{endpoint.Name} throughput / ceiling", detail, $"{Format.Rate(ceilingRate)} ({Cpu(ceiling)})", ratio.ToString("F2", CultureInfo.InvariantCulture),
             endpoint.Target is { } t ? $">= {t}" : "", endpoint.Target is { } target ? ratio >= target && failures == 0 : null);
     }
+
+    private static string Cpu(List<WrkResult> runs) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Stats.Median(runs.Select(r => r.CpuMsPerRequest)):F3} ms CPU/req");
 
     private static async Task<Figure> LatencyFigureAsync(RunContext run, Server app, Endpoint? apiSearch, string database)
     {
@@ -133,7 +136,7 @@ public static class HttpFigures
         var runs = new List<WrkResult>();
         for (var i = 0; i < run.LoadRepeats; i++)
         {
-            runs.Add(await Wrk.RunAsync(app.Address, apiSearch.Paths, run.Latency, run.WorkFolder));
+            runs.Add(await Wrk.RunAsync(app, apiSearch.Paths, run.Latency, run.WorkFolder));
         }
 
         var p50 = Stats.Median(runs.Select(r => r.P50Ms));

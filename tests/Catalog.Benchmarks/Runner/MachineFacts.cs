@@ -16,7 +16,11 @@ public static class MachineFacts
         ("dotnet SDK", await OutputOfAsync(paths.Root, "dotnet", "--version")),
         ("runtime", RuntimeInformation.FrameworkDescription),
         ("commit", await OutputOfAsync(paths.Root, "git", "describe", "--always", "--dirty")),
+        ("load average", LoadAverage()),
     ];
+
+    /// <summary>The 1-minute load average: other work on a shared machine shows here, and moves absolute numbers.</summary>
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     public static async Task<string> OutputOfAsync(string folder, string program, params string[] args)
     {

@@ -6,7 +6,11 @@ using System.Text.Json;
 namespace Catalog.Benchmarks.Runner;
 
 /// <summary>One wrk run: requests per second and latency percentiles, every non-2xx answer or socket error counted.</summary>
-public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures, double BytesPerRequest);
+public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures, double BytesPerRequest)
+{
+    /// <summary>The server's CPU time per request during the run (set by the caller, who knows the server).</summary>
+    public double CpuMsPerRequest { get; init; }
+}
 
 /// <summary>
 /// Drives wrk (a C load generator: on 2 cores a .NET client would take the CPU the server needs). Several paths are
@@ -17,6 +21,15 @@ public static class Wrk
     private const string ResultMarker = "WRK_JSON ";
 
     public static bool IsInstalled() => File.Exists("/usr/bin/wrk") || File.Exists("/usr/local/bin/wrk");
+
+    /// <summary>Loads <paramref name="server"/> and also reports its CPU time per request.</summary>
+    public static async Task<WrkResult> RunAsync(Server server, IReadOnlyList<string> paths, LoadShape shape, string workFolder)
+    {
+        var before = server.Process.CpuTime();
+        var result = await RunAsync(server.Address, paths, shape, workFolder);
+        var cpu = server.Process.CpuTime() - before;
+        return result with { CpuMsPerRequest = result.Requests == 0 ? 0 : cpu.TotalMilliseconds / result.Requests };
+    }
 
     public static async Task<WrkResult> RunAsync(Uri server, IReadOnlyList<string> paths, LoadShape shape, string workFolder)
     {
