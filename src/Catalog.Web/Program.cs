@@ -1,5 +1,6 @@
 using Catalog.Web;
 using Catalog.Web.Api;
+using Catalog.Web.Caching;
 using Catalog.Web.Cli;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
@@ -12,6 +13,7 @@ builder.AddCatalogLogging();
 builder.Services.AddCatalogData(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, CommandLine.IsCommand(args));
 builder.Services.AddRazorPages();
+builder.Services.AddCatalogCaching(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -21,6 +23,7 @@ if (CommandLine.IsCommand(args))
 
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseOutputCache();
 app.MapRazorPages();
 app.MapTopicsApi();
 await app.RunAsync();
