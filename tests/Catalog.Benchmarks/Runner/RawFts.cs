@@ -18,7 +18,8 @@ public static class RawFts
 
     private const string CountSql = "SELECT count(*) FROM search_index WHERE search_index MATCH $q";
 
-    public static (double P50Ms, double P99Ms) Measure(string database, IReadOnlyList<string> queries, int rounds)
+    /// <summary>Percentiles over all executions, and the slowest queries by their median.</summary>
+    public static (double P50Ms, double P99Ms, string Slowest) Measure(string database, IReadOnlyList<string> queries, int rounds)
     {
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         connection.Open();
@@ -29,18 +30,21 @@ public static class RawFts
             Run(top, count, query);
         }
 
-        var samples = new List<double>();
+        var samples = queries.ToDictionary(q => q, _ => new List<double>());
         for (var round = 0; round < rounds; round++)
         {
             foreach (var query in queries)
             {
                 var clock = Stopwatch.StartNew();
                 Run(top, count, query);
-                samples.Add(clock.Elapsed.TotalMilliseconds);
+                samples[query].Add(clock.Elapsed.TotalMilliseconds);
             }
         }
 
-        return (Stats.Percentile(samples, 50), Stats.Percentile(samples, 99));
+        var all = samples.Values.SelectMany(s => s).ToList();
+        var slowest = string.Join(", ", samples.OrderByDescending(s => Stats.Median(s.Value)).Take(3)
+            .Select(s => $"\"{s.Key}\" {Format.Ms(Stats.Median(s.Value))}"));
+        return (Stats.Percentile(all, 50), Stats.Percentile(all, 99), slowest);
     }
 
     /// <summary>Each word a quoted FTS5 string (all must match); CJK words are segmented as the index is, so they match as phrases.</summary>

@@ -23,18 +23,19 @@ public static class Wrk
     public static bool IsInstalled() => File.Exists("/usr/bin/wrk") || File.Exists("/usr/local/bin/wrk");
 
     /// <summary>Loads <paramref name="server"/> and also reports its CPU time per request.</summary>
-    public static async Task<WrkResult> RunAsync(Server server, IReadOnlyList<string> paths, LoadShape shape, string workFolder)
+    public static async Task<WrkResult> RunAsync(Server server, IReadOnlyList<string> paths, LoadShape shape, string workFolder, string? cookie = null)
     {
         var before = server.Process.CpuTime();
-        var result = await RunAsync(server.Address, paths, shape, workFolder);
+        var result = await RunAsync(server.Address, paths, shape, workFolder, cookie);
         var cpu = server.Process.CpuTime() - before;
         return result with { CpuMsPerRequest = result.Requests == 0 ? 0 : cpu.TotalMilliseconds / result.Requests };
     }
 
-    public static async Task<WrkResult> RunAsync(Uri server, IReadOnlyList<string> paths, LoadShape shape, string workFolder)
+    /// <param name="cookie">Sent with every request: the app's response cache never answers a request with a cookie.</param>
+    public static async Task<WrkResult> RunAsync(Uri server, IReadOnlyList<string> paths, LoadShape shape, string workFolder, string? cookie = null)
     {
         var script = Path.Combine(workFolder, $"wrk-{Guid.NewGuid():n}.lua");
-        await File.WriteAllTextAsync(script, Script(paths));
+        await File.WriteAllTextAsync(script, Script(paths, cookie));
         try
         {
             var target = new Uri(server, paths.Count == 1 ? paths[0] : "/");
@@ -66,9 +67,14 @@ public static class Wrk
             requests == 0 ? 0 : r.GetProperty("bytes").GetDouble() / requests);
     }
 
-    private static string Script(IReadOnlyList<string> paths)
+    private static string Script(IReadOnlyList<string> paths, string? cookie)
     {
         var sb = new StringBuilder();
+        if (cookie is not null)
+        {
+            sb.Append("wrk.headers[\"Cookie\"] = ").AppendLine(LuaString(cookie));
+        }
+
         if (paths.Count > 1)
         {
             sb.Append("local paths = {").AppendJoin(", ", paths.Select(LuaString)).AppendLine("}");
