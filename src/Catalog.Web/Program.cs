@@ -4,7 +4,6 @@ using Catalog.Web.Caching;
 using Catalog.Web.Cli;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
-using Serilog;
 
 Logging.CreateBootstrapLogger();
 
@@ -21,7 +20,7 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args);
 }
 
-app.UseSerilogRequestLogging();
+app.UseCatalogRequestLogging();
 app.UseStaticFiles();
 app.UseOutputCache();
 app.MapRazorPages();
