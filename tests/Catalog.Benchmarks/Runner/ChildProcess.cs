@@ -20,6 +20,7 @@ public sealed class ChildProcess : IDisposable
     private readonly Task _peakPoller;
     private readonly CancellationTokenSource _stop = new();
     private long _peakBytes;
+    private long _cpuTicks;
 
     private ChildProcess(Process process, Stopwatch clock, bool trackPeak)
     {
@@ -36,6 +37,9 @@ public sealed class ChildProcess : IDisposable
     public long PeakBytes => Interlocked.Read(ref _peakBytes);
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>CPU time (user + system) as last seen while the process ran: at most one poll short of the total.</summary>
+    public TimeSpan CpuSeen => TimeSpan.FromSeconds(Interlocked.Read(ref _cpuTicks) / ClockTicksPerSecond);
 
     public static ChildProcess Start(string workingDirectory, string logFile, IReadOnlyDictionary<string, string> environment, IEnumerable<string> command, bool trackPeak = false)
     {
@@ -79,13 +83,8 @@ public sealed class ChildProcess : IDisposable
     public long ResidentBytes() => ReadStatusBytes(_process.Id, "VmRSS:");
 
     /// <summary>CPU time used so far (user + system), from /proc/&lt;pid&gt;/stat; robust where wall time is not, on a shared machine.</summary>
-    public TimeSpan CpuTime()
-    {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / ClockTicksPerSecond);
-    }
+    public TimeSpan CpuTime() =>
+        TimeSpan.FromSeconds((ReadCpuTicks(_process.Id) ?? throw new InvalidOperationException($"Process {_process.Id} has exited.")) / ClockTicksPerSecond);
 
     public void Dispose()
     {
@@ -110,6 +109,11 @@ public sealed class ChildProcess : IDisposable
                 Interlocked.Exchange(ref _peakBytes, hwm);
             }
 
+            if (ReadCpuTicks(_process.Id) is { } ticks)
+            {
+                Interlocked.Exchange(ref _cpuTicks, ticks);
+            }
+
             try
             {
                 await Task.Delay(s_pollInterval, _stop.Token);
@@ -118,6 +122,21 @@ public sealed class ChildProcess : IDisposable
             {
                 return;
             }
+        }
+    }
+
+    private static long? ReadCpuTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            // Gone between two polls.
+            return null;
         }
     }
 
