@@ -1,4 +1,5 @@
 using Catalog.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Catalog.Web.Caching;
 
@@ -12,8 +13,13 @@ public static class CachingExtensions
         services.AddSingleton(new CatalogDataVersion(connectionString));
         services.AddSingleton<CatalogCachePolicy>();
         services.AddOutputCache();
-        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
-            .Configure<CatalogCachePolicy>((options, policy) => options.AddBasePolicy(policy));
+        services.AddOptions<OutputCacheOptions>().Configure<CatalogCachePolicy>((options, policy) =>
+        {
+            options.AddBasePolicy(policy);
+
+            // Pages are 10-600 KB; a third of the default 100 MB keeps a search-heavy day inside the server's 250 MB.
+            options.SizeLimit = 32 * 1024 * 1024;
+        });
         return services;
     }
 }

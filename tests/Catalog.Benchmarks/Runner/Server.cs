@@ -22,6 +22,9 @@ public sealed class Server : IDisposable
     /// <summary>From process start to the first 200 answer on the probe path.</summary>
     public TimeSpan ReadyAfter { get; private set; }
 
+    /// <summary>The process's CPU time at that first 200: unlike wall time, other load on the machine does not inflate it.</summary>
+    public TimeSpan CpuWhenReady { get; private set; }
+
     /// <summary>Starts the catalog on <paramref name="database"/>; with <paramref name="seedsFolder"/> an empty database is seeded on start.</summary>
     public static Task<Server> StartAppAsync(RepoPaths paths, string database, string log, string? seedsFolder = null)
     {
@@ -67,6 +70,7 @@ public sealed class Server : IDisposable
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     server.ReadyAfter = server.Process.Elapsed;
+                    server.CpuWhenReady = server.Process.CpuTime();
                     return server;
                 }
             }
