@@ -18,8 +18,8 @@ public sealed class CatalogDataVersion(string connectionString) : IDisposable
     public string Current()
     {
         // The connection serves one reader at a time. Under load, a request that finds it busy takes the latest
-        // reading instead of queueing behind it (measured: waiting here cost more than the rest of a cached answer);
-        // it can miss only a commit that finished while that reading was being taken, microseconds ago.
+        // reading instead of queueing behind it (in a trace under load, that wait took about as long as the rest of a
+        // cached answer). It can miss only a commit that finished while that reading was being taken.
         var last = _last;
         if (last is null)
         {
