@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Catalog.Web.Data;
+using Catalog.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Api;
@@ -28,7 +29,7 @@ public static class TopicsApi
 
     public static IEndpointRouteBuilder MapTopicsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/topics");
+        var api = app.MapGroup("/api/topics").CacheOutput(CatalogCache.PolicyName);
         api.MapGet("/", ListAsync);
         api.MapGet("/{slug}", GetAsync);
         return app;

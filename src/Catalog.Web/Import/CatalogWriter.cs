@@ -43,18 +43,35 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
 
     private async Task<Dictionary<string, long>> EnsureLinksAsync(IEnumerable<string> urls, CancellationToken ct)
     {
-        await using var find = Command("SELECT Id FROM Links WHERE Url = $url", "$url");
-        await using var insert = Command("INSERT INTO Links (Url, Host, Kind) VALUES ($url, $host, $kind) RETURNING Id", "$url", "$host", "$kind");
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var url in urls)
+        // Tens of thousands of links: classify the new URLs, insert them without RETURNING (a reader per row costs
+        // more than the insert), then read every id back in one query.
+        var known = await LinkIdsAsync(ct);
+        var added = urls.Where(url => !known.ContainsKey(url)).Distinct(StringComparer.Ordinal)
+            .Select(url => (Url: url, Host: Urls.HostOf(url), Kind: LinkKinds.Classify(url))).ToList();
+        if (added.Count == 0)
         {
-            if (ids.ContainsKey(url))
-            {
-                continue;
-            }
+            return known;
+        }
 
-            ids[url] = await ExecuteScalarAsync(find, ct, url) as long?
-                ?? (long)(await ExecuteScalarAsync(insert, ct, url, Urls.HostOf(url), LinkKinds.Classify(url)))!;
+        await using (var insert = Command("INSERT INTO Links (Url, Host, Kind) VALUES ($url, $host, $kind)", "$url", "$host", "$kind"))
+        {
+            foreach (var link in added)
+            {
+                await ExecuteAsync(insert, ct, link.Url, link.Host, link.Kind);
+            }
+        }
+
+        return await LinkIdsAsync(ct);
+    }
+
+    private async Task<Dictionary<string, long>> LinkIdsAsync(CancellationToken ct)
+    {
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var select = Command("SELECT Url, Id FROM Links");
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids[reader.GetString(0)] = reader.GetInt64(1);
         }
 
         return ids;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Catalog.Web.Web;
 
@@ -13,14 +14,23 @@ public static class CatalogCache
 
     public static IServiceCollection AddCatalogCache(this IServiceCollection services)
     {
-        services.AddOutputCache(options => options.AddBasePolicy(policy => policy
-            .With(context => context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CatalogPageAttribute>() is not null)
-            .Cache()
-            .Tag(Tag)
-            .VaryByValue(http => new("catalog-version", VersionOf(http)))
-            .Expire(TimeSpan.FromHours(12))));
+        services.AddOutputCache(options =>
+        {
+            options.AddBasePolicy(policy => PerCatalogVersion(policy
+                .With(context => context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CatalogPageAttribute>() is not null)));
+            options.AddPolicy(PolicyName, policy => PerCatalogVersion(policy));
+        });
         return services;
     }
+
+    /// <summary>The named policy for endpoints (the JSON API) whose answer depends only on the URL and the catalog.</summary>
+    public const string PolicyName = "catalog";
+
+    private static void PerCatalogVersion(OutputCachePolicyBuilder policy) => policy
+        .Cache()
+        .Tag(Tag)
+        .VaryByValue(http => new("catalog-version", VersionOf(http)))
+        .Expire(TimeSpan.FromHours(12));
 
     private static string VersionOf(HttpContext http) =>
         http.RequestServices.GetRequiredService<CatalogVersion>().Current.Version.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,38 @@
+using Catalog.Benchmarks.Runner;
+using Catalog.Benchmarks.Verbs;
+
+namespace Catalog.Benchmarks;
+
+/// <summary>The benchmark executable's verbs. No top-level statements: Catalog.Web already owns the global Program type.</summary>
+public static class BenchmarkApp
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = Options.Parse(args.Skip(1));
+        return args.FirstOrDefault() switch
+        {
+            "generate" => GenerateVerb.Run(options),
+            "baseline-parse" => BaselineParse.Run(options),
+            "ceiling" => await CeilingServer.RunAsync(options),
+            "run" => await BenchmarkRun.RunAsync(options, args),
+            _ => Usage(),
+        };
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            Usage: dotnet run -c Release --project tests/Catalog.Benchmarks -- <verb>
+              run [--quick] [--no-readme]     build the app in Release, run every figure, print the results table and
+                                              write it into tests/Catalog.Benchmarks/README.md (not with --quick)
+              generate --scale N [--seed S] [--out file.md]
+                                              write a synthetic seed N times the size of seeds/science-of-deep-learning.md
+              baseline-parse <file.md>        the import baseline: Markdig parse and a full Descendants() walk, nothing else
+              ceiling <body-file> [--content-type T] [--port P]
+              ceiling --manifest <file.tsv> [--port P]
+                                              Kestrel answering captured response bytes from memory (the throughput
+                                              ceiling); the manifest has lines "path-and-query<TAB>content-type<TAB>body-file"
+            """);
+        return 2;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Catalog.Web.Search;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Benchmarks.Runner;
+
+/// <summary>
+/// The search floor: the same queries straight against the FTS5 table of the same database, one client, no HTTP, no
+/// app: the top 20 by bm25 with a snippet, and the total count. The app's latency minus this is the app's overhead.
+/// </summary>
+public static class RawFts
+{
+    private const string TopSql = """
+        SELECT doc_type, doc_id, snippet(search_index, 1, '<mark>', '</mark>', '…', 12)
+        FROM search_index WHERE search_index MATCH $q
+        ORDER BY bm25(search_index, 10.0, 2.0, 1.0) LIMIT 20
+        """;
+
+    private const string CountSql = "SELECT count(*) FROM search_index WHERE search_index MATCH $q";
+
+    /// <summary>Percentiles over all executions, and the slowest queries by their median.</summary>
+    public static (double P50Ms, double P99Ms, string Slowest) Measure(string database, IReadOnlyList<string> queries, int rounds)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var top = Command(connection, TopSql);
+        using var count = Command(connection, CountSql);
+        foreach (var query in queries)
+        {
+            Run(top, count, query);
+        }
+
+        var samples = queries.ToDictionary(q => q, _ => new List<double>());
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var query in queries)
+            {
+                var clock = Stopwatch.StartNew();
+                Run(top, count, query);
+                samples[query].Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var all = samples.Values.SelectMany(s => s).ToList();
+        var slowest = string.Join(", ", samples.OrderByDescending(s => Stats.Median(s.Value)).Take(3)
+            .Select(s => $"\"{s.Key}\" {Format.Ms(Stats.Median(s.Value))}"));
+        return (Stats.Percentile(all, 50), Stats.Percentile(all, 99), slowest);
+    }
+
+    /// <summary>Each word a quoted FTS5 string (all must match); CJK words are segmented as the index is, so they match as phrases.</summary>
+    public static string MatchExpression(string query) =>
+        string.Join(' ', query.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => "\"" + SearchText.Segment(word).Trim().Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add("$q", SqliteType.Text);
+        return command;
+    }
+
+    private static void Run(SqliteCommand top, SqliteCommand count, string query)
+    {
+        top.Parameters[0].Value = count.Parameters[0].Value = MatchExpression(query);
+        using (var reader = top.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                _ = reader.GetString(2);
+            }
+        }
+
+        _ = count.ExecuteScalar();
+    }
+}
