@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
 
 namespace Catalog.Web.Web;
 
@@ -26,7 +27,10 @@ public static class CatalogCache
     /// <summary>The named policy for endpoints (the JSON API) whose answer depends only on the URL and the catalog.</summary>
     public const string PolicyName = "catalog";
 
+    // A request that carries a cookie may be personal (an admin, a posted form): it is never answered from the cache
+    // nor stored, whatever the order of the authentication middleware.
     private static void PerCatalogVersion(OutputCachePolicyBuilder policy) => policy
+        .With(context => !context.HttpContext.Request.Headers.ContainsKey(HeaderNames.Cookie))
         .Cache()
         .Tag(Tag)
         .VaryByValue(http => new("catalog-version", VersionOf(http)))

@@ -47,6 +47,22 @@ public sealed class QueryCountTests(CatalogFactory factory) : IClassFixture<Cata
         Assert.Equal(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("/topics/deep-unrolling")]
+    [InlineData("/api/topics/deep-unrolling")]
+    public async Task ARequestWithACookieIsNeverAnsweredFromTheCache(string path)
+    {
+        var url = $"{path}?fresh={Guid.NewGuid():n}";
+        using var anonymous = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+        using var cached = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Cookie", "someone=1" } } };
+        using var personal = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.True(anonymous.SqlCommands() > 0);
+        Assert.Equal(0, cached.SqlCommands());
+        Assert.True(personal.SqlCommands() > 0);
+    }
+
     private async Task<int> CommandsAsync(string path)
     {
         using var response = await _client.GetAsync($"{path}?fresh={Guid.NewGuid():n}", TestContext.Current.CancellationToken);
