@@ -1,4 +1,5 @@
 using Catalog.Web.Search;
+using Catalog.Web.Web;
 
 namespace Catalog.Web.Api;
 
@@ -21,8 +22,9 @@ public static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", SearchAsync);
-        app.MapGet("/api/search/suggest", SuggestAsync);
+        // Answers depend only on the URL and the catalog: cached per catalog version like the pages.
+        app.MapGet("/api/search", SearchAsync).CacheOutput(CatalogCache.PolicyName);
+        app.MapGet("/api/search/suggest", SuggestAsync).CacheOutput(CatalogCache.PolicyName);
         app.MapGet("/opensearch.xml", OpenSearch.Description);
         return app;
     }

@@ -37,7 +37,12 @@ public sealed class CatalogChangedException(ImportReport report)
 /// the catalog, then apply everything in one transaction, or roll back for a dry run. A failure, or a killed process,
 /// leaves the previous catalog as it was.
 /// </summary>
-public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions> options, TimeProvider clock, ILogger<CatalogImporter> logger)
+public sealed class CatalogImporter(
+    CatalogDbContext db,
+    IOptions<CatalogOptions> options,
+    TimeProvider clock,
+    IEnumerable<ICatalogChangeListener> listeners,
+    ILogger<CatalogImporter> logger)
 {
     public static readonly JsonSerializerOptions ReportJson = new() { WriteIndented = false };
 
@@ -90,6 +95,10 @@ public sealed class CatalogImporter(CatalogDbContext db, IOptions<CatalogOptions
         await RecordRedirectsAsync(before, after.Select(t => t.Slug).Union(otherSlugs), matches, started, ct);
         var runId = await RecordRunAsync(request, report, started, ct);
         await transaction.CommitAsync(ct);
+        foreach (var listener in listeners)
+        {
+            await listener.CatalogChangedAsync(ct);
+        }
 
         logger.LogInformation(
             "Imported {Source} ({Sha256}): {Topics} topics, {Links} links, {DistinctUrls} distinct URLs, {Quotes} quotes, {Images} images, {Warnings} warnings in {ElapsedMs:F0} ms",

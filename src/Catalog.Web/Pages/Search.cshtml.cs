@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Catalog.Web.Search;
+using Catalog.Web.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Catalog.Web.Pages;
 
 /// <summary>/search?q=&amp;topic=&amp;kind=&amp;host=&amp;page=: ranked, highlighted, faceted results; GET only, so bookmarkable.</summary>
+[CatalogPage]
 public sealed class SearchModel(CatalogSearch search) : PageModel
 {
     public SearchRequest Current { get; private set; } = new("", SearchFilters.None);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Catalog.Web.Data;
+using Catalog.Web.Import;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public sealed class CatalogVersionWatcher(
     CatalogVersion version,
     IOutputCacheStore cache,
     TimeProvider clock,
-    ILogger<CatalogVersionWatcher> logger) : BackgroundService
+    ILogger<CatalogVersionWatcher> logger) : BackgroundService, ICatalogChangeListener
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(300);
 
@@ -42,6 +43,9 @@ public sealed class CatalogVersionWatcher(
             }
         }
     }
+
+    /// <summary>An import in this process committed: the next request already sees the new catalog.</summary>
+    public Task CatalogChangedAsync(CancellationToken ct) => RefreshAsync(ct);
 
     private async Task RefreshAsync(CancellationToken ct)
     {

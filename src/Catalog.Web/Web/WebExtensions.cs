@@ -1,4 +1,5 @@
 using Catalog.Web.Data;
+using Catalog.Web.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Web;
@@ -12,7 +13,9 @@ public static class WebExtensions
         services.AddCatalogCache();
         if (!commandLine)
         {
-            services.AddHostedService<CatalogVersionWatcher>();
+            services.AddSingleton<CatalogVersionWatcher>();
+            services.AddHostedService(provider => provider.GetRequiredService<CatalogVersionWatcher>());
+            services.AddSingleton<ICatalogChangeListener>(provider => provider.GetRequiredService<CatalogVersionWatcher>());
         }
 
         if (CountsSqlCommands(environment))

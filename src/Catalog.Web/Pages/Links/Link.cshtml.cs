@@ -48,11 +48,18 @@ public sealed class LinkModel(CatalogDbContext db) : PageModel
         SameHost = await Rows(db.Links.Where(l => l.Host == link.Host && l.Id != id).OrderBy(l => l.Url)).Take(RelatedCount).ToListAsync(ct);
 
         // Links sharing the most topics with this one first; other hosts only, the same host has its own list.
+        // Driven from this link's topics' mentions (the TopicId index), not from every link of the catalog: a
+        // correlated "any mention in these topics" over Links scanned the whole table (15 ms at 40,000 links).
         var topics = db.Mentions.Where(m => m.LinkId == id).Select(m => m.TopicId);
-        var neighbours = db.Links.Where(l => l.Id != id && l.Host != link.Host && l.Mentions.Any(m => topics.Contains(m.TopicId)))
-            .OrderByDescending(l => l.Mentions.Where(m => topics.Contains(m.TopicId)).Select(m => m.TopicId).Distinct().Count())
-            .ThenBy(l => l.Mentions.Min(m => m.Id));
-        SameTopics = await Rows(neighbours).Take(RelatedCount).ToListAsync(ct);
+        var neighbours = await db.Mentions.Where(m => topics.Contains(m.TopicId) && m.LinkId != id && m.Link.Host != link.Host)
+            .GroupBy(m => m.LinkId)
+            .Select(g => new { LinkId = g.Key, Shared = g.Select(m => m.TopicId).Distinct().Count(), First = g.Min(m => m.Id) })
+            .OrderByDescending(n => n.Shared).ThenBy(n => n.First)
+            .Take(RelatedCount)
+            .Select(n => n.LinkId)
+            .ToListAsync(ct);
+        var rows = await Rows(db.Links.Where(l => neighbours.Contains(l.Id))).ToListAsync(ct);
+        SameTopics = [.. rows.OrderBy(r => neighbours.IndexOf(r.Id))];
         return Page();
     }
 
