@@ -149,10 +149,25 @@ public static class LinkKinds
             return rule.Kind;
         }
 
-        return IsHomepage(host, path) ? Person : Other;
+        return IsRootOfGitHubPages(host, path) ? KindOfGitHubPagesSite(host) : Other;
     }
 
-    // A personal site: a *.github.io root page or a bare "/~name/" path is most often a person's homepage.
-    private static bool IsHomepage(string host, string path) =>
+    private static readonly string[] s_projectWords = ["learning", "reading", "course", "class", "lab", "group", "math", "theory"];
+
+    private static bool IsRootOfGitHubPages(string host, string path) =>
         host.EndsWith(".github.io", StringComparison.Ordinal) && path is "/" or "";
+
+    // A *.github.io root is most often a person's homepage ("beenkim.github.io"); one with a year or number in its
+    // name is an event ("pbdl2019", "dl4physicalsciences"), and one named for a subject or a group is a course or
+    // project site ("uvadlc" stays a person: names can't all be told apart).
+    private static string KindOfGitHubPagesSite(string host)
+    {
+        var name = host[..host.IndexOf('.', StringComparison.Ordinal)];
+        if (name.Any(char.IsAsciiDigit))
+        {
+            return Event;
+        }
+
+        return s_projectWords.Any(word => name.Contains(word, StringComparison.Ordinal)) ? Other : Person;
+    }
 }

@@ -60,6 +60,10 @@ public sealed class LinkKindsTests
     [InlineData("https://scholar.google.com/citations?user=abc", LinkKinds.Person)]
     [InlineData("https://dblp.uni-trier.de/pers/hd/l/Liu:Risheng", LinkKinds.Person)]
     [InlineData("https://beenkim.github.io/", LinkKinds.Person)]
+    [InlineData("https://pbdl2019.github.io/", LinkKinds.Event)]
+    [InlineData("https://dl4physicalsciences.github.io/", LinkKinds.Event)]
+    [InlineData("https://deeplearning-math.github.io/", LinkKinds.Other)]
+    [InlineData("https://dlta-reading.github.io/", LinkKinds.Other)]
     // Everything else.
     [InlineData("https://www.padl.ws/", LinkKinds.Other)]
     [InlineData("https://beenkim.github.io/projects.html", LinkKinds.Other)]
