@@ -144,6 +144,6 @@ public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
     private static async Task<string> CatalogStampAsync(DbConnection connection, CancellationToken ct)
     {
         await using var command = connection.Command(SearchSql.CatalogStamp);
-        return (string)(await command.ExecuteScalarAsync(ct))!;
+        return Convert.ToString(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 }

@@ -75,12 +75,10 @@ internal static class SearchSql
         """;
 
     /// <summary>
-    /// What the cache keys on: the catalog version every applied import bumps, with the id of the last import run
-    /// recorded beside it, so that an import that did not bump the version still invalidates the cache.
+    /// What the cache keys on: the catalog version every applied import bumps, read in the request's own snapshot so
+    /// an answer is never filed under a version it was not computed from.
     /// </summary>
-    public const string CatalogStamp = """
-        SELECT coalesce((SELECT Version FROM CatalogState WHERE Id = 1), 0) || '.' || coalesce((SELECT max(Id) FROM ImportRuns), 0)
-        """;
+    public const string CatalogStamp = "SELECT coalesce((SELECT Version FROM CatalogState WHERE Id = 1), 0)";
 
     public static (string, object?)[] FilterParameters(SearchFilters filters) =>
         [("$kind", filters.Kind), ("$host", filters.Host), ("$topic", filters.Topic)];
