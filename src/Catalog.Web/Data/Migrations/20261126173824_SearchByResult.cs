@@ -19,8 +19,6 @@ namespace Catalog.Web.Data.Migrations
     {
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TABLE IF EXISTS search_vocab;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS search_index;");
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE search_index USING fts5(
                     title, quote, body, urlwords,
@@ -48,15 +46,6 @@ namespace Catalog.Web.Data.Migrations
             migrationBuilder.Sql("DROP TABLE IF EXISTS search_vocab;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS search_words;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS search_index;");
-            migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE search_index USING fts5(
-                    title, body, urlwords,
-                    doc_type UNINDEXED, doc_id UNINDEXED,
-                    tokenize = 'porter unicode61 remove_diacritics 2',
-                    prefix = '2 3'
-                );
-                """);
-            migrationBuilder.Sql("CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'row');");
         }
     }
 }
