@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Catalog.Web.Data;
 using Catalog.Web.Search;
 
 namespace Catalog.Web.Import;
@@ -53,12 +54,15 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
             return known;
         }
 
-        await using (var insert = Command("INSERT INTO Links (Url, Host, Kind) VALUES ($url, $host, $kind)", "$url", "$host", "$kind"))
+        await using (var rows = Rows("INSERT INTO Links (Url, Host, Kind) SELECT value->>0, value->>1, value->>2 FROM json_each($rows)"))
         {
             foreach (var link in added)
             {
-                await ExecuteAsync(insert, ct, link.Url, link.Host, link.Kind);
+                rows.Row().Value(link.Url).Value(link.Host).Value(link.Kind);
+                await rows.FlushIfFullAsync(ct);
             }
+
+            await rows.FlushAsync(ct);
         }
 
         return await LinkIdsAsync(ct);
@@ -79,33 +83,42 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
 
     private async Task InsertContentAsync(IReadOnlyList<ParsedTopic> topics, Dictionary<string, long> topicIds, Dictionary<string, long> linkIds, CancellationToken ct)
     {
-        await using var mention = Command("""
+        await using var mentions = Rows("""
             INSERT INTO Mentions (TopicId, LinkId, Label, Context, RawUrl, Place, Position)
-            VALUES ($topic, $link, $label, $context, $raw, $place, $position)
-            """, "$topic", "$link", "$label", "$context", "$raw", "$place", "$position");
-        await using var quote = Command("INSERT INTO Quotes (TopicId, Text, Url, Position) VALUES ($topic, $text, $url, $position)",
-            "$topic", "$text", "$url", "$position");
-        await using var image = Command("INSERT INTO Images (TopicId, Src, Alt, Width, Position) VALUES ($topic, $src, $alt, $width, $position)",
-            "$topic", "$src", "$alt", "$width", "$position");
+            SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each($rows)
+            """);
+        await using var quotes = Rows("INSERT INTO Quotes (TopicId, Text, Url, Position) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each($rows)");
+        await using var images = Rows("""
+            INSERT INTO Images (TopicId, Src, Alt, Width, Position)
+            SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each($rows)
+            """);
         foreach (var topic in topics)
         {
             var topicId = topicIds[topic.Slug];
             foreach (var link in topic.Links)
             {
-                await ExecuteAsync(mention, ct, topicId, linkIds[link.Url], link.Label, link.Context, link.RawUrl, link.Place.ToString(), link.Position);
+                mentions.Row().Value(topicId).Value(linkIds[link.Url]).Value(link.Label).Value(link.Context).Value(link.RawUrl)
+                    .Value(link.Place.ToString()).Value(link.Position);
+                await mentions.FlushIfFullAsync(ct);
             }
 
             foreach (var q in topic.Quotes)
             {
-                await ExecuteAsync(quote, ct, topicId, q.Text, q.Url, q.Position);
+                quotes.Row().Value(topicId).Value(q.Text).Value(q.Url).Value(q.Position);
             }
 
             foreach (var i in topic.Images)
             {
-                await ExecuteAsync(image, ct, topicId, i.Src, i.Alt, i.Width, i.Position);
+                images.Row().Value(topicId).Value(i.Src).Value(i.Alt).Value(i.Width).Value(i.Position);
             }
         }
+
+        await mentions.FlushAsync(ct);
+        await quotes.FlushAsync(ct);
+        await images.FlushAsync(ct);
     }
+
+    private JsonRows Rows(string sql) => new(connection, transaction, sql);
 
     private DbCommand Command(string sql, params string[] parameters)
     {
