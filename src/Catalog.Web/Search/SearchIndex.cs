@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Markdig;
 
@@ -16,11 +17,33 @@ public static class SearchIndex
         await Execute(connection, transaction, "DELETE FROM search_index", ct);
         await Execute(connection, transaction, "INSERT INTO search_words (search_words) VALUES ('delete-all')", ct);
 
-        await using (var writer = new DocumentWriter(connection, transaction))
+        // In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid is lower than the last one,
+        // and topics (negative rowids) read by id would do that once per topic.
+        var documents = await ReadTopicsAsync(connection, transaction, ct);
+        documents.AddRange(await ReadLinksAsync(connection, transaction, ct));
+
+        // Preparing the text (CJK segmentation, URL words, plain text of intros) runs on the other cores while this
+        // thread hands finished documents to SQLite in order.
+        await using (var rows = new JsonRows(connection, transaction, """
+            INSERT INTO search_index (rowid, title, quote, body, urlwords)
+            SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each($rows)
+            """))
         {
-            await AddLinksAsync(connection, transaction, writer, ct);
-            await AddTopicsAsync(connection, transaction, writer, ct);
+            var prepared = documents.AsParallel().AsOrdered().WithCancellation(ct).Select(d => d.Prepare()).ToList();
+            foreach (var document in prepared)
+            {
+                rows.Row().Value(document.RowId).Value(document.Title).Value(document.Quote).Value(document.Body).Value(document.UrlWords);
+                await rows.FlushIfFullAsync(ct);
+            }
+
+            await rows.FlushAsync(ct);
         }
+
+        // The same text unstemmed, for the vocabulary: read back from the index's own copy.
+        await Execute(connection, transaction, """
+            INSERT INTO search_words (rowid, words)
+            SELECT rowid, title || char(10) || quote || char(10) || body || char(10) || urlwords FROM search_index
+            """, ct);
 
         // One b-tree per index instead of the many segments a bulk insert leaves: fewer pages per term lookup.
         await Execute(connection, transaction, "INSERT INTO search_index (search_index) VALUES ('optimize')", ct);
@@ -37,7 +60,8 @@ public static class SearchIndex
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
-    private static async Task AddLinksAsync(DbConnection connection, DbTransaction transaction, DocumentWriter writer, CancellationToken ct)
+    // One document per link, with every mention's label and context (in all sources) and the quotes it is the source of.
+    private static async Task<List<RawDocument>> ReadLinksAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
         var quotes = new Dictionary<long, List<string>>();
         await ForEachRow(connection, transaction, "SELECT l.Id, q.Text FROM Quotes q JOIN Links l ON l.Url = q.Url ORDER BY q.Id", row =>
@@ -49,21 +73,21 @@ public static class SearchIndex
             }
 
             texts.Add(row.GetString(1));
-            return Task.CompletedTask;
         }, ct);
 
-        var document = new LinkDocument();
+        var documents = new List<RawDocument>();
+        RawDocument? document = null;
         await ForEachRow(connection, transaction, """
             SELECT l.Id, l.Url, m.Label, m.Context, m.Place
             FROM Links l JOIN Mentions m ON m.LinkId = l.Id
             ORDER BY l.Id, m.Id
-            """, async row =>
+            """, row =>
         {
             var linkId = row.GetInt64(0);
-            if (linkId != document.Id)
+            if (document?.RowId != linkId)
             {
-                await document.WriteAsync(writer, quotes, ct);
-                document = new LinkDocument { Id = linkId, Url = row.GetString(1) };
+                document = new RawDocument(linkId, row.GetString(1), quotes.GetValueOrDefault(linkId) ?? []);
+                documents.Add(document);
             }
 
             // A quote's mention label is the quote cut short: the whole quote goes to the quote column instead.
@@ -74,15 +98,17 @@ public static class SearchIndex
 
             document.Contexts.Add(row.IsDBNull(3) ? "" : row.GetString(3));
         }, ct);
-        await document.WriteAsync(writer, quotes, ct);
+        return documents;
     }
 
-    private static Task AddTopicsAsync(DbConnection connection, DbTransaction transaction, DocumentWriter writer, CancellationToken ct) =>
-        ForEachRow(connection, transaction, "SELECT Id, Title, IntroMarkdown FROM Topics", row =>
-        {
-            var intro = InlineText.Fold(Markdown.ToPlainText(row.GetString(2), CatalogMarkdown.Pipeline));
-            return writer.AddAsync(-row.GetInt64(0), new Document(row.GetString(1), "", intro, ""), ct);
-        }, ct);
+    // One document per topic (rowid = -topic id): its title, and its intro as plain text.
+    private static async Task<List<RawDocument>> ReadTopicsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        var documents = new List<RawDocument>();
+        await ForEachRow(connection, transaction, "SELECT Id, Title, IntroMarkdown FROM Topics ORDER BY Id DESC", row =>
+            documents.Add(new RawDocument(-row.GetInt64(0), row.GetString(1), row.GetString(2))), ct);
+        return documents;
+    }
 
     private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
     {
@@ -92,7 +118,7 @@ public static class SearchIndex
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task ForEachRow(DbConnection connection, DbTransaction transaction, string sql, Func<DbDataReader, Task> row, CancellationToken ct)
+    private static async Task ForEachRow(DbConnection connection, DbTransaction transaction, string sql, Action<DbDataReader> row, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -100,86 +126,51 @@ public static class SearchIndex
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            await row(reader);
+            row(reader);
         }
     }
 
-    /// <summary>The text of one search document, column by column (see the SearchByResult migration).</summary>
-    private sealed record Document(string Title, string Quote, string Body, string UrlWords);
+    /// <summary>The text of one search document, column by column (see the SearchByResult migration), ready to index.</summary>
+    private sealed record Document(long RowId, string Title, string Quote, string Body, string UrlWords);
 
-    /// <summary>A link's mentions gathered while reading them in link order.</summary>
-    private sealed class LinkDocument
+    /// <summary>A document as read from the catalog: a link with its mentions gathered in link order, or a topic.</summary>
+    private sealed class RawDocument
     {
-        public long Id { get; init; } = -1;
+        private readonly string? _url;
+        private readonly List<string> _quotes = [];
+        private readonly string? _introMarkdown;
 
-        public string Url { get; init; } = "";
+        public RawDocument(long linkId, string url, List<string> quotes)
+        {
+            RowId = linkId;
+            _url = url;
+            _quotes = quotes;
+        }
+
+        public RawDocument(long negativeTopicId, string title, string introMarkdown)
+        {
+            RowId = negativeTopicId;
+            Labels.Add(title);
+            _introMarkdown = introMarkdown;
+        }
+
+        public long RowId { get; }
 
         public List<string> Labels { get; } = [];
 
         public List<string> Contexts { get; } = [];
 
-        public Task WriteAsync(DocumentWriter writer, Dictionary<long, List<string>> quotes, CancellationToken ct) =>
-            Id < 0
-                ? Task.CompletedTask
-                : writer.AddAsync(Id, new Document(Join(Labels), Join(quotes.GetValueOrDefault(Id) ?? []), Join(Contexts), SearchText.UrlWords(Url)), ct);
+        public Document Prepare() => _introMarkdown is not null
+            ? Indexed(RowId, Labels[0], "", InlineText.Fold(Markdown.ToPlainText(_introMarkdown, CatalogMarkdown.Pipeline)), "")
+            : Indexed(RowId, Join(Labels), Join(_quotes), Join(Contexts), SearchText.UrlWords(_url!));
+
+        private static Document Indexed(long rowId, string title, string quote, string body, string urlWords) =>
+            new(rowId, Column(title), Column(quote), Column(body), Column(urlWords));
+
+        private static string Column(string text) => SearchText.Segment(SearchText.WithoutMarkers(text));
 
         // Distinct values only: a link listed with the same label in five topics should not score five times.
         private static string Join(List<string> values) =>
             string.Join(" \u2022 ", values.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal));
-    }
-
-    /// <summary>Two prepared inserts: the stemmed index with its stored text, and the unstemmed vocabulary.</summary>
-    private sealed class DocumentWriter : IAsyncDisposable
-    {
-        private readonly DbCommand _index;
-        private readonly DbCommand _words;
-
-        public DocumentWriter(DbConnection connection, DbTransaction transaction)
-        {
-            _index = connection.CreateCommand();
-            _index.Transaction = transaction;
-            _index.CommandText = """
-                INSERT INTO search_index (rowid, title, quote, body, urlwords)
-                VALUES ($rowid, $title, $quote, $body, $urlwords)
-                """;
-            _words = connection.CreateCommand();
-            _words.Transaction = transaction;
-            _words.CommandText = "INSERT INTO search_words (rowid, words) VALUES ($rowid, $words)";
-            foreach (var name in new[] { "$rowid", "$title", "$quote", "$body", "$urlwords" })
-            {
-                Parameter(_index, name);
-            }
-
-            Parameter(_words, "$rowid");
-            Parameter(_words, "$words");
-        }
-
-        public async Task AddAsync(long rowid, Document document, CancellationToken ct)
-        {
-            string[] columns = [document.Title, document.Quote, document.Body, document.UrlWords];
-            _index.Parameters[0].Value = rowid;
-            for (var i = 0; i < columns.Length; i++)
-            {
-                _index.Parameters[i + 1].Value = SearchText.Segment(SearchText.WithoutMarkers(columns[i]));
-            }
-
-            await _index.ExecuteNonQueryAsync(ct);
-            _words.Parameters[0].Value = rowid;
-            _words.Parameters[1].Value = string.Join('\n', _index.Parameters.Cast<DbParameter>().Skip(1).Select(p => (string)p.Value!));
-            await _words.ExecuteNonQueryAsync(ct);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _index.DisposeAsync();
-            await _words.DisposeAsync();
-        }
-
-        private static void Parameter(DbCommand command, string name)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
     }
 }
