@@ -55,16 +55,18 @@ public static class CommandLine
         try
         {
             var file = await SeedFile.ReadAsync(files[0], ct);
+            var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
+            var parsing = importer.ParseAsync(file);
 
-            // Migrating takes EF's migration lock, a write: skipped when there is nothing to apply, so a refused file
-            // leaves the database file byte-for-byte as it was.
+            // Migrating (while the file parses) takes EF's migration lock, a write: skipped when there is nothing to
+            // apply, so a refused file leaves the database file byte-for-byte as it was.
             if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
             {
                 await db.MigrateCatalogAsync(ct);
             }
 
-            var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
-            var report = await importer.ImportAsync(new ImportRequest(file, flags.Contains("--dry-run"), Environment.UserName, flags.Contains("--yes")), ct);
+            var report = await importer.ImportAsync(
+                new ImportRequest(file, flags.Contains("--dry-run"), Environment.UserName, flags.Contains("--yes")) { Parsing = parsing }, ct);
             stdout.WriteLine(flags.Contains("--json") ? JsonSerializer.Serialize(report, CatalogImporter.ReportJson) : Describe(report));
             return 0;
         }

@@ -15,7 +15,11 @@ public sealed record ImportRequest(
     bool DryRun = false,
     string? User = null,
     bool ConfirmLargeRemoval = false,
-    long? ExpectedCatalogVersion = null);
+    long? ExpectedCatalogVersion = null)
+{
+    /// <summary>The file's parse, when the caller started it early (<see cref="CatalogImporter.ParseAsync"/>).</summary>
+    public Task<ParsedCatalog>? Parsing { get; init; }
+}
 
 /// <summary>Thrown when an import would remove more than half of the catalog's links and was not confirmed.</summary>
 public sealed class ImportNeedsConfirmationException(ImportReport report)
@@ -50,49 +54,74 @@ public sealed class CatalogImporter(
     {
         var started = clock.GetUtcNow();
         var file = request.File;
-        var parsed = Parse(file);
+
+        // The parse, the longest step, runs on its own thread while this one reads the catalog it will be compared with.
+        var parsing = request.Parsing ?? ParseAsync(file);
 
         // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the diff is computed against the catalog this transaction
         // will replace, and no other import can slip in between.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            return await ImportAsync(request, parsing, transaction, started, ct);
+        }
+        catch
+        {
+            // The transaction rolls back; entities saved in it must not linger in the context either.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>Starts parsing a file on a thread of its own; pass the task in <see cref="ImportRequest.Parsing"/>.</summary>
+    public async Task<ParsedCatalog> ParseAsync(SeedFile file)
+    {
+        var parsed = await SeedParser.ParseAsync(() => file.Decode(options.Value.MaxSeedBytes), file.Name);
+        return parsed is { Headings: 0, LinkCount: 0 }
+            ? throw new SeedFileException($"{file.Name}: the file has no headings and no links: there is nothing to import.")
+            : parsed;
+    }
+
+    private async Task<ImportReport> ImportAsync(ImportRequest request, Task<ParsedCatalog> parsing, IDbContextTransaction transaction, DateTimeOffset started, CancellationToken ct)
+    {
+        var file = request.File;
         var source = await FindSourceAsync(file.Name, ct);
-        var before = source is null ? [] : await LoadTopicsAsync(source.Id, ct);
-        var otherSlugs = await SlugsOfOtherSourcesAsync(source?.Id, ct);
-        var topics = AvoidSlugsOfOtherSources(parsed.Topics, otherSlugs);
+        var catalog = new CatalogBefore(
+            Unchanged: source?.Sha256 == file.Sha256,
+            Topics: source is null ? [] : await LoadTopicsAsync(source.Id, ct),
+            OtherSlugs: await SlugsOfOtherSourcesAsync(source?.Id, ct),
+            Urls: (await db.Links.Select(l => l.Url).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            UrlsElsewhere: (await db.Mentions.Where(m => m.Topic.SourceId != (source == null ? -1 : source.Id))
+                .Select(m => m.Link.Url).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            Version: await db.CatalogState.Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefaultAsync(ct));
+        var stale = !request.DryRun && request.ExpectedCatalogVersion is { } expected && expected != catalog.Version;
+        if (!(request.DryRun || stale))
+        {
+            source = await SaveSourceAsync(source, file, started, ct);
+        }
+
+        var parsed = await parsing;
+        var topics = AvoidSlugsOfOtherSources(parsed.Topics, catalog.OtherSlugs);
         var after = topics.Select(TopicState.From).ToList();
-        var matches = TopicMatcher.Match(before, after);
-        var catalogUrls = (await db.Links.Select(l => l.Url).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var urlsElsewhere = (await db.Mentions.Where(m => m.Topic.SourceId != (source == null ? -1 : source.Id))
-            .Select(m => m.Link.Url).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var diff = DiffBuilder.Build(before, after, matches, urlsElsewhere, catalogUrls);
-        var report = new ImportReport(file.Name, parsed.Headings, parsed.LinkCount, parsed.DistinctUrlCount, parsed.QuoteCount,
-            parsed.ImageCount, parsed.Warnings, diff)
-        {
-            DryRun = request.DryRun,
-            Sha256 = file.Sha256,
-            Unchanged = source?.Sha256 == file.Sha256,
-            CatalogLinks = catalogUrls.Count,
-            CatalogVersion = await db.CatalogState.Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefaultAsync(ct),
-        };
 
-        if (request.DryRun)
+        // The diff is a report: the writes do not need it, so it is made on another core while this thread writes. An
+        // apply that turns out to need confirming rolls the writes back.
+        var comparing = Task.Run(() => Compare(catalog, after), ct);
+        if (request.DryRun || stale)
         {
-            return report;
+            var dryRun = Report(request, parsed, (await comparing).Diff, catalog) with { DryRun = true };
+            return stale ? throw new CatalogChangedException(dryRun) : dryRun;
         }
 
-        if (request.ExpectedCatalogVersion is { } expected && expected != report.CatalogVersion)
-        {
-            throw new CatalogChangedException(report with { DryRun = true });
-        }
-
+        await new CatalogWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()).ReplaceSourceAsync(source!.Id, topics, ct);
+        var (matches, diff) = await comparing;
+        var report = Report(request, parsed, diff, catalog);
         if (report.RemovesMostLinks && !request.ConfirmLargeRemoval)
         {
             throw new ImportNeedsConfirmationException(report);
         }
 
-        source = await SaveSourceAsync(source, file, started, ct);
-        await new CatalogWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()).ReplaceSourceAsync(source.Id, topics, ct);
-        await RecordRedirectsAsync(before, after.Select(t => t.Slug).Union(otherSlugs), matches, started, ct);
+        await RecordRedirectsAsync(catalog.Topics, after.Select(t => t.Slug).Union(catalog.OtherSlugs), matches, started, ct);
         var runId = await RecordRunAsync(request, report, started, ct);
         await transaction.CommitAsync(ct);
         foreach (var listener in listeners)
@@ -107,16 +136,24 @@ public sealed class CatalogImporter(
         return report with { RunId = runId };
     }
 
-    private ParsedCatalog Parse(SeedFile file)
-    {
-        var parsed = SeedParser.Parse(file.Decode(options.Value.MaxSeedBytes), file.Name);
-        if (parsed.Headings == 0 && parsed.LinkCount == 0)
-        {
-            throw new SeedFileException($"{file.Name}: the file has no headings and no links: there is nothing to import.");
-        }
+    /// <summary>What the diff compares the file with: the catalog as this import's transaction found it.</summary>
+    private sealed record CatalogBefore(bool Unchanged, List<TopicState> Topics, HashSet<string> OtherSlugs, HashSet<string> Urls, HashSet<string> UrlsElsewhere, long Version);
 
-        return parsed;
+    private static (Dictionary<string, string> Matches, ImportDiff Diff) Compare(CatalogBefore catalog, List<TopicState> after)
+    {
+        var matches = TopicMatcher.Match(catalog.Topics, after);
+        return (matches, DiffBuilder.Build(catalog.Topics, after, matches, catalog.UrlsElsewhere, catalog.Urls));
     }
+
+    private static ImportReport Report(ImportRequest request, ParsedCatalog parsed, ImportDiff diff, CatalogBefore catalog) =>
+        new(request.File.Name, parsed.Headings, parsed.LinkCount, parsed.DistinctUrlCount, parsed.QuoteCount, parsed.ImageCount, parsed.Warnings, diff)
+        {
+            DryRun = request.DryRun,
+            Sha256 = request.File.Sha256,
+            Unchanged = catalog.Unchanged,
+            CatalogLinks = catalog.Urls.Count,
+            CatalogVersion = catalog.Version,
+        };
 
     private async Task<Source?> FindSourceAsync(string name, CancellationToken ct)
     {

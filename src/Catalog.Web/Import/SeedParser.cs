@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using AngleSharp.Html.Parser;
 using Markdig;
 using Markdig.Extensions.Mathematics;
@@ -29,27 +28,34 @@ public static class SeedParser
     // lets a 1,000-deep list parse where a thread-pool thread would overflow its stack and kill the process.
     private const int ParserStackBytes = 256 * 1024 * 1024;
 
-    public static ParsedCatalog Parse(string markdown, string sourceName)
+    public static ParsedCatalog Parse(string markdown, string sourceName) => ParseAsync(() => markdown, sourceName).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Parses on a thread of its own (see <see cref="ParserStackBytes"/>), so the caller can do other work meanwhile.
+    /// </summary>
+    /// <param name="markdown">Gives the text, on the parser's thread: decoding and checking a large file is parse work too.</param>
+    public static Task<ParsedCatalog> ParseAsync(Func<string> markdown, string sourceName)
     {
-        ParsedCatalog? parsed = null;
-        ExceptionDispatchInfo? failure = null;
+        var parsed = new TaskCompletionSource<ParsedCatalog>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(
             () =>
             {
                 try
                 {
-                    parsed = ParseHere(markdown, sourceName);
+                    parsed.SetResult(ParseHere(markdown(), sourceName));
                 }
                 catch (Exception e)
                 {
-                    failure = ExceptionDispatchInfo.Capture(e);
+                    parsed.SetException(e);
                 }
             },
-            ParserStackBytes);
+            ParserStackBytes)
+        {
+            IsBackground = true,
+            Name = "Seed parser",
+        };
         thread.Start();
-        thread.Join();
-        failure?.Throw();
-        return parsed!;
+        return parsed.Task;
     }
 
     private static ParsedCatalog ParseHere(string markdown, string sourceName)
