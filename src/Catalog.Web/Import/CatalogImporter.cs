@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Catalog.Web.Data;
+using Catalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -85,6 +86,8 @@ public sealed class CatalogImporter(
     private async Task<ImportReport> ImportAsync(ImportRequest request, Task<ParsedCatalog> parsing, IDbContextTransaction transaction, DateTimeOffset started, CancellationToken ct)
     {
         var file = request.File;
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
         var source = await FindSourceAsync(file.Name, ct);
         var catalog = new CatalogBefore(
             Unchanged: source?.Sha256 == file.Sha256,
@@ -93,7 +96,8 @@ public sealed class CatalogImporter(
             Urls: (await db.Links.Select(l => l.Url).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
             UrlsElsewhere: (await db.Mentions.Where(m => m.Topic.SourceId != (source == null ? -1 : source.Id))
                 .Select(m => m.Link.Url).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
-            Version: await db.CatalogState.Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefaultAsync(ct));
+            Version: await db.CatalogState.Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefaultAsync(ct),
+            SearchDocuments: request.DryRun ? null : await SearchDocuments.ReadAsync(connection, dbTransaction, source?.Id, ct));
         var stale = !request.DryRun && request.ExpectedCatalogVersion is { } expected && expected != catalog.Version;
         if (!(request.DryRun || stale))
         {
@@ -104,25 +108,34 @@ public sealed class CatalogImporter(
         var topics = AvoidSlugsOfOtherSources(parsed.Topics, catalog.OtherSlugs);
         var after = topics.Select(TopicState.From).ToList();
 
-        // The diff is a report: the writes do not need it, so it is made on another core while this thread writes. An
-        // apply that turns out to need confirming rolls the writes back.
-        var comparing = Task.Run(() => Compare(catalog, after), ct);
+        // The diff is a report: the writes do not need it, so it is made (and serialized) on another core while this
+        // thread writes. An apply that turns out to need confirming rolls the writes back.
+        var comparing = Task.Run(() => Compare(request, parsed, catalog, after), ct);
         if (request.DryRun || stale)
         {
-            var dryRun = Report(request, parsed, (await comparing).Diff, catalog) with { DryRun = true };
+            var dryRun = (await comparing).Report with { DryRun = true };
             return stale ? throw new CatalogChangedException(dryRun) : dryRun;
         }
 
-        await new CatalogWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()).ReplaceSourceAsync(source!.Id, topics, ct);
-        var (matches, diff) = await comparing;
-        var report = Report(request, parsed, diff, catalog);
+        // The search documents, too, are prepared on another core while the catalog is written.
+        var indexing = Task.Run(
+            () =>
+            {
+                catalog.SearchDocuments!.Add(topics);
+                return catalog.SearchDocuments.Prepare();
+            },
+            ct);
+        await new CatalogWriter(connection, dbTransaction).ReplaceSourceAsync(source!.Id, topics, ct);
+        await SearchIndex.WriteAsync(connection, dbTransaction, await indexing, ct);
+        var comparison = await comparing;
+        var report = comparison.Report;
         if (report.RemovesMostLinks && !request.ConfirmLargeRemoval)
         {
             throw new ImportNeedsConfirmationException(report);
         }
 
-        await RecordRedirectsAsync(catalog.Topics, after.Select(t => t.Slug).Union(catalog.OtherSlugs), matches, started, ct);
-        var runId = await RecordRunAsync(request, report, started, ct);
+        await RecordRedirectsAsync(catalog.Topics, after.Select(t => t.Slug).Union(catalog.OtherSlugs), comparison.Matches, started, ct);
+        var runId = await RecordRunAsync(request, comparison, started, ct);
         await transaction.CommitAsync(ct);
         foreach (var listener in listeners)
         {
@@ -137,12 +150,26 @@ public sealed class CatalogImporter(
     }
 
     /// <summary>What the diff compares the file with: the catalog as this import's transaction found it.</summary>
-    private sealed record CatalogBefore(bool Unchanged, List<TopicState> Topics, HashSet<string> OtherSlugs, HashSet<string> Urls, HashSet<string> UrlsElsewhere, long Version);
+    /// <param name="SearchDocuments">The other sources' search documents (not read for a dry run).</param>
+    private sealed record CatalogBefore(
+        bool Unchanged,
+        List<TopicState> Topics,
+        HashSet<string> OtherSlugs,
+        HashSet<string> Urls,
+        HashSet<string> UrlsElsewhere,
+        long Version,
+        SearchDocuments? SearchDocuments);
 
-    private static (Dictionary<string, string> Matches, ImportDiff Diff) Compare(CatalogBefore catalog, List<TopicState> after)
+    /// <summary>The diff and its report; for an apply also their JSON for the run record, which runs to megabytes.</summary>
+    private sealed record Comparison(Dictionary<string, string> Matches, ImportReport Report, string ReportJson, string DiffJson);
+
+    private static Comparison Compare(ImportRequest request, ParsedCatalog parsed, CatalogBefore catalog, List<TopicState> after)
     {
         var matches = TopicMatcher.Match(catalog.Topics, after);
-        return (matches, DiffBuilder.Build(catalog.Topics, after, matches, catalog.UrlsElsewhere, catalog.Urls));
+        var report = Report(request, parsed, DiffBuilder.Build(catalog.Topics, after, matches, catalog.UrlsElsewhere, catalog.Urls), catalog);
+        return request.DryRun
+            ? new(matches, report, "", "")
+            : new(matches, report, JsonSerializer.Serialize(report, ReportJson), JsonSerializer.Serialize(report.Diff.Changes, ReportJson));
     }
 
     private static ImportReport Report(ImportRequest request, ParsedCatalog parsed, ImportDiff diff, CatalogBefore catalog) =>
@@ -253,18 +280,18 @@ public sealed class CatalogImporter(
         redirect.LinkUrls = redirect.TopicSlug is null ? string.Join('\n', old.Links.Select(l => l.Url).Distinct()) : "";
     }
 
-    private async Task<int> RecordRunAsync(ImportRequest request, ImportReport report, DateTimeOffset started, CancellationToken ct)
+    private async Task<int> RecordRunAsync(ImportRequest request, Comparison comparison, DateTimeOffset started, CancellationToken ct)
     {
         var run = db.ImportRuns.Add(new ImportRun
         {
-            SourceName = report.Source,
-            Sha256 = report.Sha256,
+            SourceName = comparison.Report.Source,
+            Sha256 = comparison.Report.Sha256,
             StartedAt = started,
             FinishedAt = clock.GetUtcNow(),
             Status = ImportStatus.Succeeded,
             User = request.User,
-            ReportJson = JsonSerializer.Serialize(report, ReportJson),
-            DiffJson = JsonSerializer.Serialize(report.Diff.Changes, ReportJson),
+            ReportJson = comparison.ReportJson,
+            DiffJson = comparison.DiffJson,
         }).Entity;
         var state = await db.CatalogState.AsTracking().FirstOrDefaultAsync(s => s.Id == 1, ct)
             ?? db.CatalogState.Add(new CatalogState { Id = 1 }).Entity;

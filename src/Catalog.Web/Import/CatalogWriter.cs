@@ -1,11 +1,11 @@
 using System.Data.Common;
 using Catalog.Web.Data;
-using Catalog.Web.Search;
 
 namespace Catalog.Web.Import;
 
 /// <summary>
-/// Replaces one source's topics, mentions, quotes and images with a parsed file's, inside the caller's transaction.
+/// Replaces one source's topics, mentions, quotes and images with a parsed file's, inside the caller's transaction
+/// (the search index is the caller's next step: <see cref="Search.SearchIndex"/>).
 /// Links are shared between sources (one row per URL): existing rows keep their ids, so /links/{id} stays stable.
 /// Plain prepared ADO.NET commands: an import writes tens of thousands of rows and EF change tracking would dominate.
 /// </summary>
@@ -13,6 +13,8 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
 {
     public async Task ReplaceSourceAsync(int sourceId, IReadOnlyList<ParsedTopic> topics, CancellationToken ct)
     {
+        // Classifying tens of thousands of URLs takes a while: another core does it while the old rows go.
+        var classifying = Task.Run(() => Classify(topics), ct);
         await ExecuteAsync($"DELETE FROM Mentions WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
         await ExecuteAsync($"DELETE FROM Quotes WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
         await ExecuteAsync($"DELETE FROM Images WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
@@ -20,10 +22,9 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
         await ExecuteAsync($"DELETE FROM Topics WHERE SourceId = {sourceId}", ct);
 
         var topicIds = await InsertTopicsAsync(sourceId, topics, ct);
-        var linkIds = await EnsureLinksAsync(topics.SelectMany(t => t.Links).Select(l => l.Url), ct);
+        var linkIds = await EnsureLinksAsync(classifying, ct);
         await InsertContentAsync(topics, topicIds, linkIds, ct);
         await ExecuteAsync("DELETE FROM Links WHERE NOT EXISTS (SELECT 1 FROM Mentions m WHERE m.LinkId = Links.Id)", ct);
-        await SearchIndex.RebuildAsync(connection, transaction, ct);
     }
 
     private async Task<Dictionary<string, long>> InsertTopicsAsync(int sourceId, IReadOnlyList<ParsedTopic> topics, CancellationToken ct)
@@ -42,13 +43,16 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
         return ids;
     }
 
-    private async Task<Dictionary<string, long>> EnsureLinksAsync(IEnumerable<string> urls, CancellationToken ct)
-    {
-        // Tens of thousands of links: classify the new URLs, insert them without RETURNING (a reader per row costs
-        // more than the insert), then read every id back in one query.
-        var known = await LinkIdsAsync(ct);
-        var added = urls.Where(url => !known.ContainsKey(url)).Distinct(StringComparer.Ordinal)
+    private static List<(string Url, string Host, string Kind)> Classify(IReadOnlyList<ParsedTopic> topics) =>
+        topics.SelectMany(t => t.Links).Select(l => l.Url).Distinct(StringComparer.Ordinal)
             .Select(url => (Url: url, Host: Urls.HostOf(url), Kind: LinkKinds.Classify(url))).ToList();
+
+    private async Task<Dictionary<string, long>> EnsureLinksAsync(Task<List<(string Url, string Host, string Kind)>> classifying, CancellationToken ct)
+    {
+        // Existing links keep their ids (and kinds); new ones are inserted without RETURNING (a reader per row costs
+        // more than the insert), then every id is read back in one query.
+        var known = await LinkIdsAsync(ct);
+        var added = (await classifying).Where(link => !known.ContainsKey(link.Url)).ToList();
         if (added.Count == 0)
         {
             return known;

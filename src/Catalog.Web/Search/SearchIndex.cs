@@ -1,38 +1,41 @@
 using System.Data.Common;
 using Catalog.Web.Data;
-using Catalog.Web.Import;
-using Markdig;
 
 namespace Catalog.Web.Search;
 
 /// <summary>
-/// Fills the FTS5 tables <c>search_index</c> and <c>search_words</c> from the catalog tables. It runs inside the
-/// import's transaction, so a reader sees the index of the catalog it reads. One document per search result: a link
-/// (rowid = link id, however many topics list it, with the quotes it is the source of) or a topic (rowid = -topic id).
+/// Fills the FTS5 tables <c>search_index</c> and <c>search_words</c>. It runs inside the import's transaction, so a
+/// reader sees the index of the catalog it reads. One document per search result (<see cref="SearchDocuments"/>): a
+/// link (rowid = link id, however many topics list it, with the quotes it is the source of) or a topic (rowid = -topic id).
 /// </summary>
 public static class SearchIndex
 {
+    /// <summary>Rebuilds the index from the catalog tables as they are.</summary>
     public static async Task RebuildAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        var documents = await SearchDocuments.ReadAsync(connection, transaction, exceptSourceId: null, ct);
+        await WriteAsync(connection, transaction, documents.Prepare(), ct);
+    }
+
+    /// <summary>Replaces the index with these documents, whose topics and links must be in the tables already.</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedDocument> documents, CancellationToken ct)
     {
         await Execute(connection, transaction, "DELETE FROM search_index", ct);
         await Execute(connection, transaction, "INSERT INTO search_words (search_words) VALUES ('delete-all')", ct);
 
-        // In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid is lower than the last one,
-        // and topics (negative rowids) read by id would do that once per topic.
-        var documents = await ReadTopicsAsync(connection, transaction, ct);
-        documents.AddRange(await ReadLinksAsync(connection, transaction, ct));
-
-        // Preparing the text (CJK segmentation, URL words, plain text of intros) runs on the other cores while this
-        // thread hands finished documents to SQLite in order.
+        // In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid is lower than the last
+        // one, so topics (negative rowids) in id order would cost a segment each.
+        var topicIds = await IdsAsync(connection, transaction, "SELECT Slug, Id FROM Topics", ct);
+        var linkIds = await IdsAsync(connection, transaction, "SELECT Url, Id FROM Links", ct);
+        var ordered = documents.Select(d => (RowId: d.Key.IsTopic ? -topicIds[d.Key.Value] : linkIds[d.Key.Value], Document: d)).OrderBy(d => d.RowId);
         await using (var rows = new JsonRows(connection, transaction, """
             INSERT INTO search_index (rowid, title, quote, body, urlwords)
             SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each($rows)
             """))
         {
-            var prepared = documents.AsParallel().AsOrdered().WithCancellation(ct).Select(d => d.Prepare()).ToList();
-            foreach (var document in prepared)
+            foreach (var (rowId, document) in ordered)
             {
-                rows.Row().Value(document.RowId).Value(document.Title).Value(document.Quote).Value(document.Body).Value(document.UrlWords);
+                rows.Row().Value(rowId).Value(document.Title).Value(document.Quote).Value(document.Body).Value(document.UrlWords);
                 await rows.FlushIfFullAsync(ct);
             }
 
@@ -60,54 +63,19 @@ public static class SearchIndex
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
-    // One document per link, with every mention's label and context (in all sources) and the quotes it is the source of.
-    private static async Task<List<RawDocument>> ReadLinksAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    private static async Task<Dictionary<string, long>> IdsAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
     {
-        var quotes = new Dictionary<long, List<string>>();
-        await ForEachRow(connection, transaction, "SELECT l.Id, q.Text FROM Quotes q JOIN Links l ON l.Url = q.Url ORDER BY q.Id", row =>
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            var linkId = row.GetInt64(0);
-            if (!quotes.TryGetValue(linkId, out var texts))
-            {
-                quotes[linkId] = texts = [];
-            }
+            ids[reader.GetString(0)] = reader.GetInt64(1);
+        }
 
-            texts.Add(row.GetString(1));
-        }, ct);
-
-        var documents = new List<RawDocument>();
-        RawDocument? document = null;
-        await ForEachRow(connection, transaction, """
-            SELECT l.Id, l.Url, m.Label, m.Context, m.Place
-            FROM Links l JOIN Mentions m ON m.LinkId = l.Id
-            ORDER BY l.Id, m.Id
-            """, row =>
-        {
-            var linkId = row.GetInt64(0);
-            if (document?.RowId != linkId)
-            {
-                document = new RawDocument(linkId, row.GetString(1), quotes.GetValueOrDefault(linkId) ?? []);
-                documents.Add(document);
-            }
-
-            // A quote's mention label is the quote cut short: the whole quote goes to the quote column instead.
-            if (row.GetString(4) != nameof(LinkPlace.Quote))
-            {
-                document.Labels.Add(row.GetString(2));
-            }
-
-            document.Contexts.Add(row.IsDBNull(3) ? "" : row.GetString(3));
-        }, ct);
-        return documents;
-    }
-
-    // One document per topic (rowid = -topic id): its title, and its intro as plain text.
-    private static async Task<List<RawDocument>> ReadTopicsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
-    {
-        var documents = new List<RawDocument>();
-        await ForEachRow(connection, transaction, "SELECT Id, Title, IntroMarkdown FROM Topics ORDER BY Id DESC", row =>
-            documents.Add(new RawDocument(-row.GetInt64(0), row.GetString(1), row.GetString(2))), ct);
-        return documents;
+        return ids;
     }
 
     private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
@@ -116,61 +84,5 @@ public static class SearchIndex
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task ForEachRow(DbConnection connection, DbTransaction transaction, string sql, Action<DbDataReader> row, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            row(reader);
-        }
-    }
-
-    /// <summary>The text of one search document, column by column (see the SearchByResult migration), ready to index.</summary>
-    private sealed record Document(long RowId, string Title, string Quote, string Body, string UrlWords);
-
-    /// <summary>A document as read from the catalog: a link with its mentions gathered in link order, or a topic.</summary>
-    private sealed class RawDocument
-    {
-        private readonly string? _url;
-        private readonly List<string> _quotes = [];
-        private readonly string? _introMarkdown;
-
-        public RawDocument(long linkId, string url, List<string> quotes)
-        {
-            RowId = linkId;
-            _url = url;
-            _quotes = quotes;
-        }
-
-        public RawDocument(long negativeTopicId, string title, string introMarkdown)
-        {
-            RowId = negativeTopicId;
-            Labels.Add(title);
-            _introMarkdown = introMarkdown;
-        }
-
-        public long RowId { get; }
-
-        public List<string> Labels { get; } = [];
-
-        public List<string> Contexts { get; } = [];
-
-        public Document Prepare() => _introMarkdown is not null
-            ? Indexed(RowId, Labels[0], "", InlineText.Fold(Markdown.ToPlainText(_introMarkdown, CatalogMarkdown.Pipeline)), "")
-            : Indexed(RowId, Join(Labels), Join(_quotes), Join(Contexts), SearchText.UrlWords(_url!));
-
-        private static Document Indexed(long rowId, string title, string quote, string body, string urlWords) =>
-            new(rowId, Column(title), Column(quote), Column(body), Column(urlWords));
-
-        private static string Column(string text) => SearchText.Segment(SearchText.WithoutMarkers(text));
-
-        // Distinct values only: a link listed with the same label in five topics should not score five times.
-        private static string Join(List<string> values) =>
-            string.Join(" \u2022 ", values.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal));
     }
 }

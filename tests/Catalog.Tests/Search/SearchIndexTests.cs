@@ -59,6 +59,46 @@ public sealed class SearchIndexTests
         Assert.Equal(1, await TotalAsync(second.CreateClient(), "PINNs"));
     }
 
+    // An import prepares its own documents from the parsed file and the other sources' from the database; a rebuild
+    // reads everything from the tables. Both must give the same index, link for link, with shared links merged.
+    [Fact]
+    public async Task AnImportIndexesExactlyWhatARebuildFromTheTablesWould()
+    {
+        using var factory = new EmptyCatalogFactory();
+        await factory.ImportAsync(EmptyCatalogFactory.SeedPath);
+        var second = "# Second list\n\nIntro with a [link](https://arxiv.org/abs/1806.07572) in prose.\n\n"
+            + "* [NTK, again](https://arxiv.org/abs/1806.07572)\n* [中文 标题](https://zhuanlan.zhihu.com/p/1)\n\n## Sub topic\n\n* https://example.org/only-here\n";
+        await factory.ImportAsync(new SeedFile("second.md", System.Text.Encoding.UTF8.GetBytes(second)));
+        await factory.ImportAsync(EmptyCatalogFactory.SeedPath.Replace("seeds", "changed", StringComparison.Ordinal));
+
+        await using var connection = await OpenAsync(factory.DatabasePath);
+        var imported = await DocumentsAsync(connection);
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            await Catalog.Web.Search.SearchIndex.RebuildAsync(connection, transaction, TestContext.Current.CancellationToken);
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        var rebuilt = await DocumentsAsync(connection);
+        Assert.Equal(await ScalarAsync(connection, "SELECT count(*) FROM Links") + await ScalarAsync(connection, "SELECT count(*) FROM Topics"), imported.Count);
+        Assert.Contains(imported, d => d.Contains("NTK, again", StringComparison.Ordinal) && d.Contains("in prose", StringComparison.Ordinal));
+        Assert.Equal(rebuilt, imported);
+    }
+
+    private static async Task<List<string>> DocumentsAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid, title, quote, body, urlwords FROM search_index ORDER BY rowid";
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var documents = new List<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            documents.Add(string.Join(" | ", Enumerable.Range(0, 5).Select(i => reader.GetValue(i).ToString())));
+        }
+
+        return documents;
+    }
+
     private sealed class SameDatabaseFactory(string databasePath) : CatalogFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
