@@ -7,36 +7,28 @@ namespace Catalog.Web.Import;
 /// <summary>Plain text of Markdig inlines, whitespace folded: what a reader sees, without markup.</summary>
 public static class InlineText
 {
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     public static string Of(Inline? inline, Func<Inline, bool>? skip = null)
     {
-        var sb = new StringBuilder();
-        Append(sb, inline, skip);
-        return Fold(sb.ToString());
+        // Folded while it is gathered, in a builder kept per thread: an import takes the text of every paragraph and
+        // link, and an intermediate string per call was most of what the walk allocated.
+        var builder = t_builder ?? new StringBuilder();
+        t_builder = null;
+        var text = new Folding(builder.Clear());
+        Append(ref text, inline, skip);
+        var result = builder.ToString();
+        t_builder = builder.Capacity <= 64 * 1024 ? builder : null;
+        return result;
     }
 
     /// <summary>Collapses runs of white space to one space and trims.</summary>
     public static string Fold(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
+        var folded = new Folding(new StringBuilder(text.Length));
+        folded.Append(text);
+        return folded.ToString();
     }
 
     /// <summary>Cuts text at a word boundary near <paramref name="max"/> characters and marks the cut with an ellipsis.</summary>
@@ -51,7 +43,7 @@ public static class InlineText
         return text[..(cut > 0 ? cut : max - 1)].TrimEnd() + "…";
     }
 
-    private static void Append(StringBuilder sb, Inline? inline, Func<Inline, bool>? skip)
+    private static void Append(ref Folding text, Inline? inline, Func<Inline, bool>? skip)
     {
         if (inline is null || skip?.Invoke(inline) == true)
         {
@@ -61,30 +53,60 @@ public static class InlineText
         switch (inline)
         {
             case LiteralInline literal:
-                sb.Append(literal.Content.AsSpan());
+                text.Append(literal.Content.AsSpan());
                 break;
             case CodeInline code:
-                sb.Append(code.Content);
+                text.Append(code.Content);
                 break;
             case MathInline math:
-                sb.Append('$').Append(math.Content.AsSpan()).Append('$');
+                text.Append("$");
+                text.Append(math.Content.AsSpan());
+                text.Append("$");
                 break;
             case LineBreakInline:
-                sb.Append(' ');
+                text.Append(" ");
                 break;
             case HtmlEntityInline entity:
-                sb.Append(entity.Transcoded.AsSpan());
+                text.Append(entity.Transcoded.AsSpan());
                 break;
             case AutolinkInline autolink:
-                sb.Append(autolink.Url);
+                text.Append(autolink.Url);
                 break;
             case ContainerInline container:
                 for (var child = container.FirstChild; child is not null; child = child.NextSibling)
                 {
-                    Append(sb, child, skip);
+                    Append(ref text, child, skip);
                 }
 
                 break;
         }
+    }
+
+    /// <summary>Appends text with runs of white space collapsed to one space, none at the start or the end.</summary>
+    private struct Folding(StringBuilder builder)
+    {
+        private bool _space;
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    _space = builder.Length > 0;
+                    continue;
+                }
+
+                if (_space)
+                {
+                    builder.Append(' ');
+                    _space = false;
+                }
+
+                builder.Append(c);
+            }
+        }
+
+        public override readonly string ToString() => builder.ToString();
     }
 }

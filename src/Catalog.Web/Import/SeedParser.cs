@@ -217,7 +217,7 @@ public static class SeedParser
             _current = new TopicBuilder(slug, title.Length == 0 ? "(untitled)" : title, heading.Level, parent?.Slug, _topics.Count, false);
             _topics.Add(_current);
             _open.Push(_current);
-            Inlines(heading.Inline, LinkPlace.Heading, null);
+            Inlines(Paragraphs.Inlines(heading.Inline), LinkPlace.Heading, null);
         }
 
         // Content before the first heading still belongs somewhere: a topic named after the source file.
@@ -236,7 +236,8 @@ public static class SeedParser
         private void Paragraph(ParagraphBlock paragraph, Where where)
         {
             var inline = paragraph.Inline;
-            if (where is Where.Top && Paragraphs.IsQuote(inline, out var quoteLink))
+            var inlines = Paragraphs.Inlines(inline);
+            if (where is Where.Top && Paragraphs.IsQuote(inline, inlines, out var quoteLink))
             {
                 Quote(quoteLink);
                 return;
@@ -249,7 +250,7 @@ public static class SeedParser
             // "Some title\nhttps://...": a lone bare URL takes the paragraph's own words as its label. Words too long
             // for a label are prose: the paragraph is then also intro, and the link's context.
             string? bareLabel = null;
-            if (hasWords && Paragraphs.Links(inline) is [var only] && Paragraphs.IsBare(only))
+            if (hasWords && Paragraphs.Links(inlines) is [var only] && Paragraphs.IsBare(only))
             {
                 bareLabel = InlineText.Truncate(words, LabelMaxLength);
                 hasWords = bareLabel.Length < words.Length;
@@ -260,7 +261,7 @@ public static class SeedParser
                 Current().Intro(Source(paragraph));
             }
 
-            Inlines(inline, PlaceOf(where), bareLabel is null || hasWords ? text : null, bareLabel);
+            Inlines(inlines, PlaceOf(where), bareLabel is null || hasWords ? text : null, bareLabel);
         }
 
         private static LinkPlace PlaceOf(Where where) => where switch
@@ -292,14 +293,9 @@ public static class SeedParser
             _quoteUrl = url;
         }
 
-        private void Inlines(ContainerInline? container, LinkPlace place, string? context, string? bareLabel = null)
+        private void Inlines(List<Inline> inlines, LinkPlace place, string? context, string? bareLabel = null)
         {
-            if (container is null)
-            {
-                return;
-            }
-
-            foreach (var inline in container.Descendants<Inline>())
+            foreach (var inline in inlines)
             {
                 switch (inline)
                 {
