@@ -59,12 +59,16 @@ public sealed class CatalogImporter(
         // The parse, the longest step, runs on its own thread while this one reads the catalog it will be compared with.
         var parsing = request.Parsing ?? ParseAsync(file);
 
+        // So does classifying the file's URLs, as soon as the parse ends (an apply needs it for the new links).
+        var classifying = request.DryRun ? null : parsing.ContinueWith(
+            parse => CatalogWriter.Classify(parse.Result.Topics), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+
         // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the diff is computed against the catalog this transaction
         // will replace, and no other import can slip in between.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            return await ImportAsync(request, parsing, transaction, started, ct);
+            return await ImportAsync(request, parsing, classifying, transaction, started, ct);
         }
         catch
         {
@@ -83,7 +87,8 @@ public sealed class CatalogImporter(
             : parsed;
     }
 
-    private async Task<ImportReport> ImportAsync(ImportRequest request, Task<ParsedCatalog> parsing, IDbContextTransaction transaction, DateTimeOffset started, CancellationToken ct)
+    private async Task<ImportReport> ImportAsync(
+        ImportRequest request, Task<ParsedCatalog> parsing, Task<List<ClassifiedLink>>? classifying, IDbContextTransaction transaction, DateTimeOffset started, CancellationToken ct)
     {
         var file = request.File;
         var connection = db.Database.GetDbConnection();
@@ -98,12 +103,6 @@ public sealed class CatalogImporter(
                 .Select(m => m.Link.Url).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
             Version: await db.CatalogState.Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefaultAsync(ct),
             SearchDocuments: request.DryRun ? null : await SearchDocuments.ReadAsync(connection, dbTransaction, source?.Id, ct));
-        var stale = !request.DryRun && request.ExpectedCatalogVersion is { } expected && expected != catalog.Version;
-        if (!(request.DryRun || stale))
-        {
-            source = await SaveSourceAsync(source, file, started, ct);
-        }
-
         var parsed = await parsing;
         var topics = AvoidSlugsOfOtherSources(parsed.Topics, catalog.OtherSlugs);
         var after = topics.Select(TopicState.From).ToList();
@@ -111,6 +110,7 @@ public sealed class CatalogImporter(
         // The diff is a report: the writes do not need it, so it is made (and serialized) on another core while this
         // thread writes. An apply that turns out to need confirming rolls the writes back.
         var comparing = Task.Run(() => Compare(request, parsed, catalog, after), ct);
+        var stale = !request.DryRun && request.ExpectedCatalogVersion is { } expected && expected != catalog.Version;
         if (request.DryRun || stale)
         {
             var dryRun = (await comparing).Report with { DryRun = true };
@@ -125,7 +125,8 @@ public sealed class CatalogImporter(
                 return catalog.SearchDocuments.Prepare();
             },
             ct);
-        await new CatalogWriter(connection, dbTransaction).ReplaceSourceAsync(source!.Id, topics, ct);
+        source = await SaveSourceAsync(source, file, started, ct);
+        await new CatalogWriter(connection, dbTransaction).ReplaceSourceAsync(source!.Id, topics, classifying!, ct);
         await SearchIndex.WriteAsync(connection, dbTransaction, await indexing, ct);
         var comparison = await comparing;
         var report = comparison.Report;

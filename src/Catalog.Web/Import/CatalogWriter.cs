@@ -11,10 +11,11 @@ namespace Catalog.Web.Import;
 /// </summary>
 public sealed class CatalogWriter(DbConnection connection, DbTransaction transaction)
 {
-    public async Task ReplaceSourceAsync(int sourceId, IReadOnlyList<ParsedTopic> topics, CancellationToken ct)
+    /// <param name="classifying">
+    /// <see cref="Classify"/> of the same topics, started early on another core: tens of thousands of URLs take a while.
+    /// </param>
+    public async Task ReplaceSourceAsync(int sourceId, IReadOnlyList<ParsedTopic> topics, Task<List<ClassifiedLink>> classifying, CancellationToken ct)
     {
-        // Classifying tens of thousands of URLs takes a while: another core does it while the old rows go.
-        var classifying = Task.Run(() => Classify(topics), ct);
         await ExecuteAsync($"DELETE FROM Mentions WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
         await ExecuteAsync($"DELETE FROM Quotes WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
         await ExecuteAsync($"DELETE FROM Images WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
@@ -43,11 +44,12 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
         return ids;
     }
 
-    private static List<(string Url, string Host, string Kind)> Classify(IReadOnlyList<ParsedTopic> topics) =>
+    /// <summary>The host and kind of every distinct URL of the topics, for the links the catalog does not have yet.</summary>
+    public static List<ClassifiedLink> Classify(IReadOnlyList<ParsedTopic> topics) =>
         topics.SelectMany(t => t.Links).Select(l => l.Url).Distinct(StringComparer.Ordinal)
-            .Select(url => (Url: url, Host: Urls.HostOf(url), Kind: LinkKinds.Classify(url))).ToList();
+            .Select(url => new ClassifiedLink(url, Urls.HostOf(url), LinkKinds.Classify(url))).ToList();
 
-    private async Task<Dictionary<string, long>> EnsureLinksAsync(Task<List<(string Url, string Host, string Kind)>> classifying, CancellationToken ct)
+    private async Task<Dictionary<string, long>> EnsureLinksAsync(Task<List<ClassifiedLink>> classifying, CancellationToken ct)
     {
         // Existing links keep their ids (and kinds); new ones are inserted without RETURNING (a reader per row costs
         // more than the insert), then every id is read back in one query.
@@ -58,7 +60,7 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
             return known;
         }
 
-        await using (var rows = Rows("INSERT INTO Links (Url, Host, Kind) SELECT value->>0, value->>1, value->>2 FROM json_each($rows)"))
+        await using (var rows = Rows("INSERT INTO Links (Url, Host, Kind) SELECT value->>0, value->>1, value->>2 FROM json_each(CAST($rows AS TEXT))"))
         {
             foreach (var link in added)
             {
@@ -89,12 +91,12 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
     {
         await using var mentions = Rows("""
             INSERT INTO Mentions (TopicId, LinkId, Label, Context, RawUrl, Place, Position)
-            SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each($rows)
+            SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(CAST($rows AS TEXT))
             """);
-        await using var quotes = Rows("INSERT INTO Quotes (TopicId, Text, Url, Position) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each($rows)");
+        await using var quotes = Rows("INSERT INTO Quotes (TopicId, Text, Url, Position) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(CAST($rows AS TEXT))");
         await using var images = Rows("""
             INSERT INTO Images (TopicId, Src, Alt, Width, Position)
-            SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each($rows)
+            SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(CAST($rows AS TEXT))
             """);
         foreach (var topic in topics)
         {
@@ -166,3 +168,5 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
         await command.ExecuteNonQueryAsync(ct);
     }
 }
+
+public sealed record ClassifiedLink(string Url, string Host, string Kind);

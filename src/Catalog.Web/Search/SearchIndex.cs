@@ -30,7 +30,7 @@ public static class SearchIndex
         var ordered = documents.Select(d => (RowId: d.Key.IsTopic ? -topicIds[d.Key.Value] : linkIds[d.Key.Value], Document: d)).OrderBy(d => d.RowId);
         await using (var rows = new JsonRows(connection, transaction, """
             INSERT INTO search_index (rowid, title, quote, body, urlwords)
-            SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each($rows)
+            SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(CAST($rows AS TEXT))
             """))
         {
             foreach (var (rowId, document) in ordered)

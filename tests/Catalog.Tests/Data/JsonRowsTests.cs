@@ -64,7 +64,7 @@ public sealed class JsonRowsTests : IAsyncLifetime
         Assert.Empty(await RowsAsync());
     }
 
-    private const string Sql = "INSERT INTO t (id, text, number) SELECT value->>0, value->>1, value->>2 FROM json_each($rows)";
+    private const string Sql = "INSERT INTO t (id, text, number) SELECT value->>0, value->>1, value->>2 FROM json_each(CAST($rows AS TEXT))";
 
     private async Task InsertAsync(IEnumerable<(long Id, string? Text, long? Number)> values)
     {
