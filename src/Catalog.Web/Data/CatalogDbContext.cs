@@ -47,7 +47,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         modelBuilder.Entity<Mention>(mention =>
         {
             mention.HasIndex(m => new { m.TopicId, m.Position });
-            mention.HasIndex(m => m.LinkId);
+            mention.HasIndex(m => new { m.LinkId, m.TopicId });
             mention.Property(m => m.Place).HasConversion<string>().HasMaxLength(16);
         });
 

@@ -174,7 +174,7 @@ namespace Catalog.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LinkId");
+                    b.HasIndex("LinkId", "TopicId");
 
                     b.HasIndex("TopicId", "Position");
 
