@@ -59,8 +59,8 @@ public static class CommandLine
             var parsing = importer.ParseAsync(file);
 
             // Migrating (while the file parses) takes EF's migration lock, a write: skipped when there is nothing to
-            // apply, so a refused file leaves the database file byte-for-byte as it was.
-            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            // apply, so a refused file leaves the database file byte-for-byte as it was. A new file has everything to apply.
+            if (!File.Exists(db.DatabasePath()) || (await db.Database.GetPendingMigrationsAsync(ct)).Any())
             {
                 await db.MigrateCatalogAsync(ct);
             }
