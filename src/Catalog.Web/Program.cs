@@ -35,12 +35,12 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseCatalogRequestLogging();
+app.UseCatalogCache();
 app.UseStaticFiles();
 app.UseCatalogWeb();
 app.UseAdminStatusPages();
 app.UseRouting();
 app.UseCatalogAdmin();
-app.UseCatalogCache();
 app.UseReadSnapshots();
 app.MapRazorPages();
 app.MapTopicsApi();

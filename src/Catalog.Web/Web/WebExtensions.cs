@@ -28,22 +28,30 @@ public static class WebExtensions
         return services;
     }
 
-    /// <summary>Error pages for empty 4xx/5xx responses and SQL command counting (Development/Testing); before routing.</summary>
+    /// <summary>Error pages for empty 4xx/5xx responses; before the UseRouting that matches their re-executed requests.</summary>
     public static WebApplication UseCatalogWeb(this WebApplication app)
     {
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        return app;
+    }
+
+    /// <summary>
+    /// The output cache, early: a cached page is answered before static files, status pages, authentication and
+    /// authorization run. Its policy needs the endpoint's <see cref="CatalogPageAttribute"/>, so routing runs here
+    /// first; the UseRouting after the status pages still routes their re-executed requests (routing skips a request
+    /// that already has its endpoint). Requests with a cookie (an admin's) are never cached, so no authorization
+    /// decision is skipped.
+    /// </summary>
+    public static WebApplication UseCatalogCache(this WebApplication app)
+    {
+        // SQL command counting (Development/Testing) is outside the cache: a cached answer reports its zero commands.
         if (CountsSqlCommands(app.Environment))
         {
             var logger = app.Services.GetRequiredService<ILogger<SqlCommandCounter>>();
             app.Use((context, next) => SqlCommandCounter.CountRequestAsync(context, next, logger));
         }
 
-        return app;
-    }
-
-    /// <summary>The output cache reads the endpoint's <see cref="CatalogPageAttribute"/>: after routing and authorization.</summary>
-    public static WebApplication UseCatalogCache(this WebApplication app)
-    {
+        app.UseRouting();
         app.UseOutputCache();
         return app;
     }
