@@ -20,12 +20,33 @@ public static class RequestLogging
 
     public static IApplicationBuilder UseCatalogRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
+            {
+                options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+                options.MessageTemplate = MessageTemplate;
+                options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("RequestId", RequestIds.Of(http));
+                options.GetLevel = LevelOf;
+            })
+            .Use(EndAbandonedRequestsAsync);
+
+    /// <summary>The status of a request whose client went away before the answer (nginx's convention).</summary>
+    public const int ClientClosedRequest = StatusCodes.Status499ClientClosedRequest;
+
+    // A reader who closes the tab mid-render cancels the request's token, and the page's database call throws. That is
+    // not a server error: the line says 499, without an exception, and the error page is not run for nobody.
+    private static async Task EndAbandonedRequestsAsync(HttpContext context, RequestDelegate next)
+    {
+        try
         {
-            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
-            options.MessageTemplate = MessageTemplate;
-            options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("RequestId", RequestIds.Of(http));
-            options.GetLevel = LevelOf;
-        });
+            await next(context);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = ClientClosedRequest;
+            }
+        }
+    }
 
     private static LogEventLevel LevelOf(HttpContext http, double elapsedMs, Exception? error) =>
         error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error

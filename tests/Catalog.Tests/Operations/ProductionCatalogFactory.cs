@@ -46,14 +46,26 @@ public sealed class FailingPaths : IStartupFilter
 
     public const string Api = "/api/test/fail";
 
+    /// <summary>A page whose client goes away while it renders (the request is aborted, the page sees it cancelled).</summary>
+    public const string Abandoned = "/test/abandoned";
+
     /// <summary>The exception's message: it must reach the log and never the response.</summary>
     public const string Secret = "Secret detail: connection string Password=hunter2";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         next(app);
-        app.Use((context, following) => context.Request.Path == Page || context.Request.Path == Api
-            ? throw new InvalidOperationException(Secret)
-            : following(context));
+        app.Use((context, following) =>
+        {
+            if (context.Request.Path == Abandoned)
+            {
+                context.Abort();
+                context.RequestAborted.ThrowIfCancellationRequested();
+            }
+
+            return context.Request.Path == Page || context.Request.Path == Api
+                ? throw new InvalidOperationException(Secret)
+                : following(context);
+        });
     };
 }

@@ -38,6 +38,35 @@ public sealed class RequestLoggingTests(ProductionCatalogFactory factory) : ICla
         Assert.DoesNotContain(factory.LogEvents, e => Scalar(e, "RequestPath") == "/healthz" && Scalar(e, "StatusCode") == "200");
     }
 
+    // A reader who closes the tab while a page renders is not a server error: no 500, no stack trace in the log.
+    [Fact]
+    public async Task ARequestTheClientAbandonedIsLoggedAs499WithoutAnError()
+    {
+        await Assert.ThrowsAnyAsync<Exception>(() => factory.CreateClient().GetAsync(FailingPaths.Abandoned, TestContext.Current.CancellationToken));
+
+        // The client sees the abort before the server has finished the request and written its line.
+        var line = await LineForAsync(FailingPaths.Abandoned);
+        Assert.Equal("499", Scalar(line, "StatusCode"));
+        Assert.Equal(LogEventLevel.Information, line.Level);
+        Assert.Null(line.Exception);
+        Assert.DoesNotContain(factory.LogEvents, e => e.Level >= LogEventLevel.Error && e.Exception is OperationCanceledException);
+    }
+
+    private async Task<LogEvent> LineForAsync(string path)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(10); waited += TimeSpan.FromMilliseconds(20))
+        {
+            if (factory.LogEvents.FirstOrDefault(e => Scalar(e, "RequestPath") == path) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No request log line for {path} within 10 s.");
+    }
+
     private static string? Scalar(LogEvent e, string name) =>
         e.Properties.TryGetValue(name, out var value) && value is ScalarValue { Value: { } v }
             ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)
