@@ -51,7 +51,7 @@ public static class BenchmarkRun
 
         notes.Add($"Medians of {run.ProcessRepeats} whole-process runs (imports, parses, cold starts) and of {run.LoadRepeats} wrk runs per endpoint " +
             $"({run.Throughput.Seconds} s, {run.Throughput.Threads} threads, {run.Throughput.Connections} connections; latency with {run.Latency.Connections} connections), " +
-            "app and baseline or ceiling alternated; wrk shares the 2 cores with the server, equally for app and ceiling. " +
+            "app and baseline or ceiling alternated (for servers, with the one that goes first alternating too); wrk shares the 2 cores with the server, equally for app and ceiling. " +
             $"CPU figures are the measured process's own CPU time (per request for servers), which other load on the machine does not inflate; the ratio column gives the same comparison in CPU. A throughput ratio above 1 means other load hit the ceiling's runs harder than the app's. Load average at start {loadAtStart}, at the end in the facts above.");
         var markdown = ResultsReport.ToMarkdown(command, await MachineFacts.CollectAsync(paths), figures, notes);
         Console.WriteLine(markdown);

@@ -20,8 +20,11 @@ public sealed class RunContext(RepoPaths paths, bool quick, int scale)
     /// <summary>Whole-process runs (imports, parses, cold starts) per figure; the median is reported.</summary>
     public int ProcessRepeats => Quick ? 3 : 5;
 
-    /// <summary>wrk runs per figure, alternating app and ceiling; the median is reported.</summary>
-    public int LoadRepeats => 3;
+    /// <summary>
+    /// wrk runs per figure, alternating app and ceiling, and which of them goes first alternating too (so each is first
+    /// equally often); the median is reported.
+    /// </summary>
+    public int LoadRepeats => 4;
 
     public LoadShape Throughput => new(Threads: 2, Connections: 16, Seconds: Quick ? 3 : 6);
 
