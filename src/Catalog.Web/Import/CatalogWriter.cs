@@ -74,18 +74,8 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
         return await LinkIdsAsync(ct);
     }
 
-    private async Task<Dictionary<string, long>> LinkIdsAsync(CancellationToken ct)
-    {
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var select = Command("SELECT Url, Id FROM Links");
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            ids[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return ids;
-    }
+    private Task<Dictionary<string, long>> LinkIdsAsync(CancellationToken ct) =>
+        RowIds.ReadAsync(connection, transaction, "SELECT Url, Id FROM Links", ct);
 
     private async Task InsertContentAsync(IReadOnlyList<ParsedTopic> topics, Dictionary<string, long> topicIds, Dictionary<string, long> linkIds, CancellationToken ct)
     {
@@ -154,12 +144,6 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
     {
         Bind(command, values);
         return await command.ExecuteScalarAsync(ct);
-    }
-
-    private static async Task ExecuteAsync(DbCommand command, CancellationToken ct, params object?[] values)
-    {
-        Bind(command, values);
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)

@@ -25,8 +25,8 @@ public static class SearchIndex
 
         // In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid is lower than the last
         // one, so topics (negative rowids) in id order would cost a segment each.
-        var topicIds = await IdsAsync(connection, transaction, "SELECT Slug, Id FROM Topics", ct);
-        var linkIds = await IdsAsync(connection, transaction, "SELECT Url, Id FROM Links", ct);
+        var topicIds = await RowIds.ReadAsync(connection, transaction, "SELECT Slug, Id FROM Topics", ct);
+        var linkIds = await RowIds.ReadAsync(connection, transaction, "SELECT Url, Id FROM Links", ct);
         var ordered = documents.Select(d => (RowId: d.Key.IsTopic ? -topicIds[d.Key.Value] : linkIds[d.Key.Value], Document: d)).OrderBy(d => d.RowId);
         await using (var rows = new JsonRows(connection, transaction, """
             INSERT INTO search_index (rowid, title, quote, body, urlwords)
@@ -61,21 +61,6 @@ public static class SearchIndex
             SELECT EXISTS (SELECT 1 FROM Topics) AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid < 0)
             """;
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
-    }
-
-    private static async Task<Dictionary<string, long>> IdsAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
-    {
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            ids[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return ids;
     }
 
     private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
