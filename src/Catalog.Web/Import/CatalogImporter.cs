@@ -98,7 +98,8 @@ public sealed class CatalogImporter(
             Unchanged: source?.Sha256 == file.Sha256,
             Topics: source is null ? [] : await LoadTopicsAsync(source.Id, ct),
             OtherSlugs: await SlugsOfOtherSourcesAsync(source?.Id, ct),
-            Urls: (await db.Links.Select(l => l.Url).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            // With their ids: the writer keeps them for the links the file still lists.
+            LinkIds: await RowIds.ReadAsync(connection, dbTransaction, "SELECT Url, Id FROM Links", ct),
             UrlsElsewhere: (await db.Mentions.Where(m => m.Topic.SourceId != (source == null ? -1 : source.Id))
                 .Select(m => m.Link.Url).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
             Version: await db.CatalogState.Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefaultAsync(ct),
@@ -126,8 +127,8 @@ public sealed class CatalogImporter(
             },
             ct);
         source = await SaveSourceAsync(source, file, started, ct);
-        await new CatalogWriter(connection, dbTransaction).ReplaceSourceAsync(source!.Id, topics, classifying!, ct);
-        await SearchIndex.WriteAsync(connection, dbTransaction, await indexing, ct);
+        var linkIds = await new CatalogWriter(connection, dbTransaction).ReplaceSourceAsync(source!.Id, topics, catalog.LinkIds, classifying!, ct);
+        await SearchIndex.WriteAsync(connection, dbTransaction, await indexing, linkIds, ct);
         var comparison = await comparing;
         var report = comparison.Report;
         if (report.RemovesMostLinks && !request.ConfirmLargeRemoval)
@@ -156,7 +157,7 @@ public sealed class CatalogImporter(
         bool Unchanged,
         List<TopicState> Topics,
         HashSet<string> OtherSlugs,
-        HashSet<string> Urls,
+        Dictionary<string, long> LinkIds,
         HashSet<string> UrlsElsewhere,
         long Version,
         SearchDocuments? SearchDocuments);
@@ -167,7 +168,7 @@ public sealed class CatalogImporter(
     private static Comparison Compare(ImportRequest request, ParsedCatalog parsed, CatalogBefore catalog, List<TopicState> after)
     {
         var matches = TopicMatcher.Match(catalog.Topics, after);
-        var report = Report(request, parsed, DiffBuilder.Build(catalog.Topics, after, matches, catalog.UrlsElsewhere, catalog.Urls), catalog);
+        var report = Report(request, parsed, DiffBuilder.Build(catalog.Topics, after, matches, catalog.UrlsElsewhere, catalog.LinkIds.Keys.ToHashSet(StringComparer.Ordinal)), catalog);
         return request.DryRun
             ? new(matches, report, "", "")
             : new(matches, report, JsonSerializer.Serialize(report, ReportJson), JsonSerializer.Serialize(report.Diff.Changes, ReportJson));
@@ -179,7 +180,7 @@ public sealed class CatalogImporter(
             DryRun = request.DryRun,
             Sha256 = request.File.Sha256,
             Unchanged = catalog.Unchanged,
-            CatalogLinks = catalog.Urls.Count,
+            CatalogLinks = catalog.LinkIds.Count,
             CatalogVersion = catalog.Version,
         };
 

@@ -11,10 +11,13 @@ namespace Catalog.Web.Import;
 /// </summary>
 public sealed class CatalogWriter(DbConnection connection, DbTransaction transaction)
 {
+    /// <param name="knownLinks">Url to id of every link in the catalog, read in this transaction.</param>
     /// <param name="classifying">
     /// <see cref="Classify"/> of the same topics, started early on another core: tens of thousands of URLs take a while.
     /// </param>
-    public async Task ReplaceSourceAsync(int sourceId, IReadOnlyList<ParsedTopic> topics, Task<List<ClassifiedLink>> classifying, CancellationToken ct)
+    /// <returns>Url to id of the known links and the new ones (links no topic lists any more are then deleted).</returns>
+    public async Task<IReadOnlyDictionary<string, long>> ReplaceSourceAsync(
+        int sourceId, IReadOnlyList<ParsedTopic> topics, IReadOnlyDictionary<string, long> knownLinks, Task<List<ClassifiedLink>> classifying, CancellationToken ct)
     {
         await ExecuteAsync($"DELETE FROM Mentions WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
         await ExecuteAsync($"DELETE FROM Quotes WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
@@ -23,9 +26,10 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
         await ExecuteAsync($"DELETE FROM Topics WHERE SourceId = {sourceId}", ct);
 
         var topicIds = await InsertTopicsAsync(sourceId, topics, ct);
-        var linkIds = await EnsureLinksAsync(classifying, ct);
+        var linkIds = await EnsureLinksAsync(knownLinks, classifying, ct);
         await InsertContentAsync(topics, topicIds, linkIds, ct);
         await ExecuteAsync("DELETE FROM Links WHERE NOT EXISTS (SELECT 1 FROM Mentions m WHERE m.LinkId = Links.Id)", ct);
+        return linkIds;
     }
 
     private async Task<Dictionary<string, long>> InsertTopicsAsync(int sourceId, IReadOnlyList<ParsedTopic> topics, CancellationToken ct)
@@ -49,11 +53,11 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
         topics.SelectMany(t => t.Links).Select(l => l.Url).Distinct(StringComparer.Ordinal)
             .Select(url => new ClassifiedLink(url, Urls.HostOf(url), LinkKinds.Classify(url))).ToList();
 
-    private async Task<Dictionary<string, long>> EnsureLinksAsync(Task<List<ClassifiedLink>> classifying, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, long>> EnsureLinksAsync(
+        IReadOnlyDictionary<string, long> known, Task<List<ClassifiedLink>> classifying, CancellationToken ct)
     {
         // Existing links keep their ids (and kinds); new ones are inserted without RETURNING (a reader per row costs
-        // more than the insert), then every id is read back in one query.
-        var known = await LinkIdsAsync(ct);
+        // more than the insert), then their ids are read back in one query: AUTOINCREMENT ids are above every earlier one.
         var added = (await classifying).Where(link => !known.ContainsKey(link.Url)).ToList();
         if (added.Count == 0)
         {
@@ -71,13 +75,16 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
             await rows.FlushAsync(ct);
         }
 
-        return await LinkIdsAsync(ct);
+        var ids = await RowIds.ReadAsync(connection, transaction, $"SELECT Url, Id FROM Links WHERE Id > {(known.Count == 0 ? 0 : known.Values.Max())}", ct);
+        foreach (var (url, id) in known)
+        {
+            ids[url] = id;
+        }
+
+        return ids;
     }
 
-    private Task<Dictionary<string, long>> LinkIdsAsync(CancellationToken ct) =>
-        RowIds.ReadAsync(connection, transaction, "SELECT Url, Id FROM Links", ct);
-
-    private async Task InsertContentAsync(IReadOnlyList<ParsedTopic> topics, Dictionary<string, long> topicIds, Dictionary<string, long> linkIds, CancellationToken ct)
+    private async Task InsertContentAsync(IReadOnlyList<ParsedTopic> topics, Dictionary<string, long> topicIds, IReadOnlyDictionary<string, long> linkIds, CancellationToken ct)
     {
         await using var mentions = Rows("""
             INSERT INTO Mentions (TopicId, LinkId, Label, Context, RawUrl, Place, Position)

@@ -113,8 +113,6 @@ public sealed class SearchDocuments
 
     private sealed class LinkText(string url) : DocumentText
     {
-        public string Url => url;
-
         public List<string> Labels { get; } = [];
 
         public List<string> Contexts { get; } = [];
@@ -125,8 +123,6 @@ public sealed class SearchDocuments
 
     private sealed class TopicText(string slug, string title, string introMarkdown) : DocumentText
     {
-        public string Slug => slug;
-
         public override PreparedDocument Prepare(Dictionary<string, List<string>> quotes) =>
             Prepared(DocumentKey.Topic(slug), title, "", InlineText.Fold(Markdown.ToPlainText(introMarkdown, CatalogMarkdown.Pipeline)), "");
     }

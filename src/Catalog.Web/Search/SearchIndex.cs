@@ -14,11 +14,14 @@ public static class SearchIndex
     public static async Task RebuildAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
         var documents = await SearchDocuments.ReadAsync(connection, transaction, exceptSourceId: null, ct);
-        await WriteAsync(connection, transaction, documents.Prepare(), ct);
+        var linkIds = await RowIds.ReadAsync(connection, transaction, "SELECT Url, Id FROM Links", ct);
+        await WriteAsync(connection, transaction, documents.Prepare(), linkIds, ct);
     }
 
     /// <summary>Replaces the index with these documents, whose topics and links must be in the tables already.</summary>
-    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedDocument> documents, CancellationToken ct)
+    /// <param name="linkIds">Url to id of (at least) every link a document is about.</param>
+    public static async Task WriteAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedDocument> documents, IReadOnlyDictionary<string, long> linkIds, CancellationToken ct)
     {
         await Execute(connection, transaction, "DELETE FROM search_index", ct);
         await Execute(connection, transaction, "INSERT INTO search_words (search_words) VALUES ('delete-all')", ct);
@@ -26,7 +29,6 @@ public static class SearchIndex
         // In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid is lower than the last
         // one, so topics (negative rowids) in id order would cost a segment each.
         var topicIds = await RowIds.ReadAsync(connection, transaction, "SELECT Slug, Id FROM Topics", ct);
-        var linkIds = await RowIds.ReadAsync(connection, transaction, "SELECT Url, Id FROM Links", ct);
         var ordered = documents.Select(d => (RowId: d.Key.IsTopic ? -topicIds[d.Key.Value] : linkIds[d.Key.Value], Document: d)).OrderBy(d => d.RowId);
         await using (var rows = new JsonRows(connection, transaction, """
             INSERT INTO search_index (rowid, title, quote, body, urlwords)
