@@ -51,18 +51,19 @@ public static class CommandLine
         }
 
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         try
         {
             var file = await SeedFile.ReadAsync(files[0], ct);
             var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
             var parsing = importer.ParseAsync(file);
 
-            // Migrating (while the file parses) takes EF's migration lock, a write: skipped when there is nothing to
-            // apply, so a refused file leaves the database file byte-for-byte as it was. A new file has everything to apply.
-            if (!File.Exists(db.DatabasePath()) || (await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            // While the file parses: a new file gets the schema from its script, without starting EF; an older one is
+            // migrated by EF. Migrating takes EF's migration lock, a write: skipped when there is nothing to apply, so
+            // a refused file leaves the database file byte-for-byte as it was.
+            var database = scope.ServiceProvider.GetRequiredService<CatalogDatabase>();
+            if (!await CatalogSchema.IsCurrentAsync(database, ct) && !await CatalogSchema.TryCreateAsync(database, ct))
             {
-                await db.MigrateCatalogAsync(ct);
+                await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().MigrateCatalogAsync(ct);
             }
 
             var report = await importer.ImportAsync(

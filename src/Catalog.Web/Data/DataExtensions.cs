@@ -11,6 +11,7 @@ public static class DataExtensions
     public static IServiceCollection AddCatalogData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString("Catalog") ?? DefaultConnectionString, environment.ContentRootPath);
+        services.AddSingleton(new CatalogDatabase(connectionString));
         services.AddDbContext<CatalogDbContext>(options => options
             .UseSqlite(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
@@ -32,10 +33,25 @@ public static class DataExtensions
         return builder.ToString();
     }
 
-    /// <summary>Applies migrations and switches the file to WAL, so readers never wait for an import.</summary>
+    /// <summary>
+    /// Creates a new database from <see cref="CatalogSchema"/> or applies pending migrations to an existing one, and
+    /// switches the file to WAL, so readers never wait for an import.
+    /// </summary>
     public static async Task MigrateCatalogAsync(this CatalogDbContext db, CancellationToken ct)
     {
-        await db.Database.MigrateAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (!await CatalogSchema.TryCreateAsync(db.Database.GetDbConnection(), ct))
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 

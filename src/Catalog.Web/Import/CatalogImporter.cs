@@ -1,8 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using Catalog.Web.Data;
 using Catalog.Web.Search;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Import;
@@ -40,10 +39,11 @@ public sealed class CatalogChangedException(ImportReport report)
 /// <summary>
 /// The one import service (CLI, first run, watch mode and the admin pages all call it): validate, parse, diff against
 /// the catalog, then apply everything in one transaction, or roll back for a dry run. A failure, or a killed process,
-/// leaves the previous catalog as it was.
+/// leaves the previous catalog as it was. Plain SQL on a connection of its own (<see cref="CatalogDatabase"/>): a CLI
+/// import never starts EF Core.
 /// </summary>
 public sealed class CatalogImporter(
-    CatalogDbContext db,
+    CatalogDatabase database,
     IOptions<CatalogOptions> options,
     TimeProvider clock,
     IEnumerable<ICatalogChangeListener> listeners,
@@ -64,18 +64,10 @@ public sealed class CatalogImporter(
             parse => CatalogWriter.Classify(parse.Result.Topics), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
         // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the diff is computed against the catalog this transaction
-        // will replace, and no other import can slip in between.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            return await ImportAsync(request, parsing, classifying, transaction, started, ct);
-        }
-        catch
-        {
-            // The transaction rolls back; entities saved in it must not linger in the context either.
-            db.ChangeTracker.Clear();
-            throw;
-        }
+        // will replace, and no other import can slip in between. Disposed without a commit, it rolls back.
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        return await ImportAsync(request, parsing, classifying, transaction, started, ct);
     }
 
     /// <summary>Starts parsing a file on a thread of its own; pass the task in <see cref="ImportRequest.Parsing"/>.</summary>
@@ -88,22 +80,28 @@ public sealed class CatalogImporter(
     }
 
     private async Task<ImportReport> ImportAsync(
-        ImportRequest request, Task<ParsedCatalog> parsing, Task<List<ClassifiedLink>>? classifying, IDbContextTransaction transaction, DateTimeOffset started, CancellationToken ct)
+        ImportRequest request, Task<ParsedCatalog> parsing, Task<List<ClassifiedLink>>? classifying, DbTransaction transaction, DateTimeOffset started, CancellationToken ct)
     {
         var file = request.File;
-        var connection = db.Database.GetDbConnection();
-        var dbTransaction = transaction.GetDbTransaction();
-        var source = await FindSourceAsync(file.Name, ct);
+        var connection = transaction.Connection!;
+        var source = await FindSourceAsync(transaction, file.Name, ct);
+        var sourceId = source?.Id ?? -1;
         var catalog = new CatalogBefore(
             Unchanged: source?.Sha256 == file.Sha256,
-            Topics: source is null ? [] : await LoadTopicsAsync(source.Id, ct),
-            OtherSlugs: await SlugsOfOtherSourcesAsync(source?.Id, ct),
+            Topics: source is null ? [] : await LoadTopicsAsync(transaction, source.Id, ct),
+            OtherSlugs: (await transaction.ListAsync("SELECT Slug FROM Topics WHERE SourceId <> $source", r => r.GetString(0), ct, ("$source", sourceId)))
+                .ToHashSet(StringComparer.Ordinal),
             // With their ids: the writer keeps them for the links the file still lists.
-            LinkIds: await RowIds.ReadAsync(connection, dbTransaction, "SELECT Url, Id FROM Links", ct),
-            UrlsElsewhere: (await db.Mentions.Where(m => m.Topic.SourceId != (source == null ? -1 : source.Id))
-                .Select(m => m.Link.Url).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
-            Version: await db.CatalogState.Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefaultAsync(ct),
-            SearchDocuments: request.DryRun ? null : await SearchDocuments.ReadAsync(connection, dbTransaction, source?.Id, ct));
+            LinkIds: await RowIds.ReadAsync(connection, transaction, "SELECT Url, Id FROM Links", ct),
+            UrlsElsewhere: (await transaction.ListAsync(
+                    """
+                    SELECT DISTINCT l.Url FROM Mentions m JOIN Topics t ON t.Id = m.TopicId JOIN Links l ON l.Id = m.LinkId
+                    WHERE t.SourceId <> $source
+                    """,
+                    r => r.GetString(0), ct, ("$source", sourceId)))
+                .ToHashSet(StringComparer.Ordinal),
+            Version: await transaction.ScalarAsync("SELECT Version FROM CatalogState WHERE Id = 1", ct) ?? 0,
+            SearchDocuments: request.DryRun ? null : await SearchDocuments.ReadAsync(connection, transaction, source?.Id, ct));
         var parsed = await parsing;
         var topics = AvoidSlugsOfOtherSources(parsed.Topics, catalog.OtherSlugs);
         var after = topics.Select(TopicState.From).ToList();
@@ -126,9 +124,9 @@ public sealed class CatalogImporter(
                 return catalog.SearchDocuments.Prepare();
             },
             ct);
-        source = await SaveSourceAsync(source, file, started, ct);
-        var linkIds = await new CatalogWriter(connection, dbTransaction).ReplaceSourceAsync(source!.Id, topics, catalog.LinkIds, classifying!, ct);
-        await SearchIndex.WriteAsync(connection, dbTransaction, await indexing, linkIds, ct);
+        sourceId = await SaveSourceAsync(transaction, source, file, started, ct);
+        var linkIds = await new CatalogWriter(connection, transaction).ReplaceSourceAsync(sourceId, topics, catalog.LinkIds, classifying!, ct);
+        await SearchIndex.WriteAsync(connection, transaction, await indexing, linkIds, ct);
         var comparison = await comparing;
         var report = comparison.Report;
         if (report.RemovesMostLinks && !request.ConfirmLargeRemoval)
@@ -136,8 +134,8 @@ public sealed class CatalogImporter(
             throw new ImportNeedsConfirmationException(report);
         }
 
-        await RecordRedirectsAsync(catalog.Topics, after.Select(t => t.Slug).Union(catalog.OtherSlugs), comparison.Matches, started, ct);
-        var runId = await RecordRunAsync(request, comparison, started, ct);
+        await RecordRedirectsAsync(transaction, catalog.Topics, after.Select(t => t.Slug).Union(catalog.OtherSlugs), comparison.Matches, started, ct);
+        var runId = await RecordRunAsync(transaction, request, comparison, started, ct);
         await transaction.CommitAsync(ct);
         foreach (var listener in listeners)
         {
@@ -165,6 +163,8 @@ public sealed class CatalogImporter(
     /// <summary>The diff and its report; for an apply also their JSON for the run record, which runs to megabytes.</summary>
     private sealed record Comparison(Dictionary<string, string> Matches, ImportReport Report, string ReportJson, string DiffJson);
 
+    private sealed record SourceRow(int Id, string Name, string Sha256);
+
     private static Comparison Compare(ImportRequest request, ParsedCatalog parsed, CatalogBefore catalog, List<TopicState> after)
     {
         var matches = TopicMatcher.Match(catalog.Topics, after);
@@ -184,10 +184,9 @@ public sealed class CatalogImporter(
             CatalogVersion = catalog.Version,
         };
 
-    private async Task<Source?> FindSourceAsync(string name, CancellationToken ct)
+    private static async Task<SourceRow?> FindSourceAsync(DbTransaction transaction, string name, CancellationToken ct)
     {
-        // Tracked: an applied import updates the source's hash and time.
-        var sources = await db.Sources.AsTracking().ToListAsync(ct);
+        var sources = await transaction.ListAsync("SELECT Id, Name, Sha256 FROM Sources", r => new SourceRow(r.GetInt32(0), r.GetString(1), r.GetString(2)), ct);
         var clash = sources.FirstOrDefault(s => s.Name != name && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
         if (clash is not null)
         {
@@ -197,25 +196,33 @@ public sealed class CatalogImporter(
         return sources.FirstOrDefault(s => s.Name == name);
     }
 
-    private async Task<List<TopicState>> LoadTopicsAsync(int sourceId, CancellationToken ct)
+    private static async Task<List<TopicState>> LoadTopicsAsync(DbTransaction transaction, int sourceId, CancellationToken ct)
     {
-        var topics = await db.Topics.AsNoTracking().Where(t => t.SourceId == sourceId).OrderBy(t => t.Position)
-            .Select(t => new { t.Id, t.Slug, t.Title, t.Level, ParentSlug = t.Parent == null ? null : t.Parent.Slug, t.Position, t.IntroMarkdown })
-            .ToListAsync(ct);
-        var links = (await db.Mentions.AsNoTracking().Where(m => m.Topic.SourceId == sourceId).OrderBy(m => m.Position)
-            .Select(m => new { m.TopicId, m.Link.Url, m.Label, m.Place }).ToListAsync(ct)).ToLookup(m => m.TopicId);
-        var quotes = (await db.Quotes.AsNoTracking().Where(q => q.Topic.SourceId == sourceId).OrderBy(q => q.Position)
-            .Select(q => new { q.TopicId, q.Url, q.Text }).ToListAsync(ct)).ToLookup(q => q.TopicId);
-        var images = (await db.Images.AsNoTracking().Where(i => i.Topic.SourceId == sourceId).OrderBy(i => i.Position)
-            .Select(i => new { i.TopicId, i.Src }).ToListAsync(ct)).ToLookup(i => i.TopicId);
-        return topics.Select(t => new TopicState(t.Slug, t.Title, t.Level, t.ParentSlug, t.Position, t.IntroMarkdown,
-            links[t.Id].Select(l => new TopicLink(l.Url, l.Label, l.Place)).ToList(),
-            quotes[t.Id].Select(q => (q.Url, q.Text)).ToList(),
-            images[t.Id].Select(i => i.Src).ToList())).ToList();
+        (string, object?) source = ("$source", sourceId);
+        var links = (await transaction.ListAsync(
+                """
+                SELECT m.TopicId, l.Url, m.Label, m.Place FROM Mentions m JOIN Topics t ON t.Id = m.TopicId JOIN Links l ON l.Id = m.LinkId
+                WHERE t.SourceId = $source ORDER BY m.Position
+                """,
+                r => (TopicId: r.GetInt64(0), Link: new TopicLink(r.GetString(1), r.GetString(2), Enum.Parse<LinkPlace>(r.GetString(3)))), ct, source))
+            .ToLookup(m => m.TopicId, m => m.Link);
+        var quotes = (await transaction.ListAsync(
+                "SELECT q.TopicId, q.Url, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.SourceId = $source ORDER BY q.Position",
+                r => (TopicId: r.GetInt64(0), Quote: (r.GetString(1), r.GetString(2))), ct, source))
+            .ToLookup(q => q.TopicId, q => q.Quote);
+        var images = (await transaction.ListAsync(
+                "SELECT i.TopicId, i.Src FROM Images i JOIN Topics t ON t.Id = i.TopicId WHERE t.SourceId = $source ORDER BY i.Position",
+                r => (TopicId: r.GetInt64(0), Src: r.GetString(1)), ct, source))
+            .ToLookup(i => i.TopicId, i => i.Src);
+        return await transaction.ListAsync(
+            """
+            SELECT t.Id, t.Slug, t.Title, t.Level, p.Slug, t.Position, t.IntroMarkdown FROM Topics t LEFT JOIN Topics p ON p.Id = t.ParentId
+            WHERE t.SourceId = $source ORDER BY t.Position
+            """,
+            r => new TopicState(r.GetString(1), r.GetString(2), r.GetInt32(3), r.NullableString(4), r.GetInt32(5), r.GetString(6),
+                links[r.GetInt64(0)].ToList(), quotes[r.GetInt64(0)].ToList(), images[r.GetInt64(0)].ToList()),
+            ct, source);
     }
-
-    private async Task<HashSet<string>> SlugsOfOtherSourcesAsync(int? sourceId, CancellationToken ct) =>
-        (await db.Topics.Where(t => t.SourceId != (sourceId ?? -1)).Select(t => t.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
     // Slugs are unique in the whole catalog: a slug another source already uses gets the next free suffix.
     private static List<ParsedTopic> AvoidSlugsOfOtherSources(IReadOnlyList<ParsedTopic> topics, HashSet<string> otherSlugs)
@@ -231,75 +238,88 @@ public sealed class CatalogImporter(
         }).ToList();
     }
 
-    private async Task<Source> SaveSourceAsync(Source? source, SeedFile file, DateTimeOffset now, CancellationToken ct)
+    /// <returns>The source's id.</returns>
+    private static async Task<int> SaveSourceAsync(DbTransaction transaction, SourceRow? source, SeedFile file, DateTimeOffset now, CancellationToken ct)
     {
-        source ??= db.Sources.Add(new Source { Name = file.Name, Sha256 = file.Sha256 }).Entity;
-        source.Sha256 = file.Sha256;
-        source.ImportedAt = now;
-        if (!await db.SeedBlobs.AnyAsync(b => b.Sha256 == file.Sha256, ct))
+        await transaction.ExecuteAsync("INSERT INTO SeedBlobs (Sha256, Content) VALUES ($sha256, $content) ON CONFLICT DO NOTHING", ct,
+            ("$sha256", file.Sha256), ("$content", file.Content));
+        if (source is not null)
         {
-            db.SeedBlobs.Add(new SeedBlob { Sha256 = file.Sha256, Content = file.Content });
+            await transaction.ExecuteAsync("UPDATE Sources SET Sha256 = $sha256, ImportedAt = $now WHERE Id = $id", ct,
+                ("$sha256", file.Sha256), ("$now", Sql.Time(now)), ("$id", source.Id));
+            return source.Id;
         }
 
-        await db.SaveChangesAsync(ct);
-        return source;
+        return (int)(await transaction.ScalarAsync("INSERT INTO Sources (Name, Sha256, ImportedAt) VALUES ($name, $sha256, $now) RETURNING Id", ct,
+            ("$name", file.Name), ("$sha256", file.Sha256), ("$now", Sql.Time(now))))!.Value;
     }
 
     // Old slugs keep answering: 301 to the topic that continues them, 410 for removed topics. Redirects recorded by
     // earlier imports follow their target, so a slug renamed twice still lands on the live topic in one hop.
-    private async Task RecordRedirectsAsync(List<TopicState> before, IEnumerable<string> liveSlugs, Dictionary<string, string> matches, DateTimeOffset now, CancellationToken ct)
+    private static async Task RecordRedirectsAsync(
+        DbTransaction transaction, List<TopicState> before, IEnumerable<string> liveSlugs, Dictionary<string, string> matches, DateTimeOffset now, CancellationToken ct)
     {
         var live = liveSlugs.ToHashSet(StringComparer.Ordinal);
         var newSlugOf = matches.ToDictionary(m => m.Value, m => m.Key, StringComparer.Ordinal);
         var moved = before.Where(t => newSlugOf.GetValueOrDefault(t.Slug) != t.Slug).ToDictionary(t => t.Slug, StringComparer.Ordinal);
-        var redirects = (await db.SlugRedirects.AsTracking().ToListAsync(ct)).ToDictionary(r => r.Slug, StringComparer.Ordinal);
+        var redirects = (await transaction.ListAsync(
+                "SELECT Slug, TopicSlug, Title, LinkUrls, CreatedAt FROM SlugRedirects",
+                r => new Redirect(r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.GetString(4)), ct))
+            .ToDictionary(r => r.Slug, StringComparer.Ordinal);
+        var changed = new List<Redirect>();
 
         foreach (var redirect in redirects.Values.Where(r => r.TopicSlug is not null && moved.ContainsKey(r.TopicSlug)))
         {
-            Point(redirect, moved[redirect.TopicSlug!], newSlugOf);
+            changed.Add(Point(redirect, moved[redirect.TopicSlug!], newSlugOf));
         }
 
         foreach (var old in moved.Values.Where(t => !live.Contains(t.Slug)))
         {
-            if (!redirects.TryGetValue(old.Slug, out var redirect))
-            {
-                redirect = db.SlugRedirects.Add(new SlugRedirect { Slug = old.Slug, Title = old.Title }).Entity;
-            }
+            changed.Add(Point(new Redirect(old.Slug, null, old.Title, "", Sql.Time(now)), old, newSlugOf));
+        }
 
-            redirect.Title = old.Title;
-            redirect.CreatedAt = now;
-            Point(redirect, old, newSlugOf);
+        foreach (var redirect in changed)
+        {
+            await transaction.ExecuteAsync(
+                """
+                INSERT INTO SlugRedirects (Slug, TopicSlug, Title, LinkUrls, CreatedAt) VALUES ($slug, $topicSlug, $title, $linkUrls, $createdAt)
+                ON CONFLICT (Slug) DO UPDATE SET TopicSlug = excluded.TopicSlug, Title = excluded.Title, LinkUrls = excluded.LinkUrls, CreatedAt = excluded.CreatedAt
+                """,
+                ct, ("$slug", redirect.Slug), ("$topicSlug", redirect.TopicSlug), ("$title", redirect.Title), ("$linkUrls", redirect.LinkUrls), ("$createdAt", redirect.CreatedAt));
         }
 
         // A slug that is a live topic again answers as that topic.
-        db.SlugRedirects.RemoveRange(redirects.Values.Where(r => live.Contains(r.Slug)));
-        await db.SaveChangesAsync(ct);
-    }
-
-    private static void Point(SlugRedirect redirect, TopicState old, Dictionary<string, string> newSlugOf)
-    {
-        redirect.TopicSlug = newSlugOf.GetValueOrDefault(old.Slug);
-        redirect.LinkUrls = redirect.TopicSlug is null ? string.Join('\n', old.Links.Select(l => l.Url).Distinct()) : "";
-    }
-
-    private async Task<int> RecordRunAsync(ImportRequest request, Comparison comparison, DateTimeOffset started, CancellationToken ct)
-    {
-        var run = db.ImportRuns.Add(new ImportRun
+        foreach (var slug in redirects.Keys.Where(live.Contains))
         {
-            SourceName = comparison.Report.Source,
-            Sha256 = comparison.Report.Sha256,
-            StartedAt = started,
-            FinishedAt = clock.GetUtcNow(),
-            Status = ImportStatus.Succeeded,
-            User = request.User,
-            ReportJson = comparison.ReportJson,
-            DiffJson = comparison.DiffJson,
-        }).Entity;
-        var state = await db.CatalogState.AsTracking().FirstOrDefaultAsync(s => s.Id == 1, ct)
-            ?? db.CatalogState.Add(new CatalogState { Id = 1 }).Entity;
-        state.Version++;
-        state.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return run.Id;
+            await transaction.ExecuteAsync("DELETE FROM SlugRedirects WHERE Slug = $slug", ct, ("$slug", slug));
+        }
+    }
+
+    /// <summary>A row of SlugRedirects; <see cref="CreatedAt"/> as stored.</summary>
+    private sealed record Redirect(string Slug, string? TopicSlug, string Title, string LinkUrls, string CreatedAt);
+
+    private static Redirect Point(Redirect redirect, TopicState old, Dictionary<string, string> newSlugOf)
+    {
+        var topicSlug = newSlugOf.GetValueOrDefault(old.Slug);
+        return redirect with { TopicSlug = topicSlug, LinkUrls = topicSlug is null ? string.Join('\n', old.Links.Select(l => l.Url).Distinct()) : "" };
+    }
+
+    private async Task<int> RecordRunAsync(DbTransaction transaction, ImportRequest request, Comparison comparison, DateTimeOffset started, CancellationToken ct)
+    {
+        var now = Sql.Time(clock.GetUtcNow());
+        var runId = await transaction.ScalarAsync(
+            """
+            INSERT INTO ImportRuns (SourceName, Sha256, StartedAt, FinishedAt, Status, "User", ReportJson, DiffJson)
+            VALUES ($source, $sha256, $started, $finished, $status, $user, $report, $diff) RETURNING Id
+            """,
+            ct, ("$source", comparison.Report.Source), ("$sha256", comparison.Report.Sha256), ("$started", Sql.Time(started)), ("$finished", now),
+            ("$status", nameof(ImportStatus.Succeeded)), ("$user", request.User), ("$report", comparison.ReportJson), ("$diff", comparison.DiffJson));
+        await transaction.ExecuteAsync(
+            """
+            INSERT INTO CatalogState (Id, Version, UpdatedAt) VALUES (1, 1, $now)
+            ON CONFLICT (Id) DO UPDATE SET Version = Version + 1, UpdatedAt = excluded.UpdatedAt
+            """,
+            ct, ("$now", now));
+        return (int)runId!.Value;
     }
 }

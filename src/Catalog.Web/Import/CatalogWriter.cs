@@ -19,16 +19,16 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
     public async Task<IReadOnlyDictionary<string, long>> ReplaceSourceAsync(
         int sourceId, IReadOnlyList<ParsedTopic> topics, IReadOnlyDictionary<string, long> knownLinks, Task<List<ClassifiedLink>> classifying, CancellationToken ct)
     {
-        await ExecuteAsync($"DELETE FROM Mentions WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
-        await ExecuteAsync($"DELETE FROM Quotes WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
-        await ExecuteAsync($"DELETE FROM Images WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
-        await ExecuteAsync($"UPDATE Topics SET ParentId = NULL WHERE SourceId = {sourceId}", ct);
-        await ExecuteAsync($"DELETE FROM Topics WHERE SourceId = {sourceId}", ct);
+        await transaction.ExecuteAsync($"DELETE FROM Mentions WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
+        await transaction.ExecuteAsync($"DELETE FROM Quotes WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
+        await transaction.ExecuteAsync($"DELETE FROM Images WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
+        await transaction.ExecuteAsync($"UPDATE Topics SET ParentId = NULL WHERE SourceId = {sourceId}", ct);
+        await transaction.ExecuteAsync($"DELETE FROM Topics WHERE SourceId = {sourceId}", ct);
 
         var topicIds = await InsertTopicsAsync(sourceId, topics, ct);
         var linkIds = await EnsureLinksAsync(knownLinks, classifying, ct);
         await InsertContentAsync(topics, topicIds, linkIds, ct);
-        await ExecuteAsync("DELETE FROM Links WHERE NOT EXISTS (SELECT 1 FROM Mentions m WHERE m.LinkId = Links.Id)", ct);
+        await transaction.ExecuteAsync("DELETE FROM Links WHERE NOT EXISTS (SELECT 1 FROM Mentions m WHERE m.LinkId = Links.Id)", ct);
         return linkIds;
     }
 
@@ -151,12 +151,6 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
     {
         Bind(command, values);
         return await command.ExecuteScalarAsync(ct);
-    }
-
-    private async Task ExecuteAsync(string sql, CancellationToken ct)
-    {
-        await using var command = Command(sql);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }
 

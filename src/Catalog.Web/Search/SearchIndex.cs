@@ -23,8 +23,8 @@ public static class SearchIndex
     public static async Task WriteAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedDocument> documents, IReadOnlyDictionary<string, long> linkIds, CancellationToken ct)
     {
-        await Execute(connection, transaction, "DELETE FROM search_index", ct);
-        await Execute(connection, transaction, "INSERT INTO search_words (search_words) VALUES ('delete-all')", ct);
+        await transaction.ExecuteAsync("DELETE FROM search_index", ct);
+        await transaction.ExecuteAsync("INSERT INTO search_words (search_words) VALUES ('delete-all')", ct);
 
         // In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid is lower than the last
         // one, so topics (negative rowids) in id order would cost a segment each.
@@ -45,14 +45,14 @@ public static class SearchIndex
         }
 
         // The same text unstemmed, for the vocabulary: read back from the index's own copy.
-        await Execute(connection, transaction, """
+        await transaction.ExecuteAsync("""
             INSERT INTO search_words (rowid, words)
             SELECT rowid, title || char(10) || quote || char(10) || body || char(10) || urlwords FROM search_index
             """, ct);
 
         // One b-tree per index instead of the many segments a bulk insert leaves: fewer pages per term lookup.
-        await Execute(connection, transaction, "INSERT INTO search_index (search_index) VALUES ('optimize')", ct);
-        await Execute(connection, transaction, "INSERT INTO search_words (search_words) VALUES ('optimize')", ct);
+        await transaction.ExecuteAsync("INSERT INTO search_index (search_index) VALUES ('optimize')", ct);
+        await transaction.ExecuteAsync("INSERT INTO search_words (search_words) VALUES ('optimize')", ct);
     }
 
     /// <summary>True when the catalog has links or topics but the index has no documents (e.g. right after a migration).</summary>
@@ -63,13 +63,5 @@ public static class SearchIndex
             SELECT EXISTS (SELECT 1 FROM Topics) AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid < 0)
             """;
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
-    }
-
-    private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Catalog.Web.Data;
 
 namespace Catalog.Web.Search;
 

@@ -39,8 +39,7 @@ public sealed class TempCatalog : IAsyncDisposable
 
     public async Task<ImportReport> ImportAsync(SeedFile file, bool dryRun = false, bool confirm = false, long? expectedVersion = null)
     {
-        await using var db = Context();
-        var importer = new CatalogImporter(db, Options.Create(new CatalogOptions { SeedsPath = _folder.FullName }), TimeProvider.System, [], NullLogger<CatalogImporter>.Instance);
+        var importer = new CatalogImporter(new CatalogDatabase($"Data Source={DatabasePath}"), Options.Create(new CatalogOptions { SeedsPath = _folder.FullName }), TimeProvider.System, [], NullLogger<CatalogImporter>.Instance);
         return await importer.ImportAsync(new ImportRequest(file, dryRun, "test", confirm, expectedVersion), TestContext.Current.CancellationToken);
     }
 

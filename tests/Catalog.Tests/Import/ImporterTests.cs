@@ -1,4 +1,5 @@
 using Catalog.Tests.Admin;
+using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +86,32 @@ public sealed class ImporterTests
         Assert.Equal(report.RunId, (int)CatalogFile.Scalar(catalog.DatabasePath, "SELECT MAX(Id) FROM ImportRuns"));
         Assert.True((await catalog.ImportAsync(Changed, dryRun: true)).Unchanged);
         Assert.False((await catalog.ImportAsync(Original, dryRun: true)).Unchanged);
+    }
+
+    [Fact]
+    public async Task WhatTheImporterWritesReadsBackThroughEfAsItWasMeant()
+    {
+        await using var catalog = await TempCatalog.CreateAsync();
+        await catalog.ImportAsync(Original);
+        var before = DateTimeOffset.UtcNow;
+
+        var report = await catalog.ImportAsync(Changed);
+
+        var after = DateTimeOffset.UtcNow;
+        await using var db = catalog.Context();
+        var ct = TestContext.Current.CancellationToken;
+        var run = await db.ImportRuns.SingleAsync(r => r.Id == report.RunId, ct);
+        var source = await db.Sources.SingleAsync(ct);
+        var redirect = await db.SlugRedirects.SingleAsync(r => r.Slug == "topology-and-deep-learning", ct);
+        Assert.Equal((Seeds.Name, Changed.Sha256, ImportStatus.Succeeded, "test"), (run.SourceName, run.Sha256, run.Status, run.User));
+        Assert.Null(run.Error);
+        Assert.InRange(run.StartedAt, before, run.FinishedAt);
+        Assert.InRange(run.FinishedAt, run.StartedAt, after);
+        Assert.Equal(run.StartedAt, source.ImportedAt);
+        Assert.Equal(run.StartedAt, redirect.CreatedAt);
+        Assert.Equal("Topology and Deep Learning", redirect.Title);
+        Assert.Contains("https://arxiv.org/abs/1811.01122", redirect.LinkUrls.Split('\n'));
+        Assert.InRange((await db.CatalogState.SingleAsync(ct)).UpdatedAt, run.StartedAt, after);
     }
 
     [Fact]

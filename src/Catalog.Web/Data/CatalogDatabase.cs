@@ -1,0 +1,31 @@
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Web.Data;
+
+/// <summary>
+/// The catalog's SQLite file for the code that works below EF Core, the import: its statements are plain SQL, and a
+/// CLI import that never starts EF saves the ~0.5 s (two cores) EF spends on its services, model and first queries.
+/// </summary>
+public sealed class CatalogDatabase(string connectionString)
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public string Path => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+
+    /// <summary>An open connection with the pragmas every catalog connection has (<see cref="SqlitePragmas"/>).</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await SqlitePragmas.ApplyAsync(connection, ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

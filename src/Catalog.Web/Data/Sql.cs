@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Catalog.Web.Data;
+
+/// <summary>
+/// Parameterized SQL for the code that works below EF Core: FTS5 MATCH, rank and snippet() have no LINQ form, and the
+/// import runs without EF (<see cref="CatalogDatabase"/>). Parameters are named in the statement (<c>$name</c>) and
+/// given as pairs.
+/// </summary>
+internal static class Sql
+{
+    /// <summary>How EF stores a <see cref="DateTimeOffset"/> here (its DateTimeOffsetToStringConverter): sortable text.</summary>
+    public static string Time(DateTimeOffset value) => value.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
+    public static DbCommand Command(this DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        Command(connection, null, sql, parameters);
+
+    public static Task<List<T>> ListAsync<T>(
+        this DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        ListAsync(Command(connection, null, sql, parameters), read, ct);
+
+    /// <summary>The first column of the first row as a number; 0 when there is none.</summary>
+    public static async Task<long> ScalarAsync(this DbConnection connection, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        await ScalarAsync(Command(connection, null, sql, parameters), ct) ?? 0;
+
+    public static Task<List<T>> ListAsync<T>(
+        this DbTransaction transaction, string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        ListAsync(Command(transaction.Connection!, transaction, sql, parameters), read, ct);
+
+    /// <summary>The first column of the first row as a number; null when there is none.</summary>
+    public static Task<long?> ScalarAsync(this DbTransaction transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        ScalarAsync(Command(transaction.Connection!, transaction, sql, parameters), ct);
+
+    public static async Task<int> ExecuteAsync(this DbTransaction transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(transaction.Connection!, transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The text in column <paramref name="ordinal"/>, or null.</summary>
+    public static string? NullableString(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
+    {
+        // Microsoft.Data.Sqlite's command is already in the connection's open transaction (a read snapshot, say).
+        var command = connection.CreateCommand();
+        command.Transaction = transaction ?? command.Transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static async Task<List<T>> ListAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken ct)
+    {
+        await using (command)
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(read(reader));
+            }
+
+            return rows;
+        }
+    }
+
+    private static async Task<long?> ScalarAsync(DbCommand command, CancellationToken ct)
+    {
+        await using (command)
+        {
+            return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : null;
+        }
+    }
+}
