@@ -207,6 +207,27 @@ public sealed class ImporterTests
     }
 
     [Fact]
+    public async Task ASlugAnotherSourceUsesGetsTheNextFreeSuffixWithItsChildrenAndLinksKept()
+    {
+        await using var catalog = await TempCatalog.CreateAsync();
+        await catalog.ImportAsync("a.md", "# Theory\n\n- https://a.example/\n");
+
+        // Its final slug depends on the whole file: theory-2 is taken by b.md's own second heading.
+        var report = await catalog.ImportAsync("b.md", "# Theory\n\n- https://b.example/\n\n## Child\n\n- https://c.example/\n\n# Theory 2\n\n- https://d.example/\n");
+
+        Assert.Equal(3, report.Topics);
+        Assert.Equal(["theory", "theory-3", "child", "theory-2"], await catalog.SlugsAsync());
+        Assert.Equal("theory-3", CatalogFile.Text(catalog.DatabasePath, "SELECT p.Slug FROM Topics t JOIN Topics p ON p.Id = t.ParentId WHERE t.Slug = 'child'"));
+        Assert.Equal("https://b.example/", CatalogFile.Text(catalog.DatabasePath,
+            "SELECT l.Url FROM Mentions m JOIN Links l ON l.Id = m.LinkId JOIN Topics t ON t.Id = m.TopicId WHERE t.Slug = 'theory-3'"));
+        Assert.Equal(0, CatalogFile.Scalar(catalog.DatabasePath, "SELECT COUNT(*) FROM Topics WHERE Slug NOT GLOB '[a-z0-9]*'"));
+
+        // Re-importing b.md keeps the same slugs.
+        await catalog.ImportAsync("b.md", "# Theory\n\n- https://b.example/\n- https://e.example/\n\n## Child\n\n- https://c.example/\n\n# Theory 2\n\n- https://d.example/\n");
+        Assert.Equal(["theory", "theory-3", "child", "theory-2"], await catalog.SlugsAsync());
+    }
+
+    [Fact]
     public async Task AFileNamedLikeAnotherSourceButForCaseIsRefused()
     {
         await using var catalog = await TempCatalog.CreateAsync();
