@@ -9,6 +9,7 @@ using Catalog.Web.Search;
 using Catalog.Web.Web;
 
 Logging.CreateBootstrapLogger();
+var earlyImport = await CommandLine.StartImportAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCatalogLogging();
@@ -24,7 +25,7 @@ builder.Services.AddHtmlSafeJson();
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
 {
-    return await CommandLine.RunAsync(app, args);
+    return await CommandLine.RunAsync(app, args, earlyImport);
 }
 
 app.UseCatalogErrorPage();

@@ -71,9 +71,13 @@ public sealed class CatalogImporter(
     }
 
     /// <summary>Starts parsing a file on a thread of its own; pass the task in <see cref="ImportRequest.Parsing"/>.</summary>
-    public async Task<ParsedCatalog> ParseAsync(SeedFile file)
+    public Task<ParsedCatalog> ParseAsync(SeedFile file) => ParseAsync(file, options.Value.MaxSeedBytes);
+
+    /// <inheritdoc cref="ParseAsync(SeedFile)"/>
+    /// <param name="maxBytes">The size limit (<see cref="CatalogOptions.MaxSeedBytes"/>).</param>
+    public static async Task<ParsedCatalog> ParseAsync(SeedFile file, long maxBytes)
     {
-        var parsed = await SeedParser.ParseAsync(() => file.Decode(options.Value.MaxSeedBytes), file.Name);
+        var parsed = await SeedParser.ParseAsync(() => file.Decode(maxBytes), file.Name);
         return parsed is { Headings: 0, LinkCount: 0 }
             ? throw new SeedFileException($"{file.Name}: the file has no headings and no links: there is nothing to import.")
             : parsed;
