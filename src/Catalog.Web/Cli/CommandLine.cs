@@ -96,7 +96,8 @@ public static class CommandLine
                 ? (early.File, early.Parsing)
                 : await ReadAndParseAsync(importer, files[0], ct);
 
-            // While the file parses: a new file gets the schema from its script, without starting EF; an older one is
+            // While the file parses: a new file gets the schema from its script, without starting EF, and its first
+            // import in rollback-journal mode (CatalogSchema.TryCreateAsync says why), then WAL; an older one is
             // migrated by EF. Migrating takes EF's migration lock, a write: skipped when there is nothing to apply, so
             // a refused file leaves the database file byte-for-byte as it was.
             var database = scope.ServiceProvider.GetRequiredService<CatalogDatabase>();
@@ -105,8 +106,18 @@ public static class CommandLine
                 await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().MigrateCatalogAsync(ct);
             }
 
-            var report = await importer.ImportAsync(
-                new ImportRequest(file, flags.Contains("--dry-run"), Environment.UserName, flags.Contains("--yes")) { Parsing = parsing }, ct);
+            ImportReport report;
+            try
+            {
+                report = await importer.ImportAsync(
+                    new ImportRequest(file, flags.Contains("--dry-run"), Environment.UserName, flags.Contains("--yes")) { Parsing = parsing }, ct);
+            }
+            finally
+            {
+                // Also a file whose first import was killed: it is still in rollback-journal mode (no change otherwise).
+                await CatalogSchema.UseWalAsync(database, CancellationToken.None);
+            }
+
             stdout.WriteLine(flags.Contains("--json") ? JsonSerializer.Serialize(report, CatalogImporter.ReportJson) : Describe(report));
             return 0;
         }

@@ -60,12 +60,25 @@ public static class CatalogSchema
         return MigrationIds.IsSubsetOf(applied);
     }
 
-    /// <summary>Creates the schema in a database with no tables yet, and switches it to WAL.</summary>
+    /// <summary>
+    /// Creates the schema in a database with no tables yet. The file stays in rollback-journal mode until
+    /// <see cref="UseWalAsync"/>: a first import into it writes its pages once, into the file, where WAL mode writes
+    /// them to the log and then again into the file; the journal makes that import just as atomic.
+    /// </summary>
     /// <returns>False, and nothing written, when the database already has tables: migrate it instead.</returns>
     public static async Task<bool> TryCreateAsync(CatalogDatabase database, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         return await TryCreateAsync(connection, ct);
+    }
+
+    /// <summary>Switches the file to WAL, so readers never wait for an import (the mode is stored in the file).</summary>
+    public static async Task UseWalAsync(CatalogDatabase database, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        await wal.ExecuteNonQueryAsync(ct);
     }
 
     /// <inheritdoc cref="TryCreateAsync(CatalogDatabase, CancellationToken)"/>
@@ -88,9 +101,6 @@ public static class CatalogSchema
             await transaction.CommitAsync(ct);
         }
 
-        await using var wal = connection.CreateCommand();
-        wal.CommandText = "PRAGMA journal_mode=WAL;";
-        await wal.ExecuteNonQueryAsync(ct);
         return true;
     }
 
