@@ -24,9 +24,23 @@ public static class HttpFigures
         public string? Cookie => Uncached ? UncachedCookie : null;
     }
 
+    private const string ServerLog = "server.log";
+
     public static async Task<List<Figure>> MeasureAsync(RunContext run, string database)
     {
-        using var app = await Server.StartAppAsync(run.Paths, database, run.WorkPath("server.log"));
+        try
+        {
+            return await MeasureServersAsync(run, database);
+        }
+        finally
+        {
+            run.KeepServerLogTail(ServerLog);
+        }
+    }
+
+    private static async Task<List<Figure>> MeasureServersAsync(RunContext run, string database)
+    {
+        using var app = await Server.StartAppAsync(run.Paths, database, run.ServerLogPath(ServerLog));
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(1) };
         var figures = new List<Figure>();
         var endpoints = await DiscoverAsync(client, figures);

@@ -36,4 +36,33 @@ public sealed class RunContext(RepoPaths paths, bool quick, int scale)
     public void Log(string message) => Console.Error.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {message}");
 
     public string WorkPath(string name) => Path.Combine(WorkFolder, name);
+
+    /// <summary>
+    /// Where the server under load writes its log: memory (tmpfs) when the machine has one. Its one line per request
+    /// makes a ~500 MB file per run, and on this VM's ext4 disk the kernel's work for a growing file was charged to the
+    /// app: 0.034 ms of CPU per cached topic page, against 0.024 ms with the log on tmpfs and 0.025 ms to /dev/null
+    /// (the ceiling logs nothing). <see cref="KeepServerLogTail"/> keeps its end in the work folder.
+    /// </summary>
+    public string ServerLogPath(string name) =>
+        Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", $"catalog-bench-{Environment.ProcessId}-{name}") : WorkPath(name);
+
+    /// <summary>Moves the last megabyte of a server log to the work folder.</summary>
+    public void KeepServerLogTail(string name)
+    {
+        var source = ServerLogPath(name);
+        var target = WorkPath(name);
+        if (source == target || !File.Exists(source))
+        {
+            return;
+        }
+
+        using (var input = File.OpenRead(source))
+        using (var output = File.Create(target))
+        {
+            input.Seek(Math.Max(0, input.Length - (1 << 20)), SeekOrigin.Begin);
+            input.CopyTo(output);
+        }
+
+        File.Delete(source);
+    }
 }
