@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -40,24 +39,8 @@ public static class CatalogSchema
         }
 
         await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0)
-        {
-            return false;
-        }
-
-        command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory";
-        var applied = new HashSet<string>(StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                applied.Add(reader.GetString(0));
-            }
-        }
-
-        return MigrationIds.IsSubsetOf(applied);
+        return await connection.ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'", ct) != 0
+            && MigrationIds.IsSubsetOf(await connection.ListAsync("SELECT MigrationId FROM __EFMigrationsHistory", row => row.GetString(0), ct));
     }
 
     /// <summary>
@@ -76,8 +59,13 @@ public static class CatalogSchema
     public static async Task UseWalAsync(CatalogDatabase database, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var wal = connection.CreateCommand();
-        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        await UseWalAsync(connection, ct);
+    }
+
+    /// <inheritdoc cref="UseWalAsync(CatalogDatabase, CancellationToken)"/>
+    public static async Task UseWalAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var wal = connection.Command("PRAGMA journal_mode=WAL;");
         await wal.ExecuteNonQueryAsync(ct);
     }
 
@@ -86,21 +74,14 @@ public static class CatalogSchema
     public static async Task<bool> TryCreateAsync(DbConnection connection, CancellationToken ct)
     {
         // BEGIN IMMEDIATE: a second process creating the same file waits, then finds the tables and migrates.
-        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (await transaction.ScalarAsync("SELECT count(*) FROM sqlite_master", ct) != 0)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "SELECT count(*) FROM sqlite_master";
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) != 0)
-            {
-                return false;
-            }
-
-            command.CommandText = Script;
-            await command.ExecuteNonQueryAsync(ct);
-            await transaction.CommitAsync(ct);
+            return false;
         }
 
+        await transaction.ExecuteAsync(Script, ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 

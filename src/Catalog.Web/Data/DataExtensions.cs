@@ -46,13 +46,13 @@ public static class DataExtensions
             {
                 await db.Database.MigrateAsync(ct);
             }
+
+            await CatalogSchema.UseWalAsync(db.Database.GetDbConnection(), ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
     public static string DatabasePath(this CatalogDbContext db) =>

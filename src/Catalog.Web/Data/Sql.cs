@@ -32,6 +32,26 @@ internal static class Sql
     public static Task<long?> ScalarAsync(this DbTransaction transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         ScalarAsync(Command(transaction.Connection!, transaction, sql, parameters), ct);
 
+    /// <summary>Runs <paramref name="row"/> on each row, in order, without gathering them.</summary>
+    public static async Task ForEachAsync(this DbTransaction transaction, string sql, Action<DbDataReader> row, CancellationToken ct)
+    {
+        await using var command = Command(transaction.Connection!, transaction, sql, []);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            row(reader);
+        }
+    }
+
+    /// <summary>A text key and its row id, in a dictionary: how the bulk writers find the rows they just wrote.</summary>
+    /// <param name="sql">Selects the key (text) and the id, in that order.</param>
+    public static async Task<Dictionary<string, long>> IdsAsync(this DbTransaction transaction, string sql, CancellationToken ct)
+    {
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await transaction.ForEachAsync(sql, row => ids[row.GetString(0)] = row.GetInt64(1), ct);
+        return ids;
+    }
+
     public static async Task<int> ExecuteAsync(this DbTransaction transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(transaction.Connection!, transaction, sql, parameters);

@@ -96,7 +96,7 @@ public sealed class CatalogImporter(
             OtherSlugs: (await transaction.ListAsync("SELECT Slug FROM Topics WHERE SourceId <> $source", r => r.GetString(0), ct, ("$source", sourceId)))
                 .ToHashSet(StringComparer.Ordinal),
             // With their ids: the writer keeps them for the links the file still lists.
-            LinkIds: await RowIds.ReadAsync(connection, transaction, "SELECT Url, Id FROM Links", ct),
+            LinkIds: await transaction.IdsAsync("SELECT Url, Id FROM Links", ct),
             UrlsElsewhere: (await transaction.ListAsync(
                     """
                     SELECT DISTINCT l.Url FROM Mentions m JOIN Topics t ON t.Id = m.TopicId JOIN Links l ON l.Id = m.LinkId
@@ -105,7 +105,7 @@ public sealed class CatalogImporter(
                     r => r.GetString(0), ct, ("$source", sourceId)))
                 .ToHashSet(StringComparer.Ordinal),
             Version: await transaction.ScalarAsync("SELECT Version FROM CatalogState WHERE Id = 1", ct) ?? 0,
-            SearchDocuments: request.DryRun ? null : await SearchDocuments.ReadAsync(connection, transaction, source?.Id, ct));
+            SearchDocuments: request.DryRun ? null : await SearchDocuments.ReadAsync(transaction, source?.Id, ct));
         var parsed = await parsing;
         var topics = AvoidSlugsOfOtherSources(parsed.Topics, catalog.OtherSlugs);
         var after = topics.Select(TopicState.From).ToList();

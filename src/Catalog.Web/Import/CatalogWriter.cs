@@ -75,7 +75,7 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
             await rows.FlushAsync(ct);
         }
 
-        var ids = await RowIds.ReadAsync(connection, transaction, $"SELECT Url, Id FROM Links WHERE Id > {(known.Count == 0 ? 0 : known.Values.Max())}", ct);
+        var ids = await transaction.IdsAsync($"SELECT Url, Id FROM Links WHERE Id > {(known.Count == 0 ? 0 : known.Values.Max())}", ct);
         foreach (var (url, id) in known)
         {
             ids[url] = id;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Markdig;
 
@@ -17,19 +18,19 @@ public sealed class SearchDocuments
     private readonly Dictionary<string, List<string>> _quotes = new(StringComparer.Ordinal);
 
     /// <summary>The documents of every source but <paramref name="exceptSourceId"/> (all sources when null), as stored.</summary>
-    public static async Task<SearchDocuments> ReadAsync(DbConnection connection, DbTransaction? transaction, int? exceptSourceId, CancellationToken ct)
+    public static async Task<SearchDocuments> ReadAsync(DbTransaction transaction, int? exceptSourceId, CancellationToken ct)
     {
         var documents = new SearchDocuments();
         var except = exceptSourceId ?? -1;
-        await ForEachRow(connection, transaction, $"SELECT Slug, Title, IntroMarkdown FROM Topics WHERE SourceId <> {except}", row =>
+        await transaction.ForEachAsync($"SELECT Slug, Title, IntroMarkdown FROM Topics WHERE SourceId <> {except}", row =>
             documents.AddTopic(row.GetString(0), row.GetString(1), row.GetString(2)), ct);
-        await ForEachRow(connection, transaction, $"""
+        await transaction.ForEachAsync($"""
             SELECT l.Url, m.Label, m.Context, m.Place
             FROM Mentions m JOIN Links l ON l.Id = m.LinkId JOIN Topics t ON t.Id = m.TopicId
             WHERE t.SourceId <> {except}
             ORDER BY m.Id
             """, row => documents.AddMention(row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), Enum.Parse<LinkPlace>(row.GetString(3))), ct);
-        await ForEachRow(connection, transaction, $"""
+        await transaction.ForEachAsync($"""
             SELECT q.Url, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.SourceId <> {except} ORDER BY q.Id
             """, row => documents.AddQuote(row.GetString(0), row.GetString(1)), ct);
         return documents;
@@ -83,18 +84,6 @@ public sealed class SearchDocuments
         }
 
         texts.Add(text);
-    }
-
-    private static async Task ForEachRow(DbConnection connection, DbTransaction? transaction, string sql, Action<DbDataReader> row, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            row(reader);
-        }
     }
 
     private abstract class DocumentText

@@ -13,8 +13,8 @@ public static class SearchIndex
     /// <summary>Rebuilds the index from the catalog tables as they are.</summary>
     public static async Task RebuildAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
-        var documents = await SearchDocuments.ReadAsync(connection, transaction, exceptSourceId: null, ct);
-        var linkIds = await RowIds.ReadAsync(connection, transaction, "SELECT Url, Id FROM Links", ct);
+        var documents = await SearchDocuments.ReadAsync(transaction, exceptSourceId: null, ct);
+        var linkIds = await transaction.IdsAsync("SELECT Url, Id FROM Links", ct);
         await WriteAsync(connection, transaction, documents.Prepare(), linkIds, ct);
     }
 
@@ -28,7 +28,7 @@ public static class SearchIndex
 
         // In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid is lower than the last
         // one, so topics (negative rowids) in id order would cost a segment each.
-        var topicIds = await RowIds.ReadAsync(connection, transaction, "SELECT Slug, Id FROM Topics", ct);
+        var topicIds = await transaction.IdsAsync("SELECT Slug, Id FROM Topics", ct);
         var ordered = documents.Select(d => (RowId: d.Key.IsTopic ? -topicIds[d.Key.Value] : linkIds[d.Key.Value], Document: d)).OrderBy(d => d.RowId);
         await using (var rows = new JsonRows(connection, transaction, """
             INSERT INTO search_index (rowid, title, quote, body, urlwords)
@@ -58,10 +58,6 @@ public static class SearchIndex
     /// <summary>True when the catalog has links or topics but the index has no documents (e.g. right after a migration).</summary>
     public static async Task<bool> IsStaleAsync(DbConnection connection, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT EXISTS (SELECT 1 FROM Topics) AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid < 0)
-            """;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        return await connection.ScalarAsync("SELECT EXISTS (SELECT 1 FROM Topics) AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid < 0)", ct) == 1;
     }
 }
