@@ -31,10 +31,13 @@ internal sealed class TopicBuilder(string slug, string title, int level, string?
         }
     }
 
-    public ParsedTopic Build()
+    /// <param name="checkHtml">Sees the intro's HTML before the sanitizer parses it (<see cref="HtmlNesting.Check"/>).</param>
+    public ParsedTopic Build(Action<string> checkHtml)
     {
         var intro = string.Join("\n\n", _intro);
-        var html = intro.Length == 0 ? "" : HtmlSanitizer.Sanitize(Markdown.ToHtml(intro, CatalogMarkdown.Pipeline));
+        var rendered = intro.Length == 0 ? "" : Markdown.ToHtml(intro, CatalogMarkdown.Pipeline);
+        checkHtml(rendered);
+        var html = rendered.Length == 0 ? "" : HtmlSanitizer.Sanitize(rendered);
         return new ParsedTopic(slug, title, level, parentSlug, position, intro, html, Links, Quotes, Images);
     }
 }
