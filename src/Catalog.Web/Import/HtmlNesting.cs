@@ -15,7 +15,14 @@ public static class HtmlNesting
     public static int Depth(string html)
     {
         var depth = 0;
-        var deepest = 0;
+        return Depth(html, ref depth);
+    }
+
+    /// <summary>The deepest point of <paramref name="html"/>, which continues HTML already <paramref name="depth"/> deep.</summary>
+    /// <param name="depth">The depth before the fragment; on return, the depth after it.</param>
+    public static int Depth(string html, ref int depth)
+    {
+        var deepest = depth;
         var name = new System.Text.StringBuilder();
         for (var i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
         {
@@ -43,15 +50,5 @@ public static class HtmlNesting
         }
 
         return deepest;
-    }
-
-    /// <exception cref="SeedFileException">The HTML nests deeper than <paramref name="limits"/> allow.</exception>
-    public static void Check(string html, string sourceName, string topicTitle, ParseLimits limits)
-    {
-        if (html.Contains('<', StringComparison.Ordinal) && Depth(html) > limits.MaxHtmlNesting)
-        {
-            throw new SeedFileException(
-                $"{sourceName}: HTML in \"{InlineText.Truncate(topicTitle, 80)}\" is nested more than {limits.MaxHtmlNesting:N0} elements deep; the limit is Catalog:MaxHtmlNesting.");
-        }
     }
 }

@@ -152,7 +152,7 @@ public static class SeedParser
             var topics = _topics.Select(t =>
             {
                 ct.ThrowIfCancellationRequested();
-                return t.Build(html => HtmlNesting.Check(html, sourceName, t.Title, limits));
+                return t.Build();
             }).ToList();
             var parents = topics.Select(t => t.ParentSlug).OfType<string>().ToHashSet(StringComparer.Ordinal);
             foreach (var empty in topics.Where(t => t.Links.Count == 0 && t.Quotes.Count == 0 && t.Images.Count == 0
@@ -176,7 +176,7 @@ public static class SeedParser
                     break;
                 case HtmlBlock html:
                     var lines = html.Lines.ToString();
-                    HtmlNesting.Check(lines, sourceName, Current().Title, limits);
+                    CheckHtml(lines);
                     Images(lines);
                     break;
                 case MathBlock math when where == Where.Top:
@@ -330,9 +330,22 @@ public static class SeedParser
                         AddLink(url, bareLabel ?? autolink.Url, ContextFor(context, bareLabel ?? autolink.Url), place);
                         break;
                     case HtmlInline html:
+                        CheckHtml(html.Tag);
                         Images(html.Tag);
                         break;
                 }
+            }
+        }
+
+        // Raw HTML is the one part of a seed that AngleSharp parses (images, and the intro in the sanitizer), and its
+        // tree builder does work in proportion to the elements open at each tag: the depth is capped per topic.
+        private void CheckHtml(string html)
+        {
+            var topic = Current();
+            if (HtmlNesting.Depth(html, ref topic.HtmlDepth) > limits.MaxHtmlNesting)
+            {
+                throw new SeedFileException(
+                    $"{sourceName}: HTML in \"{InlineText.Truncate(topic.Title, 80)}\" is nested more than {limits.MaxHtmlNesting:N0} elements deep; the limit is Catalog:MaxHtmlNesting.");
             }
         }
 

@@ -31,13 +31,16 @@ internal sealed class TopicBuilder(string slug, string title, int level, string?
         }
     }
 
-    /// <param name="checkHtml">Sees the intro's HTML before the sanitizer parses it (<see cref="HtmlNesting.Check"/>).</param>
-    public ParsedTopic Build(Action<string> checkHtml)
+    /// <summary>
+    /// How deeply the raw HTML of the topic so far nests: its intro paragraphs reach the sanitizer as one fragment, so
+    /// tags one paragraph leaves open are still open in the next.
+    /// </summary>
+    public int HtmlDepth;
+
+    public ParsedTopic Build()
     {
         var intro = string.Join("\n\n", _intro);
-        var rendered = intro.Length == 0 ? "" : Markdown.ToHtml(intro, CatalogMarkdown.Pipeline);
-        checkHtml(rendered);
-        var html = rendered.Length == 0 ? "" : HtmlSanitizer.Sanitize(rendered);
+        var html = intro.Length == 0 ? "" : HtmlSanitizer.Sanitize(Markdown.ToHtml(intro, CatalogMarkdown.Pipeline));
         return new ParsedTopic(slug, title, level, parentSlug, position, intro, html, Links, Quotes, Images);
     }
 }
