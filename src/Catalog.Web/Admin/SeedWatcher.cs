@@ -127,6 +127,10 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
         {
             logger.LogWarning("Watch mode did not import {SeedPath}: {Reason} Apply it from /admin/import or with the import command and --yes", path, e.Message);
         }
+        catch (ImportBusyException e)
+        {
+            logger.LogWarning("Watch mode did not import {SeedPath}: {Reason}", path, e.Message);
+        }
         catch (DbException e)
         {
             // A busy or broken database must not stop the site: this change is lost, the next one is tried.

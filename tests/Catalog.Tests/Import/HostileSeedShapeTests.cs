@@ -27,9 +27,8 @@ public sealed class HostileSeedShapeTests
         var error = Assert.Throws<SeedFileException>(() => SeedParser.Parse(markdown, "hostile.md"));
 
         Assert.StartsWith("hostile.md: ", error.Message);
-        Assert.EndsWith($"the limit is {setting}.", error.Message);
+        Assert.True(error.Message.EndsWith($"the limit is {setting}.", StringComparison.Ordinal), $"{name}: {error.Message}");
         Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(name));
     }
 
     [Fact]
