@@ -2,9 +2,10 @@ namespace Catalog.Web.Import;
 
 /// <summary>
 /// One linear pass over the text before Markdig sees it, refusing shapes on which Markdig's own work grows faster
-/// than the input: setext headings (each one costs Markdig time in proportion to the blocks before it), link
-/// destinations that never close (each <c>](</c> is scanned to the end of its run of text), and table cells (hundreds
-/// of bytes of tree per cell of two bytes). Counts are upper bounds: a line in a code block counts too.
+/// than the input (the hostile-seed rows of tests/Catalog.Benchmarks/README.md): setext headings (Markdig's time grows
+/// with the square of their number, where ATX headings stay linear), link destinations that never close (each
+/// <c>](</c> is scanned to the end of its run of text), and table cells (hundreds of bytes of tree for a cell of two).
+/// Counts are upper bounds: a line in a code block counts too.
 /// </summary>
 public static class SeedPrescan
 {
