@@ -42,10 +42,13 @@ public sealed class TempCatalog : IAsyncDisposable
     public Task<ImportReport> ImportAsync(string name, string markdown, bool dryRun = false, bool confirm = false) =>
         ImportAsync(new SeedFile(name, Encoding.UTF8.GetBytes(markdown)), dryRun, confirm);
 
-    public async Task<ImportReport> ImportAsync(SeedFile file, bool dryRun = false, bool confirm = false, long? expectedVersion = null, CancellationToken? ct = null)
+    public Task<ImportReport> ImportAsync(SeedFile file, bool dryRun = false, bool confirm = false, long? expectedVersion = null, CancellationToken? ct = null) =>
+        ImportAsync(new ImportRequest(file, dryRun, "test", confirm, expectedVersion), ct);
+
+    public async Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken? ct = null)
     {
         var importer = new CatalogImporter(new CatalogDatabase($"Data Source={DatabasePath}"), Options.Create(Settings), TimeProvider.System, [], NullLogger<CatalogImporter>.Instance);
-        return await importer.ImportAsync(new ImportRequest(file, dryRun, "test", confirm, expectedVersion), ct ?? TestContext.Current.CancellationToken);
+        return await importer.ImportAsync(request, ct ?? TestContext.Current.CancellationToken);
     }
 
     public async Task<Dictionary<string, string?>> RedirectsAsync()

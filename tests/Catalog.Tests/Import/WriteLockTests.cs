@@ -46,6 +46,30 @@ public sealed class WriteLockTests
     }
 
     [Fact]
+    public async Task WhileOneImportWritesASecondPreviewsAndAThirdIsToldToWaitItsTurn()
+    {
+        await using var catalog = await TempCatalog.CreateAsync();
+        await catalog.ImportAsync(new SeedFile(Seeds.Name, Seeds.Original));
+        catalog.Settings.ImportLockWait = TimeSpan.FromMilliseconds(50);
+
+        // The first import takes the write lock, reads the catalog, then waits for its parse, which the test holds back.
+        var parse = new TaskCompletionSource<ParsedCatalog>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var changed = new SeedFile(Seeds.Name, Seeds.Changed);
+        var first = catalog.ImportAsync(new ImportRequest(changed, User: "first") { Parsing = parse.Task });
+        await WaitUntilLockedAsync(catalog.DatabasePath);
+
+        var preview = await catalog.ImportAsync(changed, dryRun: true);
+        await Assert.ThrowsAsync<ImportBusyException>(() => catalog.ImportAsync(changed));
+        parse.SetResult(SeedParser.Parse(System.Text.Encoding.UTF8.GetString(Seeds.Changed), Seeds.Name));
+        var applied = await first;
+
+        Assert.Equal(["Kernel Methods and Deep Learning"], preview.Diff.TopicsAdded);
+        Assert.Equal(1, preview.CatalogVersion);
+        Assert.Equal(["Kernel Methods and Deep Learning"], applied.Diff.TopicsAdded);
+        Assert.Equal(2, CatalogFile.Scalar(catalog.DatabasePath, "SELECT Version FROM CatalogState"));
+    }
+
+    [Fact]
     public async Task TheAdminPagesPreviewDuringAnotherImportAndAnswer409ToAnApplyThatCannotWait()
     {
         await using var factory = new AdminFactory();
@@ -91,6 +115,32 @@ public sealed class WriteLockTests
             SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
+    }
+
+    // Polls (bounded) until another connection holds the write lock: a probe's BEGIN IMMEDIATE finds it busy.
+    private static async Task WaitUntilLockedAsync(string databasePath)
+    {
+        await using var probe = new SqliteConnection($"Data Source={databasePath};Pooling=False;Default Timeout=1");
+        await probe.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = probe.CreateCommand();
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            try
+            {
+                command.CommandText = "BEGIN IMMEDIATE";
+                await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 5)
+            {
+                return;
+            }
+
+            command.CommandText = "ROLLBACK";
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail("The first import never took the write lock.");
     }
 
     // BEGIN IMMEDIATE and a write, uncommitted: what an import holds while it writes.
