@@ -31,6 +31,34 @@ public sealed class CatalogOptions
     /// <summary>Plain admin password, for development only.</summary>
     public string? AdminPassword { get; set; }
 
+    /// <summary>Headings one seed file may have; a file with more is refused before it is parsed (Import/ParseLimits.cs).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxHeadings { get; set; } = 10_000;
+
+    /// <summary>Topics the whole catalog may hold, all sources together; an import that would pass it is refused.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxTopics { get; set; } = 50_000;
+
+    /// <summary>How deeply HTML inside a seed (inline tags, HTML blocks, a topic's intro) may nest.</summary>
+    [Range(1, 10_000)]
+    public int MaxHtmlNesting { get; set; } = 100;
+
+    /// <summary>Link destinations (<c>](</c>) left open at once in one run of text without spaces.</summary>
+    [Range(1, 10_000)]
+    public int MaxPendingLinkOpeners { get; set; } = 32;
+
+    /// <summary>Table cells (<c>|</c> characters) one seed file may have.</summary>
+    [Range(1, 100_000_000)]
+    public int MaxTableCells { get; set; } = 100_000;
+
+    /// <summary>How long one import (parse, diff and write) may run before it is stopped and rolled back.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxImportTime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an import that writes waits for another one to finish before it answers "another import is running".</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ImportLockWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     [Range(1, 10_000)]
     public int SignInAttemptsPerMinute { get; set; } = 5;

@@ -15,6 +15,7 @@ public static class BenchmarkApp
             "baseline-parse" => BaselineParse.Run(options),
             "ceiling" => await CeilingServer.RunAsync(options),
             "run" => await BenchmarkRun.RunAsync(options, args),
+            "hostile" => await HostileSeeds.RunAsync(options),
             _ => Usage(),
         };
     }
@@ -27,6 +28,7 @@ public static class BenchmarkApp
                                               write it into tests/Catalog.Benchmarks/README.md (not with --quick)
               generate --scale N [--seed S] [--out file.md]
                                               write a synthetic seed N times the size of seeds/science-of-deep-learning.md
+              hostile [--out file.md]         the pathological seeds at 1x, 2x and 4x: CLI dry-run time and peak memory
               baseline-parse <file.md>        the import baseline: Markdig parse and a full Descendants() walk, nothing else
               ceiling <body-file> [--content-type T] [--port P]
               ceiling --manifest <file.tsv> [--port P]

@@ -105,7 +105,7 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         try
         {
-            var file = await SeedFile.ReadAsync(path, ct);
+            var file = await SeedFile.ReadAsync(path, options.Value.MaxSeedBytes, ct);
             if (await db.Sources.AnyAsync(s => s.Name == file.Name && s.Sha256 == file.Sha256, ct))
             {
                 logger.LogDebug("Seed {SeedPath} changed on disk but its content is the version already imported", path);
@@ -126,6 +126,10 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
         catch (ImportNeedsConfirmationException e)
         {
             logger.LogWarning("Watch mode did not import {SeedPath}: {Reason} Apply it from /admin/import or with the import command and --yes", path, e.Message);
+        }
+        catch (ImportBusyException e)
+        {
+            logger.LogWarning("Watch mode did not import {SeedPath}: {Reason}", path, e.Message);
         }
         catch (DbException e)
         {

@@ -39,15 +39,11 @@ public static class CommandLine
 
         try
         {
-            var file = await SeedFile.ReadAsync(path, CancellationToken.None);
             var maxBytes = new CatalogOptions().MaxSeedBytes;
-            if (file.Content.Length > maxBytes)
-            {
-                return null;
-            }
+            var file = await SeedFile.ReadAsync(path, maxBytes, CancellationToken.None);
 
             var withoutGc = TryStartNoGcRegion(file.Content.Length);
-            var parsing = CatalogImporter.ParseAsync(file, maxBytes);
+            var parsing = CatalogImporter.ParseAsync(file, maxBytes, ParseLimits.Default, CancellationToken.None);
             if (withoutGc)
             {
                 _ = parsing.ContinueWith(_ => EndNoGcRegion(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -107,7 +103,7 @@ public static class CommandLine
         return args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
     }
 
-    /// <returns>The exit code: 0 done, 1 the file cannot be imported, 2 usage error, 3 the import needs --yes.</returns>
+    /// <returns>The exit code: 0 done, 1 the file cannot be imported, 2 usage error, 3 the import needs --yes or another import is running.</returns>
     /// <param name="early">What <see cref="StartImportAsync"/> started, if anything.</param>
     public static async Task<int> RunAsync(WebApplication app, string[] args, EarlyImport? early = null)
     {
@@ -144,10 +140,12 @@ public static class CommandLine
         try
         {
             var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
-            var maxBytes = scope.ServiceProvider.GetRequiredService<IOptions<CatalogOptions>>().Value.MaxSeedBytes;
+            var catalogOptions = scope.ServiceProvider.GetRequiredService<IOptions<CatalogOptions>>().Value;
+            var maxBytes = catalogOptions.MaxSeedBytes;
             var (file, parsing) = early is not null && early.Path == files[0] && early.File.Content.Length <= maxBytes
+                && ParseLimits.From(catalogOptions) == ParseLimits.Default
                 ? (early.File, early.Parsing)
-                : await ReadAndParseAsync(importer, files[0], ct);
+                : await ReadAndParseAsync(importer, files[0], maxBytes, ct);
 
             // While the file parses: a new file gets the schema from its script, without starting EF, and its first
             // import in rollback-journal mode (CatalogSchema.TryCreateAsync says why), then WAL; an older one is
@@ -184,12 +182,16 @@ public static class CommandLine
             Console.Error.WriteLine(e.Message + " Run again with --yes to apply it.");
             return 3;
         }
+        catch (Exception e) when (ImportBusy.Is(e))
+        {
+            return ImportBusy.Report(e, files[0]);
+        }
     }
 
-    private static async Task<(SeedFile File, Task<ParsedCatalog> Parsing)> ReadAndParseAsync(CatalogImporter importer, string path, CancellationToken ct)
+    private static async Task<(SeedFile File, Task<ParsedCatalog> Parsing)> ReadAndParseAsync(CatalogImporter importer, string path, long maxBytes, CancellationToken ct)
     {
-        var file = await SeedFile.ReadAsync(path, ct);
-        return (file, importer.ParseAsync(file));
+        var file = await SeedFile.ReadAsync(path, maxBytes, ct);
+        return (file, importer.ParseAsync(file, ct));
     }
 
     /// <returns>0 done, 1 no catalog or the target exists, 2 usage error.</returns>

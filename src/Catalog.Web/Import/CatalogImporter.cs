@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Catalog.Web.Data;
 using Catalog.Web.Search;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Import;
@@ -53,31 +54,77 @@ public sealed class CatalogImporter(
 
     public async Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken ct)
     {
+        // A hostile file must not hold a request, the CLI or the write lock for long: past the limit, the parse stops
+        // between blocks and the transaction rolls back.
+        using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeLimit.CancelAfter(options.Value.MaxImportTime);
+        try
+        {
+            return await ImportWithinAsync(request, timeLimit.Token);
+        }
+        catch (OperationCanceledException) when (timeLimit.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new SeedFileException(
+                $"{request.File.Name}: the import took longer than the limit of {options.Value.MaxImportTime} (Catalog:MaxImportTime) and was stopped; nothing was changed.");
+        }
+    }
+
+    private async Task<ImportReport> ImportWithinAsync(ImportRequest request, CancellationToken ct)
+    {
         var started = clock.GetUtcNow();
         var file = request.File;
 
         // The parse, the longest step, runs on its own thread while this one reads the catalog it will be compared with.
-        var parsing = request.Parsing ?? ParseAsync(file);
+        var parsing = (request.Parsing ?? ParseAsync(file, ct)).WaitAsync(ct);
 
         // So does classifying the file's URLs, as soon as the parse ends (an apply needs it for the new links).
         var classifying = request.DryRun ? null : parsing.ContinueWith(
             parse => CatalogWriter.Classify(parse.Result.Topics), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
-        // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the diff is computed against the catalog this transaction
-        // will replace, and no other import can slip in between. Disposed without a commit, it rolls back.
         await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        return await ImportAsync(request, parsing, classifying, transaction, started, ct);
+        try
+        {
+            await using var transaction = await BeginAsync(connection, request.DryRun, ct);
+            return await ImportAsync(request, parsing, classifying, transaction, started, ct);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLITE_BUSY or SQLITE_LOCKED)
+        {
+            throw new ImportBusyException(file.Name, e);
+        }
+    }
+
+    private const int SQLITE_BUSY = 5;
+    private const int SQLITE_LOCKED = 6;
+
+    // A dry run reads one snapshot (a deferred transaction, which in WAL mode never blocks the writer nor waits for
+    // it) and writes nothing. An apply begins with BEGIN IMMEDIATE: the diff is computed against the catalog this
+    // transaction will replace, and no other import can slip in between; it waits for a running import at most
+    // ImportLockWait. Disposed without a commit, either rolls back.
+    private async Task<DbTransaction> BeginAsync(SqliteConnection connection, bool dryRun, CancellationToken ct)
+    {
+        if (dryRun)
+        {
+            var snapshot = connection.BeginTransaction(deferred: true);
+            await snapshot.ScalarAsync("SELECT count(*) FROM sqlite_master", ct);
+            return snapshot;
+        }
+
+        // Both SQLite's busy handler and Microsoft.Data.Sqlite's own retry loop (its command timeout) wait for the lock.
+        var wait = options.Value.ImportLockWait;
+        connection.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        await connection.ScalarAsync($"PRAGMA busy_timeout={(long)wait.TotalMilliseconds}", ct);
+        return await connection.BeginTransactionAsync(ct);
     }
 
     /// <summary>Starts parsing a file on a thread of its own; pass the task in <see cref="ImportRequest.Parsing"/>.</summary>
-    public Task<ParsedCatalog> ParseAsync(SeedFile file) => ParseAsync(file, options.Value.MaxSeedBytes);
+    public Task<ParsedCatalog> ParseAsync(SeedFile file, CancellationToken ct) =>
+        ParseAsync(file, options.Value.MaxSeedBytes, ParseLimits.From(options.Value), ct);
 
-    /// <inheritdoc cref="ParseAsync(SeedFile)"/>
+    /// <inheritdoc cref="ParseAsync(SeedFile, CancellationToken)"/>
     /// <param name="maxBytes">The size limit (<see cref="CatalogOptions.MaxSeedBytes"/>).</param>
-    public static async Task<ParsedCatalog> ParseAsync(SeedFile file, long maxBytes)
+    public static async Task<ParsedCatalog> ParseAsync(SeedFile file, long maxBytes, ParseLimits limits, CancellationToken ct)
     {
-        var parsed = await SeedParser.ParseAsync(() => file.Decode(maxBytes), file.Name);
+        var parsed = await SeedParser.ParseAsync(() => file.Decode(maxBytes), file.Name, limits, ct);
         return parsed is { Headings: 0, LinkCount: 0 }
             ? throw new SeedFileException($"{file.Name}: the file has no headings and no links: there is nothing to import.")
             : parsed;
@@ -107,6 +154,12 @@ public sealed class CatalogImporter(
             Version: await transaction.ScalarAsync("SELECT Version FROM CatalogState WHERE Id = 1", ct) ?? 0,
             SearchDocuments: request.DryRun ? null : await SearchDocuments.ReadAsync(transaction, source?.Id, ct));
         var parsed = await parsing;
+        if (catalog.OtherSlugs.Count + parsed.Topics.Count > options.Value.MaxTopics)
+        {
+            throw new SeedFileException(
+                $"{file.Name}: its {parsed.Topics.Count:N0} topics would take the catalog over {options.Value.MaxTopics:N0} topics; the limit is Catalog:MaxTopics.");
+        }
+
         var topics = AvoidSlugsOfOtherSources(parsed.Topics, catalog.OtherSlugs);
         var after = topics.Select(TopicState.From).ToList();
 

@@ -34,7 +34,7 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
         {
             try
             {
-                var file = await SeedFile.ReadAsync(path, cancellationToken);
+                var file = await SeedFile.ReadAsync(path, options.Value.MaxSeedBytes, cancellationToken);
                 await importer.ImportAsync(new ImportRequest(file, User: "first-run"), cancellationToken);
             }
             catch (SeedFileException e)

@@ -14,14 +14,30 @@ public sealed record SeedFile(string Name, byte[] Content)
 
     public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Content));
 
-    public static async Task<SeedFile> ReadAsync(string path, CancellationToken ct)
+    public static Task<SeedFile> ReadAsync(string path, CancellationToken ct) => ReadAsync(path, long.MaxValue, ct);
+
+    /// <param name="maxBytes">
+    /// The size limit (<see cref="CatalogOptions.MaxSeedBytes"/>), checked against the file's length before a byte is
+    /// read: a file of gigabytes must not be read into memory only to be refused.
+    /// </param>
+    public static async Task<SeedFile> ReadAsync(string path, long maxBytes, CancellationToken ct)
     {
         if (!File.Exists(path))
         {
             throw new SeedFileException($"{path}: no such file.");
         }
 
-        return new SeedFile(Path.GetFileName(path), await File.ReadAllBytesAsync(path, ct));
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: true);
+        if (stream.Length > maxBytes)
+        {
+            throw new SeedFileException($"{Path.GetFileName(path)}: {stream.Length:N0} bytes is over the size limit of {maxBytes:N0} bytes.");
+        }
+
+        // The length read above bounds the buffer; a file that grew since is cut there and refused as over the limit.
+        var content = new byte[stream.Length];
+        await stream.ReadExactlyAsync(content, ct);
+        return stream.ReadByte() < 0 ? new SeedFile(Path.GetFileName(path), content)
+            : throw new SeedFileException($"{Path.GetFileName(path)}: the file changed while it was read; try again.");
     }
 
     /// <summary>The text of the file, or a <see cref="SeedFileException"/> that says what is wrong and where.</summary>

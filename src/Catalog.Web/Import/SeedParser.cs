@@ -28,13 +28,18 @@ public static class SeedParser
     // lets a 1,000-deep list parse where a thread-pool thread would overflow its stack and kill the process.
     private const int ParserStackBytes = 256 * 1024 * 1024;
 
-    public static ParsedCatalog Parse(string markdown, string sourceName) => ParseAsync(() => markdown, sourceName).GetAwaiter().GetResult();
+    public static ParsedCatalog Parse(string markdown, string sourceName, ParseLimits? limits = null) =>
+        ParseAsync(() => markdown, sourceName, limits ?? ParseLimits.Default, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>
     /// Parses on a thread of its own (see <see cref="ParserStackBytes"/>), so the caller can do other work meanwhile.
     /// </summary>
     /// <param name="markdown">Gives the text, on the parser's thread: decoding and checking a large file is parse work too.</param>
-    public static Task<ParsedCatalog> ParseAsync(Func<string> markdown, string sourceName)
+    /// <param name="ct">
+    /// Stops the walk between blocks; the task ends as soon as it is cancelled, while Markdig's own parse, which cannot be
+    /// interrupted but is kept linear by the <paramref name="limits"/>, finishes in the background.
+    /// </param>
+    public static Task<ParsedCatalog> ParseAsync(Func<string> markdown, string sourceName, ParseLimits limits, CancellationToken ct)
     {
         var parsed = new TaskCompletionSource<ParsedCatalog>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(
@@ -42,11 +47,15 @@ public static class SeedParser
             {
                 try
                 {
-                    parsed.SetResult(ParseHere(markdown(), sourceName));
+                    parsed.TrySetResult(ParseHere(markdown(), sourceName, limits, ct));
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    parsed.TrySetCanceled(ct);
                 }
                 catch (Exception e)
                 {
-                    parsed.SetException(e);
+                    parsed.TrySetException(e);
                 }
             },
             ParserStackBytes)
@@ -55,12 +64,14 @@ public static class SeedParser
             Name = "Seed parser",
         };
         thread.Start();
-        return parsed.Task;
+        return parsed.Task.WaitAsync(ct);
     }
 
-    private static ParsedCatalog ParseHere(string markdown, string sourceName)
+    private static ParsedCatalog ParseHere(string markdown, string sourceName, ParseLimits limits, CancellationToken ct)
     {
-        var walker = new Walker(Clean(markdown, out var hadNul), sourceName);
+        var text = Clean(markdown, out var hadNul);
+        SeedPrescan.Check(text, sourceName, limits);
+        var walker = new Walker(text, sourceName, limits, ct);
         if (hadNul)
         {
             walker.Warnings.Add("The file contains NUL characters; they were replaced with U+FFFD.");
@@ -109,7 +120,7 @@ public static class SeedParser
         BlockQuote,
     }
 
-    private sealed class Walker(string markdown, string sourceName)
+    private sealed class Walker(string markdown, string sourceName, ParseLimits limits, CancellationToken ct)
     {
         private readonly List<TopicBuilder> _topics = [];
         private readonly HashSet<string> _slugs = new(StringComparer.Ordinal);
@@ -131,13 +142,18 @@ public static class SeedParser
             var document = Markdown.Parse(markdown, CatalogMarkdown.Pipeline);
             foreach (var block in document)
             {
+                ct.ThrowIfCancellationRequested();
                 // A quote continues only the quote of the block just before it; any other block ends it.
                 _previousQuoteUrl = _quoteUrl;
                 _quoteUrl = null;
                 Visit(block, Where.Top);
             }
 
-            var topics = _topics.Select(t => t.Build()).ToList();
+            var topics = _topics.Select(t =>
+            {
+                ct.ThrowIfCancellationRequested();
+                return t.Build();
+            }).ToList();
             var parents = topics.Select(t => t.ParentSlug).OfType<string>().ToHashSet(StringComparer.Ordinal);
             foreach (var empty in topics.Where(t => t.Links.Count == 0 && t.Quotes.Count == 0 && t.Images.Count == 0
                          && t.IntroMarkdown.Length == 0 && !parents.Contains(t.Slug)))
@@ -159,7 +175,9 @@ public static class SeedParser
                     Paragraph(paragraph, where);
                     break;
                 case HtmlBlock html:
-                    Images(html.Lines.ToString());
+                    var lines = html.Lines.ToString();
+                    CheckHtml(lines);
+                    Images(lines);
                     break;
                 case MathBlock math when where == Where.Top:
                     Current().Intro(Source(math));
@@ -312,9 +330,22 @@ public static class SeedParser
                         AddLink(url, bareLabel ?? autolink.Url, ContextFor(context, bareLabel ?? autolink.Url), place);
                         break;
                     case HtmlInline html:
+                        CheckHtml(html.Tag);
                         Images(html.Tag);
                         break;
                 }
+            }
+        }
+
+        // Raw HTML is the one part of a seed that AngleSharp parses (images, and the intro in the sanitizer), and its
+        // tree builder does work in proportion to the elements open at each tag: the depth is capped per topic.
+        private void CheckHtml(string html)
+        {
+            var topic = Current();
+            if (HtmlNesting.Depth(html, ref topic.HtmlDepth) > limits.MaxHtmlNesting)
+            {
+                throw new SeedFileException(
+                    $"{sourceName}: HTML in \"{InlineText.Truncate(topic.Title, 80)}\" is nested more than {limits.MaxHtmlNesting:N0} elements deep; the limit is Catalog:MaxHtmlNesting.");
             }
         }
 

@@ -31,6 +31,12 @@ internal sealed class TopicBuilder(string slug, string title, int level, string?
         }
     }
 
+    /// <summary>
+    /// How deeply the raw HTML of the topic so far nests: its intro paragraphs reach the sanitizer as one fragment, so
+    /// tags one paragraph leaves open are still open in the next.
+    /// </summary>
+    public int HtmlDepth;
+
     public ParsedTopic Build()
     {
         var intro = string.Join("\n\n", _intro);

@@ -7,7 +7,7 @@ namespace Catalog.Web.Pages;
 
 /// <summary>/search?q=&amp;topic=&amp;kind=&amp;host=&amp;page=: ranked, highlighted, faceted results; GET only, so bookmarkable.</summary>
 [CatalogPage]
-public sealed class SearchModel(CatalogSearch search) : PageModel
+public sealed class SearchModel(CatalogSearch search, SpellingSuggestions spelling) : PageModel
 {
     public SearchRequest Current { get; private set; } = new("", SearchFilters.None);
 
@@ -36,7 +36,7 @@ public sealed class SearchModel(CatalogSearch search) : PageModel
         Elapsed = clock.Elapsed;
         if (Results.Total == 0 && Results.Topics.Count == 0 && !Results.Query.IsEmpty)
         {
-            DidYouMean = await Vocabulary.DidYouMeanAsync(await search.OpenAsync(ct), Results.Query, ct);
+            DidYouMean = await spelling.DidYouMeanAsync(await search.OpenAsync(ct), Results.Query, ct);
             ClosestTopics = await search.ClosestTopicsAsync(Results.Query, ct);
         }
     }

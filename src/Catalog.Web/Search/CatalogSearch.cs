@@ -8,10 +8,10 @@ namespace Catalog.Web.Search;
 /// <summary>
 /// The search queries behind /search and /api/search. Per request: one ranked FTS5 query for the page (bm25 via the
 /// table's rank, LIMIT/OFFSET, snippet() only for the rows returned), one for the labels and topics of those links,
-/// one for matching topics, and one count (or, for the page, one facet query that also gives the count). Results are
-/// cached per catalog version, so a repeated search costs two primary-key reads.
+/// one for matching topics, and one count (or, for the page, one facet query that also gives the count). Repeated
+/// searches are answered by the output cache (Web/CatalogCache.cs), keyed by catalog version, before they get here.
 /// </summary>
-public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
+public sealed class CatalogSearch(CatalogDbContext db)
 {
     /// <summary>Topics listed above the links.</summary>
     public const int TopicLimit = 5;
@@ -27,16 +27,7 @@ public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
             return SearchResults.Empty(query, request);
         }
 
-        var connection = await OpenAsync(ct);
-        var key = new SearchCache.Key(await CatalogStampAsync(connection, ct), withFacets ? "page" : "api", request);
-        if (cache.TryGet(key, out SearchResults? cached))
-        {
-            return cached!;
-        }
-
-        var results = await RunAsync(connection, query, request, withFacets, ct);
-        cache.Set(key, results);
-        return results;
+        return await RunAsync(await OpenAsync(ct), query, request, withFacets, ct);
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken ct)
@@ -48,25 +39,17 @@ public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
         }
 
         var connection = await OpenAsync(ct);
-        var key = new SearchCache.Key(await CatalogStampAsync(connection, ct), "suggest", new SearchRequest(text, SearchFilters.None, 1, limit));
-        if (cache.TryGet(key, out IReadOnlyList<Suggestion>? cached))
-        {
-            return cached!;
-        }
-
         // Topics first (a few), then links: ranked together, links would crowd out the topic they belong to.
         var match = query.ToFts5(await Vocabulary.CompletionsAsync(connection, query.Typing, ct));
         var topics = await TopicsAsync(connection, match, Math.Min(SuggestedTopicLimit, limit), ct);
         var links = await connection.ListAsync(SearchSql.SuggestedLinks,
             r => (Id: r.GetInt64(0), Url: r.GetString(1)), ct, ("$match", match), ("$limit", limit - topics.Count));
         var mentions = await MentionsAsync(connection, links.Select(r => r.Id), ct);
-        IReadOnlyList<Suggestion> suggestions =
+        return
         [
             .. topics.Select(t => new Suggestion("topic", t.Title, "/topics/" + Uri.EscapeDataString(t.Slug))),
             .. links.Select(r => new Suggestion("link", mentions.GetValueOrDefault(r.Id)?.Label ?? r.Url, r.Url)),
         ];
-        cache.Set(key, suggestions);
-        return suggestions;
     }
 
     /// <summary>
@@ -139,11 +122,5 @@ public sealed class CatalogSearch(CatalogDbContext db, SearchCache cache)
             ct, [("$match", match), .. SearchSql.FilterParameters(filters)]);
         List<FacetCount> Of(string facet) => rows.Where(r => r.Facet == facet).Select(r => r.Value).OrderByDescending(v => v.Count).ToList();
         return new SearchFacets(Of("topic"), Of("kind"), Of("host"));
-    }
-
-    private static async Task<string> CatalogStampAsync(DbConnection connection, CancellationToken ct)
-    {
-        await using var command = connection.Command(SearchSql.CatalogStamp);
-        return Convert.ToString(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 }

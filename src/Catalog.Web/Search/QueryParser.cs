@@ -17,6 +17,12 @@ public static class QueryParser
     /// <summary>At most this many terms; the rest are ignored.</summary>
     public const int MaxTerms = 24;
 
+    /// <summary>
+    /// At most this many terms match as prefixes (FTS5 expands each into every indexed word it begins, which on a large
+    /// catalog is the bulk of a query's work); later ones match as whole words.
+    /// </summary>
+    public const int MaxPrefixTerms = 4;
+
     private sealed record Token(string Text, bool IsPhrase, bool Excluded, bool Prefix, bool SpaceAfter);
 
     public static SearchQuery Parse(string? input)
@@ -25,6 +31,10 @@ public static class QueryParser
         var groups = new List<List<SearchTerm>>();
         var excluded = new List<SearchTerm>();
         var joinNext = false;
+
+        // A term repeated adds nothing to what matches, only work: "x* x* x*" is "x*".
+        var seen = new HashSet<(string, bool, bool, bool)>();
+        var prefixes = 0;
         for (var i = 0; i < tokens.Count && groups.Sum(g => g.Count) + excluded.Count < MaxTerms; i++)
         {
             var token = tokens[i];
@@ -55,7 +65,15 @@ public static class QueryParser
             var isLast = i == tokens.Count - 1;
             var typing = isLast && !token.IsPhrase && !negated && !token.SpaceAfter
                 && SearchText.TokenCharCount(token.Text) >= 2 && !SearchText.IsCjk(token.Text[^1]);
-            var term = new SearchTerm(token.Text, token.IsPhrase, token.Prefix || typing, typing && !token.Prefix);
+            var prefix = (token.Prefix || typing) && prefixes < MaxPrefixTerms;
+            var term = new SearchTerm(token.Text, token.IsPhrase, prefix, prefix && typing && !token.Prefix);
+            if (!seen.Add((SearchText.Fold(token.Text), token.IsPhrase, prefix, negated)))
+            {
+                joinNext = false;
+                continue;
+            }
+
+            prefixes += prefix ? 1 : 0;
             if (negated)
             {
                 excluded.Add(term);

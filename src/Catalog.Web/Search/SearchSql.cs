@@ -74,12 +74,6 @@ internal static class SearchSql
         GROUP BY t.Id ORDER BY sum(Score), t.Id LIMIT $limit
         """;
 
-    /// <summary>
-    /// What the cache keys on: the catalog version every applied import bumps, read in the request's own snapshot so
-    /// an answer is never filed under a version it was not computed from.
-    /// </summary>
-    public const string CatalogStamp = "SELECT coalesce((SELECT Version FROM CatalogState WHERE Id = 1), 0)";
-
     public static (string, object?)[] FilterParameters(SearchFilters filters) =>
         [("$kind", filters.Kind), ("$host", filters.Host), ("$topic", filters.Topic)];
 

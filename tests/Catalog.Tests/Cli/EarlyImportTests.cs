@@ -16,7 +16,7 @@ public sealed class EarlyImportTests
         Assert.Equal(Seeds.OriginalPath, early.Path);
         Assert.Equal(Seeds.Name, early.File.Name);
         var parsed = await early.Parsing;
-        var reference = await CatalogImporter.ParseAsync(new SeedFile(Seeds.Name, Seeds.Original), long.MaxValue);
+        var reference = await CatalogImporter.ParseAsync(new SeedFile(Seeds.Name, Seeds.Original), long.MaxValue, ParseLimits.Default, TestContext.Current.CancellationToken);
         Assert.Equal(reference.Topics.Select(t => t.Slug), parsed.Topics.Select(t => t.Slug));
         Assert.Equal(reference.LinkCount, parsed.LinkCount);
     }

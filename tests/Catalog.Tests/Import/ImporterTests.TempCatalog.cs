@@ -16,9 +16,14 @@ public sealed class TempCatalog : IAsyncDisposable
 
     private TempCatalog()
     {
+        Settings = new CatalogOptions { SeedsPath = _folder.FullName };
     }
 
     public string DatabasePath => Path.Combine(_folder.FullName, "catalog.db");
+
+    /// <summary>The importer's settings; a test may change them before it imports.</summary>
+    public CatalogOptions Settings { get; }
+
 
     public static async Task<TempCatalog> CreateAsync()
     {
@@ -37,10 +42,13 @@ public sealed class TempCatalog : IAsyncDisposable
     public Task<ImportReport> ImportAsync(string name, string markdown, bool dryRun = false, bool confirm = false) =>
         ImportAsync(new SeedFile(name, Encoding.UTF8.GetBytes(markdown)), dryRun, confirm);
 
-    public async Task<ImportReport> ImportAsync(SeedFile file, bool dryRun = false, bool confirm = false, long? expectedVersion = null)
+    public Task<ImportReport> ImportAsync(SeedFile file, bool dryRun = false, bool confirm = false, long? expectedVersion = null, CancellationToken? ct = null) =>
+        ImportAsync(new ImportRequest(file, dryRun, "test", confirm, expectedVersion), ct);
+
+    public async Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken? ct = null)
     {
-        var importer = new CatalogImporter(new CatalogDatabase($"Data Source={DatabasePath}"), Options.Create(new CatalogOptions { SeedsPath = _folder.FullName }), TimeProvider.System, [], NullLogger<CatalogImporter>.Instance);
-        return await importer.ImportAsync(new ImportRequest(file, dryRun, "test", confirm, expectedVersion), TestContext.Current.CancellationToken);
+        var importer = new CatalogImporter(new CatalogDatabase($"Data Source={DatabasePath}"), Options.Create(Settings), TimeProvider.System, [], NullLogger<CatalogImporter>.Instance);
+        return await importer.ImportAsync(request, ct ?? TestContext.Current.CancellationToken);
     }
 
     public async Task<Dictionary<string, string?>> RedirectsAsync()

@@ -95,6 +95,21 @@ public sealed class TopicMatcherTests
         Assert.Equal(1, diff.LinksChanged);
     }
 
+    [Fact]
+    public void RenamingEveryTopicOfALargeSourceComparesEachNewTopicWithFewOldOnes()
+    {
+        // In reverse order, so no topic is matched by its place: every one is found through the links it shares.
+        const int count = 20_000;
+        var before = Enumerable.Range(0, count).Select(i => Topic($"old-{i}", i, links: [$"u{i}a", $"u{i}b", $"u{i}c", "classic"])).ToList();
+        var after = Enumerable.Range(0, count).Select(i => Topic($"new-{i}", count - i, links: [$"u{i}a", $"u{i}b", $"u{i}c", "classic"])).ToList();
+
+        var matches = TopicMatcher.Match(before, after, out var pairsCompared);
+
+        Assert.Equal(count, matches.Count);
+        Assert.All(Enumerable.Range(0, count), i => Assert.Equal($"old-{i}", matches[$"new-{i}"]));
+        Assert.InRange(pairsCompared, count, 4L * count);
+    }
+
     private static TopicState Topic(
         string slug, int position, int level = 2, string? parent = null, string[]? links = null, (string Url, string Text)[]? quotes = null) =>
         new(slug, char.ToUpperInvariant(slug[0]) + slug[1..], level, parent, position, "",

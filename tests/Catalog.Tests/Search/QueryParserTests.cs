@@ -63,7 +63,7 @@ public sealed class QueryParserTests
     [Fact]
     public void LongInputIsCutToTheMaximumNumberOfTerms()
     {
-        var query = QueryParser.Parse(string.Concat(Enumerable.Repeat("word ", 400)));
+        var query = QueryParser.Parse(string.Concat(Enumerable.Range(0, 400).Select(i => $"w{i} ")));
 
         Assert.Equal(QueryParser.MaxTerms, query.Groups.Count);
     }
@@ -122,5 +122,23 @@ public sealed class QueryParserTests
         select.Parameters.AddWithValue("$match", query.IsEmpty ? "\"\"" : expression);
 
         Assert.InRange((long)select.ExecuteScalar()!, 0, 1);
+    }
+
+    [Fact]
+    public void ARepeatedTermIsMergedIntoOne()
+    {
+        var query = QueryParser.Parse(string.Join(' ', Enumerable.Repeat("x*", 24)) + " Deep deep \"a b\" \"a b\" -c -c");
+
+        Assert.Equal("(\"x\" * AND \"Deep\" AND \"a b\") NOT (\"c\")", query.ToFts5());
+    }
+
+    [Fact]
+    public void AtMostTheCappedNumberOfTermsMatchAsPrefixes()
+    {
+        var query = QueryParser.Parse("a* b* c* d* e* f* g*");
+
+        Assert.Equal(QueryParser.MaxPrefixTerms, query.Terms.Count(t => t.IsPrefix));
+        Assert.Equal(QueryParser.MaxPrefixTerms, query.ToFts5().Count(c => c == '*'));
+        Assert.Equal(["a", "b", "c", "d"], query.Terms.Where(t => t.IsPrefix).Select(t => t.Text));
     }
 }

@@ -41,7 +41,7 @@ public sealed class ImportModel(CatalogImporter importer, PendingImports pending
         }
 
         return seed is not null && Seeds.Contains(seed)
-            ? await PreviewAsync(() => SeedFile.ReadAsync(Path.Combine(options.Value.SeedsPath, seed), ct), ct)
+            ? await PreviewAsync(() => SeedFile.ReadAsync(Path.Combine(options.Value.SeedsPath, seed), options.Value.MaxSeedBytes, ct), ct)
             : Refuse(StatusCodes.Status422UnprocessableEntity, "Choose a markdown file to upload, or a file of the seeds folder.");
     }
 
@@ -87,6 +87,10 @@ public sealed class ImportModel(CatalogImporter importer, PendingImports pending
             Preview = e.Report;
             return Refuse(StatusCodes.Status409Conflict, e.Message);
         }
+        catch (ImportBusyException e)
+        {
+            return Refuse(StatusCodes.Status409Conflict, e.Message);
+        }
         catch (SeedFileException e)
         {
             return Refuse(StatusCodes.Status422UnprocessableEntity, e.Message);
@@ -106,6 +110,10 @@ public sealed class ImportModel(CatalogImporter importer, PendingImports pending
         catch (SeedFileException e)
         {
             return Refuse(StatusCodes.Status422UnprocessableEntity, e.Message);
+        }
+        catch (ImportBusyException e)
+        {
+            return Refuse(StatusCodes.Status409Conflict, e.Message);
         }
     }
 
