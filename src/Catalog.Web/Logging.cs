@@ -1,4 +1,5 @@
 using Serilog;
+using Catalog.Web.Web;
 using Serilog.Extensions.Hosting;
 
 namespace Catalog.Web;
@@ -21,7 +22,8 @@ public static class Logging
             (services, logger) => logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+                .Enrich.FromLogContext()
+                .Filter.ByExcluding(Serving.IsAddressInUse),
             preserveStaticLogger: true);
         return builder;
     }

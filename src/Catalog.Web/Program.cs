@@ -9,23 +9,27 @@ using Catalog.Web.Search;
 using Catalog.Web.Web;
 
 Logging.CreateBootstrapLogger();
-var earlyImport = await CommandLine.StartImportAsync(args);
+var commandLine = CatalogCommandLine.Parse(args);
+if (commandLine.CompletesWithoutHost)
+{
+    return await commandLine.RunWithoutHostAsync();
+}
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
 builder.AddCatalogLogging();
 builder.Services.AddCatalogData(builder.Configuration, builder.Environment);
-builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, CommandLine.IsCommand(args));
+builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, commandLine.IsCommand);
 builder.Services.AddCatalogAdmin(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<SeedWatcher>();
 builder.Services.AddCatalogSearch();
 builder.Services.AddRazorPages();
-builder.Services.AddCatalogWeb(builder.Environment, CommandLine.IsCommand(args));
+builder.Services.AddCatalogWeb(builder.Environment, commandLine.IsCommand);
 builder.Services.AddHtmlSafeJson();
 
 var app = builder.Build();
-if (CommandLine.IsCommand(args))
+if (commandLine.IsCommand)
 {
-    return await CommandLine.RunAsync(app, args, earlyImport);
+    return await commandLine.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
 }
 
 app.UseCatalogErrorPage();
@@ -47,8 +51,7 @@ app.MapRazorPages();
 app.MapTopicsApi();
 app.MapSearchApi();
 app.MapHealth();
-await app.RunAsync();
-return 0;
+return await app.ServeAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory.</summary>
 public partial class Program;

@@ -30,17 +30,24 @@ public sealed class CatalogVersionWatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await RefreshAsync(stoppingToken);
+                try
+                {
+                    await RefreshAsync(stoppingToken);
+                }
+                catch (DbException e)
+                {
+                    // A locked or briefly missing database must not stop the site; the next tick tries again.
+                    logger.LogWarning(e, "Could not read the catalog version");
+                }
             }
-            catch (DbException e)
-            {
-                // A locked or briefly missing database must not stop the site; the next tick tries again.
-                logger.LogWarning(e, "Could not read the catalog version");
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A host that failed to start (a taken port) is disposed without stopping: not an error of this service.
         }
     }
 

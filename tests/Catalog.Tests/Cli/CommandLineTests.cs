@@ -140,10 +140,84 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task UsageErrorsExitTwo()
+    public async Task UsageErrorsExitTwoWithOneLineAndTheVerbsUsage()
     {
-        Assert.Equal(2, (await RunAsync("import")).ExitCode);
-        Assert.Equal(2, (await RunAsync("import", Seeds.OriginalPath, "--force")).ExitCode);
+        var missing = await RunAsync("import");
+        var unknownOption = await RunAsync("import", Seeds.OriginalPath, "--force");
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.StartsWith("Required argument 'file.md' missing", missing.Stderr);
+        Assert.Equal(2, unknownOption.ExitCode);
+        Assert.StartsWith("Unrecognized command or argument '--force'.", unknownOption.Stderr);
+        Assert.Contains("Catalog.Web import <file.md> [options]", unknownOption.Stderr);
+        Assert.Empty(unknownOption.Stdout);
+        Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Theory]
+    [InlineData("links", "check")]
+    [InlineData("serve")]
+    [InlineData("imprt", "seed.md")]
+    public async Task AnUnknownVerbExitsTwoWithTheCommandsInsteadOfServing(params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Stderr.Split('\n');
+        Assert.Equal($"Unknown command '{args[0]}'. The commands are listed below.", lines[0]);
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("import <file.md>", StringComparison.Ordinal));
+        Assert.DoesNotContain("Now listening", result.Stderr + result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("import", "Catalog.Web import <file.md> [options]", "--dry-run")]
+    [InlineData("backup", "Catalog.Web backup <target.db> [options]", "target.db")]
+    [InlineData("hash-password", "Catalog.Web hash-password [options]", "Catalog:AdminPasswordHash")]
+    public async Task EveryVerbHasHelp(string verb, string usage, string mentions)
+    {
+        var result = await RunAsync(verb, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(usage, result.Stdout);
+        Assert.Contains(mentions, result.Stdout);
+        Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Fact]
+    public async Task HelpListsEveryVerb()
+    {
+        var result = await RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var verb in new[] { "import <file.md>", "backup <target.db>", "hash-password" })
+        {
+            Assert.Contains(verb, result.Stdout);
+        }
+    }
+
+    [Fact]
+    public async Task ASettingSwitchBesideAVerbIsConfigurationNotAnOption()
+    {
+        var result = await RunAsync("import", Seeds.ChangedPath, "--Catalog:MaxSeedBytes=1000");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("over the size limit of 1,000 bytes", result.Stderr);
+    }
+
+    [Fact]
+    public async Task ATakenPortIsOneLineNamingItAndHowToChooseAnother()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var result = await RunAsync(new Dictionary<string, string> { ["Catalog__ImportSeedsOnStart"] = "false" }, "--urls", url);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Cannot serve: Failed to bind to address {url}: address already in use. Choose another address with --urls", result.Stderr);
+        Assert.Contains("ASPNETCORE_URLS", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.DoesNotContain("Exception", result.Stderr);
     }
 
     [Fact]
