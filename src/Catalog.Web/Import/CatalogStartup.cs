@@ -1,12 +1,14 @@
 using Catalog.Web.Data;
+using Catalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Import;
 
 /// <summary>
-/// Runs before the server listens: creates the database, applies migrations and, when the catalog is empty, imports
-/// every *.md file of the seeds folder. A fresh clone needs no configuration.
+/// The server's start-up, in order, before it listens: create or migrate the database; when the catalog is empty,
+/// import every *.md file of the seeds folder (a fresh clone needs no configuration); then rebuild the search index
+/// if a migration changed its shape, so the catalog need not be imported again.
 /// </summary>
 public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<CatalogOptions> options, ILogger<CatalogStartup> logger) : IHostedService
 {
@@ -16,7 +18,12 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         await db.MigrateCatalogAsync(cancellationToken);
         logger.LogInformation("Catalog database at {DatabasePath}", db.DatabasePath());
+        await ImportSeedsAsync(scope.ServiceProvider, db, cancellationToken);
+        await RebuildStaleSearchIndexAsync(scope.ServiceProvider, db, cancellationToken);
+    }
 
+    private async Task ImportSeedsAsync(IServiceProvider services, CatalogDbContext db, CancellationToken cancellationToken)
+    {
         if (!options.Value.ImportSeedsOnStart || await db.Sources.AnyAsync(cancellationToken))
         {
             return;
@@ -29,7 +36,7 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
             return;
         }
 
-        var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
+        var importer = services.GetRequiredService<CatalogImporter>();
         foreach (var path in Directory.EnumerateFiles(seeds, "*.md").Order(StringComparer.Ordinal))
         {
             try
@@ -43,6 +50,20 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
                 logger.LogError("Seed {SeedPath} was not imported: {Reason}", path, e.Message);
             }
         }
+    }
+
+    private async Task RebuildStaleSearchIndexAsync(IServiceProvider services, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = await services.GetRequiredService<CatalogSearch>().OpenAsync(cancellationToken);
+        if (!await SearchIndex.IsStaleAsync(connection, cancellationToken))
+        {
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SearchIndex.RebuildAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Rebuilt the search index of {DatabasePath}", db.DatabasePath());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -2,14 +2,11 @@ namespace Catalog.Web.Search;
 
 public static class SearchExtensions
 {
-    /// <summary>The search queries, "did you mean" per catalog version, and a start-up check that the index matches the catalog.</summary>
+    /// <summary>The search queries and "did you mean" per catalog version (the start-up rebuilds a stale index: Import/CatalogStartup).</summary>
     public static IServiceCollection AddCatalogSearch(this IServiceCollection services)
     {
         services.AddSingleton<SpellingSuggestions>();
         services.AddScoped<CatalogSearch>();
-
-        // Registered after the import's start-up service, so it runs once migrations are applied.
-        services.AddHostedService<SearchIndexStartup>();
         return services;
     }
 
