@@ -15,7 +15,7 @@ namespace Catalog.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] s_verbs = ["import", "backup", "hash-password", "help", "--help"];
+    private static readonly string[] s_verbs = ["import", "backup", "export", "hash-password", "help", "--help"];
 
     private static readonly string[] s_importFlags = ["--dry-run", "--json", "--yes"];
 
@@ -120,6 +120,7 @@ public static class CommandLine
             {
                 "import" => await ImportAsync(app.Services, args[1..], early, stdout, app.Lifetime.ApplicationStopping),
                 "backup" => await BackupAsync(app.Services, args[1..], stdout, app.Lifetime.ApplicationStopping),
+                "export" => await ExportAsync(app.Services, args[1..], stdout, app.Lifetime.ApplicationStopping),
                 "hash-password" => HashPassword(stdout),
                 _ => Usage(stdout, 0),
             };
@@ -215,6 +216,17 @@ public static class CommandLine
         }
     }
 
+    private static async Task<int> ExportAsync(IServiceProvider services, string[] args, TextWriter stdout, CancellationToken ct)
+    {
+        if (Export.ExportCommand.Parse(args, out var error) is not { } options)
+        {
+            Console.Error.WriteLine(error);
+            return Usage(Console.Error, 2);
+        }
+
+        return await Export.ExportCommand.RunAsync(services, options, stdout, ct);
+    }
+
     private static string Describe(ImportReport report)
     {
         var d = report.Diff;
@@ -281,7 +293,7 @@ public static class CommandLine
                                                     --json prints the report, --yes confirms removing over half the links
               backup <target.db>                    copy the live catalog database to a new file (safe while serving)
               hash-password                         read a password (stdin or prompt), print Catalog:AdminPasswordHash
-            """);
+            """ + Export.ExportCommand.Usage);
         return exitCode;
     }
 }
