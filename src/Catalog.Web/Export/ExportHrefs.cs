@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Catalog.Web.Export;
+
+/// <summary>The URLs of the exports, as the pages link them (route values percent-encoded like Pages.Hrefs).</summary>
+public static class ExportHrefs
+{
+    public const string CatalogFeed = "/feeds/catalog.atom";
+
+    public static string TopicFeed(string slug) => ExportEndpoints.FeedPath(slug);
+
+    public static string LinkCitation(int id, string format) => $"/links/{id.ToString(CultureInfo.InvariantCulture)}/cite.{format}";
+
+    public static string TopicCitation(string slug, string format) => $"/topics/{Uri.EscapeDataString(slug)}/cite.{format}";
+
+    /// <summary>The citation formats as the Cite menus name them, with their URL suffix.</summary>
+    public static IReadOnlyList<(string Format, string Name)> CitationFormats { get; } = [("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON")];
+}
