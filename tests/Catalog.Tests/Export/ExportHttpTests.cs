@@ -143,7 +143,7 @@ public sealed class ExportHttpTests(CatalogFactory factory) : IClassFixture<Cata
         var exitCode = await ExportCommand.RunAsync(factory.Services, ExportCommand.Parse(["--format", format, target], out _)!, TextWriter.Null, ct);
 
         Assert.Equal(0, exitCode);
-        Assert.StartsWith(start, await File.ReadAllTextAsync(target, ct), StringComparison.Ordinal);
+        Assert.StartsWith(start, new System.Text.UTF8Encoding(false).GetString(await File.ReadAllBytesAsync(target, ct)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -183,18 +183,5 @@ public sealed class ExportAfterReimportTests(ReimportedCatalogFactory factory) :
         using var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task TheFeedStartsWithTheLinkTheReimportAdded()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        using var response = await _client.GetAsync("/feeds/catalog.atom", ct);
-        var document = new AngleSharp.Xml.Parser.XmlParser().ParseDocument(await response.Content.ReadAsStringAsync(ct));
-
-        var first = document.DocumentElement.Children.First(e => e.LocalName == "entry");
-        Assert.Equal("神经网络的数学理论", first.QuerySelector("title")?.TextContent);
-        Assert.Equal("https://zhuanlan.zhihu.com/p/22353056", first.QuerySelector("link[rel=alternate]")?.GetAttribute("href"));
-        Assert.Equal(ReimportedCatalogFactory.ChineseTitle, first.QuerySelector("content")?.TextContent);
     }
 }
