@@ -34,9 +34,16 @@ public static class ExportEndpoints
 
     private static async Task<IResult> SeedAsync(string source, bool? resolved, CatalogDbContext db, CancellationToken ct)
     {
-        var name = source + ".md";
-        var content = await SeedExport.WriteAsync(db, name, resolved ?? false, ct);
-        return content is null ? Results.NotFound() : Send(new ExportFile(content, ContentTypes.Markdown, name));
+        // A source imported as x.markdown is served as x.md too: one URL shape for every source.
+        foreach (var name in new[] { source + ".md", source + ".markdown" })
+        {
+            if (await SeedExport.WriteAsync(db, name, resolved ?? false, ct) is { } content)
+            {
+                return Send(new ExportFile(content, ContentTypes.Markdown, name));
+            }
+        }
+
+        return Results.NotFound();
     }
 
     private static async Task<IResult> CatalogFeedAsync(HttpRequest request, CatalogDbContext db, CancellationToken ct) =>

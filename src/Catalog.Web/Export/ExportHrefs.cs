@@ -13,6 +13,10 @@ public static class ExportHrefs
 
     public static string TopicCitation(string slug, string format) => $"/topics/{Uri.EscapeDataString(slug)}/cite.{format}";
 
+    /// <summary>A source's markdown: its file name, which ends in .md, with the rest percent-encoded.</summary>
+    public static string Seed(string sourceName) =>
+        "/export/" + Uri.EscapeDataString(Path.GetFileNameWithoutExtension(sourceName)) + ".md";
+
     /// <summary>The citation formats as the Cite menus name them, with their URL suffix.</summary>
     public static IReadOnlyList<(string Format, string Name)> CitationFormats { get; } = [("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON")];
 }
