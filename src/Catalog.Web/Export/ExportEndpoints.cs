@@ -88,7 +88,7 @@ public static class ExportEndpoints
             : Cite(works, format, slug);
     }
 
-    // The results the search page shows, a whole page of them at the largest page size.
+    // The results the search page with the same query shows: same filters, page and page size.
     private static async Task<IResult> SearchCitationAsync(string format, HttpRequest request, CatalogSearch search, CatalogDbContext db, CancellationToken ct)
     {
         if (CitationFormat(format) is null)
@@ -96,8 +96,7 @@ public static class ExportEndpoints
             return Results.NotFound();
         }
 
-        var query = request.Query.ToSearchRequest() with { PageSize = SearchRequest.MaxPageSize };
-        var results = await search.SearchAsync(query.Clamped(), withFacets: false, ct);
+        var results = await search.SearchAsync(request.Query.ToSearchRequest(), withFacets: false, ct);
         var works = await CitationSource.UrlsAsync(db, results.Hits.Select(h => h.Url).ToList(), ct);
         return Cite(works, format, "search");
     }

@@ -13,6 +13,13 @@ public static class ExportHrefs
 
     public static string TopicCitation(string slug, string format) => $"/topics/{Uri.EscapeDataString(slug)}/cite.{format}";
 
+    /// <summary>The citations of a search page's results: the page's own URL (/search?q=...) with cite.{format} added.</summary>
+    public static string SearchCitation(string searchPageUrl, string format)
+    {
+        var query = searchPageUrl.IndexOf('?', StringComparison.Ordinal);
+        return "/search/cite." + format + (query < 0 ? "" : searchPageUrl[query..]);
+    }
+
     /// <summary>A source's markdown: its file name, which ends in .md, with the rest percent-encoded.</summary>
     public static string Seed(string sourceName) =>
         "/export/" + Uri.EscapeDataString(Path.GetFileNameWithoutExtension(sourceName)) + ".md";

@@ -101,6 +101,19 @@ public sealed class ExportHttpTests(CatalogFactory factory) : IClassFixture<Cata
         }
     }
 
+    [Fact]
+    public async Task ASearchPagesCiteLinksCiteExactlyItsResults()
+    {
+        var page = await _client.GetDocumentAsync("/search?q=deep&page=2");
+        var shown = page.QuerySelectorAll("li.search-result h3 a").Select(a => a.GetAttribute("href")).ToList();
+
+        var bib = page.QuerySelectorAll("nav.cite a").Single(a => a.TextContent == "BibTeX").GetAttribute("href")!;
+        Assert.StartsWith("/search/cite.bib?q=deep", bib, StringComparison.Ordinal);
+        var entries = BibTexParser.Parse(await _client.GetStringAsync(bib, TestContext.Current.CancellationToken));
+        Assert.Equal(20, shown.Count);
+        Assert.Equal(shown, entries.Select(e => e["url"]));
+    }
+
     [Theory]
     [InlineData("/links/999999/cite.bib")]
     [InlineData("/links/1/cite.doc")]
