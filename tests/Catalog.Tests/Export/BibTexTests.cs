@@ -98,6 +98,19 @@ public sealed class BibTexTests
     }
 
     [Fact]
+    public void TheCuratorsLabelWinsOverAFetchedTitleUnlessItIsTheUrl()
+    {
+        var metadata = new CitationMetadata(Title: "Fetched title");
+        var works = new[]
+        {
+            new CitationWork(1, "Curator's label", "https://example.org/a", "paper", [], metadata),
+            new CitationWork(2, "https://example.org/b", "https://example.org/b", "paper", [], metadata),
+        };
+
+        Assert.Equal(["Curator's label", "Fetched title"], BibTexParser.Parse(BibTex.Write(works)).Select(e => e["title"]));
+    }
+
+    [Fact]
     public async Task TheWholeSeedParsesWithUniqueKeysAndEscapedText()
     {
         var ct = TestContext.Current.CancellationToken;

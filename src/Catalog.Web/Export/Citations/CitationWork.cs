@@ -11,7 +11,8 @@ public sealed record CitationWork(int LinkId, string Label, string Url, string K
     /// <summary>The arXiv id from the metadata, else from the URL itself.</summary>
     public ArxivId? Arxiv => Metadata?.ArxivId is { } id ? ArxivId.Parse(id) : ArxivId.FromUrl(Url);
 
-    public string Title => Metadata?.Title ?? Label;
+    /// <summary>The curator's label, unless it is only the URL and a title was fetched (the metadata issue's precedence).</summary>
+    public string Title => Metadata?.Title is { Length: > 0 } fetched && Import.Urls.IsResource(Label) ? fetched : Label;
 }
 
 /// <summary>What the link-metadata feature fetches (arXiv, Crossref, citation_* tags); every field optional.</summary>
