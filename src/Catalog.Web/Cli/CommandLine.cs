@@ -293,7 +293,7 @@ public static class CommandLine
                                                     --json prints the report, --yes confirms removing over half the links
               backup <target.db>                    copy the live catalog database to a new file (safe while serving)
               hash-password                         read a password (stdin or prompt), print Catalog:AdminPasswordHash
-            """ + Export.ExportCommand.Usage);
+            """ + Environment.NewLine + Export.ExportCommand.Usage);
         return exitCode;
     }
 }

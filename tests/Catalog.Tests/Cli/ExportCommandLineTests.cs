@@ -53,6 +53,6 @@ public sealed class ExportCommandLineTests : IDisposable
         var result = await CatalogProcess.RunAsync(DatabasePath, "export", "--format", "pdf", "out.pdf");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("export --format json|csv|bookmarks|bibtex|atom <file>", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("\n  export --format json|csv|bookmarks|bibtex|atom <file>", result.Stderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 }
