@@ -3,6 +3,7 @@ using Catalog.Web.Admin;
 using Catalog.Web.Api;
 using Catalog.Web.Cli;
 using Catalog.Web.Data;
+using Catalog.Web.Export;
 using Catalog.Web.Import;
 using Catalog.Web.Operations;
 using Catalog.Web.Search;
@@ -50,6 +51,7 @@ app.UseReadSnapshots();
 app.MapRazorPages();
 app.MapTopicsApi();
 app.MapSearchApi();
+app.MapCatalogExports();
 app.MapHealth();
 return await app.ServeAsync();
 

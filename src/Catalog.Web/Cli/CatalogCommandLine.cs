@@ -103,6 +103,7 @@ public sealed class CatalogCommandLine
         {
             ImportCommand.Create(context),
             BackupCommand.Create(context),
+            Export.ExportCommand.Create(context),
             HashPasswordCommand.Create(context),
         };
         return root;

@@ -29,4 +29,12 @@ public static class SeedEdits
         var file = new SeedFile(SeedName, Encoding.UTF8.GetBytes(markdown));
         return await importer.ImportAsync(new ImportRequest(file, User: "tests", ConfirmLargeRemoval: true), TestContext.Current.CancellationToken);
     }
+
+    public static async Task<ImportReport> ImportDryRunAsync(CatalogFactory factory, string markdown)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
+        var file = new SeedFile(SeedName, Encoding.UTF8.GetBytes(markdown));
+        return await importer.ImportAsync(new ImportRequest(file, DryRun: true, User: "tests"), TestContext.Current.CancellationToken);
+    }
 }
