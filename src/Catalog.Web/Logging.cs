@@ -1,3 +1,4 @@
+using Catalog.Web.Operations;
 using Serilog;
 using Serilog.Extensions.Hosting;
 
@@ -21,7 +22,8 @@ public static class Logging
             (services, logger) => logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+                .Enrich.FromLogContext()
+                .Enrich.With<ControlCharacterEscaping>(),
             preserveStaticLogger: true);
         return builder;
     }
