@@ -8,26 +8,16 @@ namespace Catalog.Web.Web;
 /// Marks a page whose HTML depends only on its URL and the catalog: it is output-cached per catalog version
 /// (<see cref="CatalogCache"/>), its 200 responses carry the version's ETag and Last-Modified, and a matching
 /// conditional request is answered 304 before the page renders (after one existence check for pages of one thing,
-/// <see cref="ICatalogItemPage"/>). Methods the page has no handler for answer 405.
+/// <see cref="ICatalogItemPage"/>). Other methods than GET and HEAD answer 405 (<see cref="CatalogPageMethods"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class CatalogPageAttribute : Attribute, IAsyncPageFilter
 {
-    public const string AllowedMethods = "GET, HEAD";
-
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (context.HandlerMethod is null)
-        {
-            // Razor Pages would render the page without running a handler (TRACE, PUT...): its model would be empty.
-            http.Response.Headers.Allow = AllowedMethods;
-            context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
-            return;
-        }
-
         var stamp = http.RequestServices.GetRequiredService<CatalogVersion>().Current;
         if (ConditionalGet.IsNotModified(http.Request, stamp)
             && (context.HandlerInstance is not ICatalogItemPage item || await item.ExistsAsync(http.RequestAborted)))
