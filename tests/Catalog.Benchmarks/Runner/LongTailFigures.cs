@@ -17,14 +17,17 @@ public static partial class LongTailFigures
     private const int Clients = 8;
     private const long MemoryTargetBytes = 250L * 1024 * 1024;
 
-    /// <summary>Distinct queries from the seed's own words: each word alone, then pairs of words, in a fixed order.</summary>
+    /// <summary>
+    /// Distinct queries from the seed's own words: each word alone, then "a OR b" for pairs of words, in a fixed order.
+    /// OR, so that most of them find something and their answers are full-sized (two words together mostly find nothing).
+    /// </summary>
     public static IReadOnlyList<string> Queries(string seedPath, int count)
     {
         var words = Word().Matches(File.ReadAllText(seedPath)).Select(m => m.Value.ToLowerInvariant())
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var pairs = from a in Enumerable.Range(0, words.Count)
                     from b in Enumerable.Range(a + 1, words.Count - a - 1)
-                    select $"{words[a]} {words[b]}";
+                    select $"{words[a]} OR {words[b]}";
         return words.Concat(pairs).Take(count).ToList();
     }
 
