@@ -1,5 +1,6 @@
-using Serilog;
+using Catalog.Web.Operations;
 using Catalog.Web.Web;
+using Serilog;
 using Serilog.Extensions.Hosting;
 
 namespace Catalog.Web;
@@ -23,6 +24,7 @@ public static class Logging
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
+                .Enrich.With<ControlCharacterEscaping>()
                 .Filter.ByExcluding(Serving.IsAddressInUse),
             preserveStaticLogger: true);
         return builder;

@@ -16,6 +16,7 @@ public static class BenchmarkApp
             "ceiling" => await CeilingServer.RunAsync(options),
             "run" => await BenchmarkRun.RunAsync(options, args),
             "hostile" => await HostileSeeds.RunAsync(options),
+            "long-tail" => await LongTailVerb.RunAsync(options),
             _ => Usage(),
         };
     }
@@ -26,6 +27,8 @@ public static class BenchmarkApp
             Usage: dotnet run -c Release --project tests/Catalog.Benchmarks -- <verb>
               run [--quick] [--no-readme]     build the app in Release, run every figure, print the results table and
                                               write it into tests/Catalog.Benchmarks/README.md (not with --quick)
+              long-tail [--scale N] [--queries N]
+                                              only the long-tail memory figure: distinct searches, then the server's RSS
               generate --scale N [--seed S] [--out file.md]
                                               write a synthetic seed N times the size of seeds/science-of-deep-learning.md
               hostile [--out file.md]         the pathological seeds at 1x, 2x and 4x: CLI dry-run time and peak memory

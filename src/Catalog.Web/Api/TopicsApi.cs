@@ -29,7 +29,7 @@ public static class TopicsApi
 
     public static IEndpointRouteBuilder MapTopicsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/topics").CacheOutput(CatalogCache.PolicyName);
+        var api = app.MapGroup("/api/topics").CacheOutput(CatalogCache.PolicyName).WithMetadata(new CacheQueryAttribute());
         api.MapGet("/", ListAsync);
         api.MapGet("/{slug}", GetAsync);
         return app;

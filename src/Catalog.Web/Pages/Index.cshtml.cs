@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Catalog.Web.Pages;
 
 [CatalogPage]
+[CacheQuery]
 public sealed class IndexModel(CatalogDbContext db) : PageModel
 {
     public const int TopHostCount = 10;

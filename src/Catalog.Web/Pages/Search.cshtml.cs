@@ -7,6 +7,7 @@ namespace Catalog.Web.Pages;
 
 /// <summary>/search?q=&amp;topic=&amp;kind=&amp;host=&amp;page=: ranked, highlighted, faceted results; GET only, so bookmarkable.</summary>
 [CatalogPage]
+[CacheQuery("q", "topic", "kind", "host", "page", "pageSize", LongTail = true)]
 public sealed class SearchModel(CatalogSearch search, SpellingSuggestions spelling) : PageModel
 {
     public SearchRequest Current { get; private set; } = new("", SearchFilters.None);

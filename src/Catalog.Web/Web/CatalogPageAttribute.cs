@@ -7,7 +7,8 @@ namespace Catalog.Web.Web;
 /// <summary>
 /// Marks a page whose HTML depends only on its URL and the catalog: it is output-cached per catalog version
 /// (<see cref="CatalogCache"/>), its 200 responses carry the version's ETag and Last-Modified, and a matching
-/// conditional request is answered 304 before the page runs a single query.
+/// conditional request is answered 304 before the page renders (after one existence check for pages of one thing,
+/// <see cref="ICatalogItemPage"/>). Other methods than GET and HEAD answer 405 (<see cref="CatalogPageMethods"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class CatalogPageAttribute : Attribute, IAsyncPageFilter
@@ -18,7 +19,8 @@ public sealed class CatalogPageAttribute : Attribute, IAsyncPageFilter
     {
         var http = context.HttpContext;
         var stamp = http.RequestServices.GetRequiredService<CatalogVersion>().Current;
-        if (ConditionalGet.IsNotModified(http.Request, stamp))
+        if (ConditionalGet.IsNotModified(http.Request, stamp)
+            && (context.HandlerInstance is not ICatalogItemPage item || await item.ExistsAsync(http.RequestAborted)))
         {
             ConditionalGet.SetValidators(http.Response, stamp);
             context.Result = new StatusCodeResult(StatusCodes.Status304NotModified);
@@ -32,4 +34,14 @@ public sealed class CatalogPageAttribute : Attribute, IAsyncPageFilter
             ConditionalGet.SetValidators(http.Response, stamp);
         }
     }
+}
+
+/// <summary>
+/// A page about one thing named in its route (a topic, a host, a kind, a link): a conditional request for a thing
+/// the catalog does not have is answered by the page (404, a redirect), never 304.
+/// </summary>
+public interface ICatalogItemPage
+{
+    /// <summary>Whether the route names a thing this page shows as it is (not a redirect, not gone); one indexed query at most.</summary>
+    Task<bool> ExistsAsync(CancellationToken ct);
 }

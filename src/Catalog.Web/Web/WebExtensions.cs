@@ -1,5 +1,7 @@
 using Catalog.Web.Data;
 using Catalog.Web.Import;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Web;
@@ -10,6 +12,9 @@ public static class WebExtensions
     public static IServiceCollection AddCatalogWeb(this IServiceCollection services, IHostEnvironment environment, bool commandLine)
     {
         services.AddSingleton<CatalogVersion>();
+        // "Server: Kestrel" only tells a scanner what to try; the security headers are set in Operations/SecurityHeaders.
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
+        services.Configure<RazorPagesOptions>(options => options.Conventions.Add(new CatalogPageMethods()));
         services.AddCatalogCache();
         if (!commandLine)
         {

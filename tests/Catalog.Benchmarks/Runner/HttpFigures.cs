@@ -82,6 +82,7 @@ public static class HttpFigures
         var resident = app.Process.ResidentBytes();
         figures.Add(new Figure("resident memory of the server after the load runs (VmRSS)", Format.Megabytes(resident), "", "",
             $"<= {Format.Megabytes(MemoryTargetBytes)}", resident <= MemoryTargetBytes));
+        figures.Add(await LongTailFigures.MeasureAsync(run, app, LongTailFigures.DefaultQueries));
         return figures;
     }
 

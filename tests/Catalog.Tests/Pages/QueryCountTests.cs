@@ -4,11 +4,13 @@ namespace Catalog.Tests.Pages;
 
 /// <summary>
 /// Each page is a fixed handful of queries, however many links, mentions or subtopics it shows: an N+1 would make the
-/// count grow with the page. A fresh query string makes each request miss the output cache.
+/// count grow with the page. A cookie makes a request miss the output cache (the cache keys a page only by the query
+/// parameters it reads, so a fresh query string no longer does).
 /// </summary>
 public sealed class QueryCountTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
-    public const int TopicPageBudget = 8;
+    // One more since topic pages are paginated: the count of the topic's links.
+    public const int TopicPageBudget = 9;
 
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -30,7 +32,8 @@ public sealed class QueryCountTests(CatalogFactory factory) : IClassFixture<Cata
         Assert.Equal(await CommandsAsync("/links/2"), await CommandsAsync("/links/9"));
         Assert.InRange(await CommandsAsync("/links/9"), 1, 5);
         Assert.Equal(await CommandsAsync("/hosts/arxiv.org"), await CommandsAsync("/hosts/gogul.dev"));
-        Assert.Equal(1, await CommandsAsync("/hosts/arxiv.org"));
+        // The counts, then the page.
+        Assert.Equal(2, await CommandsAsync("/hosts/arxiv.org"));
         Assert.Equal(await CommandsAsync("/kinds/other"), await CommandsAsync("/kinds/book"));
         Assert.InRange(await CommandsAsync("/"), 1, 6);
     }
@@ -38,7 +41,7 @@ public sealed class QueryCountTests(CatalogFactory factory) : IClassFixture<Cata
     [Fact]
     public async Task ARepeatedRequestIsServedFromTheOutputCacheWithoutQueries()
     {
-        var url = $"/topics/deep-unrolling?fresh={Guid.NewGuid():n}";
+        var url = "/topics/deep-unrolling";
         using var first = await _client.GetAsync(url, TestContext.Current.CancellationToken);
         using var second = await _client.GetAsync(url, TestContext.Current.CancellationToken);
 
@@ -48,11 +51,11 @@ public sealed class QueryCountTests(CatalogFactory factory) : IClassFixture<Cata
     }
 
     [Theory]
-    [InlineData("/topics/deep-unrolling")]
-    [InlineData("/api/topics/deep-unrolling")]
+    [InlineData("/topics/the-f-principle")]
+    [InlineData("/api/topics/the-f-principle")]
     public async Task ARequestWithACookieIsNeverAnsweredFromTheCache(string path)
     {
-        var url = $"{path}?fresh={Guid.NewGuid():n}";
+        var url = path;
         using var anonymous = await _client.GetAsync(url, TestContext.Current.CancellationToken);
         using var cached = await _client.GetAsync(url, TestContext.Current.CancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Cookie", "someone=1" } } };
@@ -65,7 +68,8 @@ public sealed class QueryCountTests(CatalogFactory factory) : IClassFixture<Cata
 
     private async Task<int> CommandsAsync(string path)
     {
-        using var response = await _client.GetAsync($"{path}?fresh={Guid.NewGuid():n}", TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Cookie", "uncached=1" } } };
+        using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         return response.SqlCommands();
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Catalog.Tests.Infrastructure;
 using Catalog.Tests.Pages;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Catalog.Tests.Web;
 
@@ -32,13 +33,46 @@ public sealed class ConditionalGetTests(CatalogFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task AnUncachedPageAnswers304BeforeRunningAnyQuery()
+    public async Task AnUncachedPageAnswers304AfterOnlyCheckingThatItExists()
     {
         using var other = await _client.GetAsync("/hosts", TestContext.Current.CancellationToken);
-        using var response = await SendAsync($"/links/3?fresh={Guid.NewGuid():n}", r => r.Headers.IfNoneMatch.Add(other.Headers.ETag!));
+        using var response = await SendAsync("/links/3", r => r.Headers.IfNoneMatch.Add(other.Headers.ETag!));
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
-        Assert.Equal(0, response.SqlCommands());
+        Assert.Equal(1, response.SqlCommands());
+    }
+
+    // A 304 says "the copy you have is current": there is no copy of a page that does not exist.
+    [Theory]
+    [InlineData("/topics/no-such-topic")]
+    [InlineData("/hosts/no-such-host.example")]
+    [InlineData("/kinds/no-such-kind")]
+    [InlineData("/links/99999999")]
+    public async Task AConditionalRequestForSomethingThatDoesNotExistAnswers404(string path)
+    {
+        using var real = await _client.GetAsync("/kinds/code", TestContext.Current.CancellationToken);
+        var etag = real.Headers.ETag!;
+
+        using var anyTag = await SendAsync(path, r => r.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any));
+        using var currentTag = await SendAsync(path, r => r.Headers.IfNoneMatch.Add(etag));
+        using var future = await SendAsync(path, r => r.Headers.IfModifiedSince = DateTimeOffset.UtcNow.AddYears(1));
+
+        Assert.Equal(HttpStatusCode.NotFound, anyTag.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, currentTag.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, future.StatusCode);
+    }
+
+    [Fact]
+    public async Task AConditionalRequestForAnotherCasingIsRedirectedNot304()
+    {
+        using var real = await _client.GetAsync("/kinds/code", TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/topics/Deep-Unrolling");
+        request.Headers.IfNoneMatch.Add(real.Headers.ETag!);
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var otherCasing = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, otherCasing.StatusCode);
+        Assert.Equal("/topics/deep-unrolling", otherCasing.Headers.Location?.OriginalString);
     }
 
     [Fact]

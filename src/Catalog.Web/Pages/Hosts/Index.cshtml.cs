@@ -7,6 +7,7 @@ namespace Catalog.Web.Pages.Hosts;
 
 /// <summary>/hosts: every host with its number of links, most-linked first.</summary>
 [CatalogPage]
+[CacheQuery]
 public sealed class IndexModel(CatalogDbContext db) : PageModel
 {
     public sealed record HostCount(string Host, int Links);

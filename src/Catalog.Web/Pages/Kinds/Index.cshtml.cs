@@ -8,6 +8,7 @@ namespace Catalog.Web.Pages.Kinds;
 
 /// <summary>/kinds: every kind of link, in <see cref="LinkKinds.All"/> order, with its number of links.</summary>
 [CatalogPage]
+[CacheQuery]
 public sealed class IndexModel(CatalogDbContext db) : PageModel
 {
     public sealed record KindCount(string Kind, int Links);

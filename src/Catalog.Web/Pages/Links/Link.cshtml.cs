@@ -10,7 +10,8 @@ namespace Catalog.Web.Pages.Links;
 
 /// <summary>/links/{id}: one URL, every topic that mentions it, and its neighbours by host and by topic.</summary>
 [CatalogPage]
-public sealed class LinkModel(CatalogDbContext db) : PageModel
+[CacheQuery]
+public sealed class LinkModel(CatalogDbContext db) : PageModel, ICatalogItemPage
 {
     public const int RelatedCount = 10;
 
@@ -31,6 +32,10 @@ public sealed class LinkModel(CatalogDbContext db) : PageModel
 
     /// <summary>Bare links are labelled by their URL: such a title is set smaller so that it wraps well.</summary>
     public bool TitleIsUrl => Urls.IsResource(Title);
+
+    public async Task<bool> ExistsAsync(CancellationToken ct) =>
+        int.TryParse(RouteData.Values["id"] as string, System.Globalization.CultureInfo.InvariantCulture, out var id)
+        && await db.Links.AnyAsync(l => l.Id == id, ct);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

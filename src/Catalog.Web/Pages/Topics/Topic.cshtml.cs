@@ -9,9 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Pages.Topics;
 
-/// <summary>/topics/{slug}: a fixed handful of queries whatever the topic's size (no query per link or subtopic).</summary>
+/// <summary>
+/// /topics/{slug}: a fixed handful of queries whatever the topic's size (no query per link or subtopic); its links
+/// <see cref="Paging.Size"/> a page.
+/// </summary>
 [CatalogPage]
-public sealed partial class TopicModel(CatalogDbContext db) : PageModel
+[CacheQuery(Paging.Parameter)]
+public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalogItemPage
 {
     public sealed record TopicView(int Id, int? ParentId, int SourceId, int Position, string Slug, string Title, string IntroHtml);
 
@@ -41,7 +45,10 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel
 
     public List<ImageView> Images { get; private set; } = [];
 
+    /// <summary>This page's share of the topic's links.</summary>
     public List<LinkItem> Links { get; private set; } = [];
+
+    public Paging Paging { get; private set; } = null!;
 
     /// <summary>Set instead of <see cref="Topic"/> when the slug belonged to a topic that was removed (410 Gone).</summary>
     public RemovedTopic? Removed { get; private set; }
@@ -51,6 +58,12 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel
 
     public bool HasMath => IntroHasMath || Quotes.Any(q => q.HasMath);
 
+    public Task<bool> ExistsAsync(CancellationToken ct)
+    {
+        var slug = RouteData.Values["slug"] as string;
+        return db.Topics.AnyAsync(t => t.Slug == slug, ct);
+    }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var topic = await db.Topics.Where(t => t.Slug == slug)
@@ -58,10 +71,18 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel
             .SingleOrDefaultAsync(ct);
         if (topic is null)
         {
-            return await OldSlugAsync(slug, ct);
+            return await OtherCasingAsync(slug, ct) ?? await OldSlugAsync(slug, ct);
+        }
+
+        var listed = ListedMentions(topic.Id);
+        if (Paging.Requested(Request.Query) is not { } page
+            || new Paging(page, await listed.CountAsync(ct), Hrefs.Topic(topic.Slug)) is not { Exists: true } paging)
+        {
+            return NotFound();
         }
 
         Topic = topic;
+        Paging = paging;
         Ancestors = await AncestorsAsync(topic.ParentId, ct);
         await LoadNeighboursAsync(topic, ct);
         Subtopics = await db.Topics.Where(t => t.ParentId == topic.Id).OrderBy(t => t.Position)
@@ -71,8 +92,18 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel
             .Select(q => new QuoteView(q.Text, q.Url, db.Links.Where(l => l.Url == q.Url).Select(l => (int?)l.Id).FirstOrDefault()))
             .ToListAsync(ct);
         Images = await LoadImagesAsync(topic, ct);
-        Links = await LoadLinksAsync(topic.Id, ct);
+        Links = await LoadLinksAsync(topic.Id, listed.OrderBy(m => m.Position).Skip(paging.Skip).Take(Paging.Size), ct);
         return Page();
+    }
+
+    // Slugs are lower case: /topics/Some-Topic is a link typed by hand or an attempt to split the cache. Either way the
+    // answer is a permanent redirect to the one URL of the page, never a 404 the cache could keep.
+    private async Task<IActionResult?> OtherCasingAsync(string slug, CancellationToken ct)
+    {
+        var lower = slug.ToLowerInvariant();
+        return lower != slug && (await db.Topics.AnyAsync(t => t.Slug == lower, ct) || await db.SlugRedirects.AnyAsync(r => r.Slug == lower, ct))
+            ? RedirectPermanent(Hrefs.Topic(lower))
+            : null;
     }
 
     private async Task<IActionResult> OldSlugAsync(string slug, CancellationToken ct)
@@ -137,15 +168,18 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel
     }
 
     // Quote-source mentions are shown as the quotes' citations, not again in the list.
-    private async Task<List<LinkItem>> LoadLinksAsync(int topicId, CancellationToken ct)
+    private IQueryable<Mention> ListedMentions(int topicId) =>
+        db.Mentions.Where(m => m.TopicId == topicId && m.Place != LinkPlace.Quote);
+
+    private async Task<List<LinkItem>> LoadLinksAsync(int topicId, IQueryable<Mention> page, CancellationToken ct)
     {
-        var listed = db.Mentions.Where(m => m.TopicId == topicId && m.Place != LinkPlace.Quote);
-        var mentions = await listed.OrderBy(m => m.Position)
+        var mentions = await page
             .Select(m => new { Row = new LinkRow(m.LinkId, m.Link.Url, m.Label, m.Link.Host, m.Link.Kind, m.Place), m.Context })
             .ToListAsync(ct);
-        // By the listed link ids, so SQLite looks each one up in the LinkId index; a correlated EXISTS made it scan
-        // every mention of the catalog (12 ms a page at 58,000 mentions).
-        var linkIds = mentions.Select(m => m.Row.Id).Distinct().ToList();
+        // By the page's link ids as a subquery, so SQLite looks each one up in the LinkId index (a correlated EXISTS
+        // scanned every mention of the catalog) and no id becomes an SQL variable (a list of them hit SQLite's limit
+        // on a topic of ~32,700 links).
+        var linkIds = page.Select(m => m.LinkId);
         var elsewhere = await db.Mentions.Where(o => linkIds.Contains(o.LinkId) && o.TopicId != topicId)
             .Select(o => new { o.LinkId, o.Topic.SourceId, o.Topic.Position, o.Topic.Slug, o.Topic.Title })
             .Distinct()
