@@ -9,6 +9,10 @@ namespace Catalog.Web.Links;
 /// </summary>
 public static class AddressRule
 {
+    /// <summary>The rule as configured: everything when private addresses are allowed, else public addresses only.</summary>
+    public static Func<IPAddress, bool> For(LinkOptions options) =>
+        options.AllowPrivateAddresses ? _ => true : IsPublic;
+
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)

@@ -9,14 +9,14 @@ namespace Catalog.Web.Links;
 /// </summary>
 internal static class GuardedConnect
 {
-    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> Callback(bool allowPrivate) =>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> Callback(Func<IPAddress, bool> isAllowed) =>
         async (context, cancellationToken) =>
         {
             var host = context.DnsEndPoint.Host;
             var addresses = IPAddress.TryParse(host, out var literal)
                 ? [literal]
                 : await Dns.GetHostAddressesAsync(host, cancellationToken);
-            var allowed = addresses.Where(a => allowPrivate || AddressRule.IsPublic(a)).ToList();
+            var allowed = addresses.Where(isAllowed).ToList();
             if (allowed.Count == 0)
             {
                 throw new RefusedAddressException(host, addresses);
@@ -30,7 +30,7 @@ internal static class GuardedConnect
                 {
                     await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
                     var remote = (socket.RemoteEndPoint as IPEndPoint)?.Address;
-                    if (remote is null || (!allowPrivate && !AddressRule.IsPublic(remote)))
+                    if (remote is null || !isAllowed(remote))
                     {
                         socket.Dispose();
                         throw new RefusedAddressException(host, remote is null ? [] : [remote]);

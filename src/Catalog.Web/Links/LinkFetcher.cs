@@ -84,19 +84,16 @@ public sealed class LinkFetcher(IHttpClientFactory clients, IOptions<LinkOptions
         try
         {
             var method = readBody ? HttpMethod.Get : HttpMethod.Head;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            // The resilience pipeline limits each attempt; this bounds the whole hop, retries and body included.
-            timeout.CancelAfter(_options.Timeout * 4);
             HttpResponseMessage response;
             try
             {
-                response = await SendAsync(method, current, timeout.Token);
+                response = await SendAsync(method, current, cancellationToken);
                 if (method == HttpMethod.Head && response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.Forbidden or HttpStatusCode.NotImplemented)
                 {
                     hops.Add(new FetchHop(current, "HEAD", (int)response.StatusCode, null));
                     response.Dispose();
                     method = HttpMethod.Get;
-                    response = await SendAsync(method, current, timeout.Token);
+                    response = await SendAsync(method, current, cancellationToken);
                 }
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -121,6 +118,9 @@ public sealed class LinkFetcher(IHttpClientFactory clients, IOptions<LinkOptions
                 {
                     try
                     {
+                        // The resilience pipeline's timeout ends with the headers; the body gets a limit of its own.
+                        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                        timeout.CancelAfter(_options.Timeout);
                         (body, truncated) = await ReadCappedAsync(response.Content, timeout.Token);
                     }
                     catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -30,7 +30,7 @@ public static class LinksExtensions
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.All,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                ConnectCallback = GuardedConnect.Callback(provider.GetRequiredService<IOptions<LinkOptions>>().Value.AllowPrivateAddresses),
+                ConnectCallback = GuardedConnect.Callback(AddressRule.For(provider.GetRequiredService<IOptions<LinkOptions>>().Value)),
             })
             .AddResilienceHandler("links", (pipeline, context) =>
             {
