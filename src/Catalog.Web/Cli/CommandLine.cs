@@ -15,7 +15,7 @@ namespace Catalog.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] s_verbs = ["import", "backup", "hash-password", "help", "--help"];
+    private static readonly string[] s_verbs = ["import", "backup", "hash-password", "links", "help", "--help"];
 
     private static readonly string[] s_importFlags = ["--dry-run", "--json", "--yes"];
 
@@ -121,6 +121,8 @@ public static class CommandLine
                 "import" => await ImportAsync(app.Services, args[1..], early, stdout, app.Lifetime.ApplicationStopping),
                 "backup" => await BackupAsync(app.Services, args[1..], stdout, app.Lifetime.ApplicationStopping),
                 "hash-password" => HashPassword(stdout),
+                "links" when args.Length > 1 && args[1] == "check" => await new Links.LinkCheckCommand(app.Services)
+                    .RunAsync(Links.LinkCheckCommand.Parse(args[2..]), stdout, app.Lifetime.ApplicationStopping),
                 _ => Usage(stdout, 0),
             };
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
@@ -16,6 +17,8 @@ public static class LinksExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<LinkFetcher>();
+        services.AddScoped<LinkChecker>();
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(LinkFetcher.ClientName)
             .ConfigureHttpClient((provider, client) =>
