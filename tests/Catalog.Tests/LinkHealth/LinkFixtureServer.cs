@@ -20,12 +20,15 @@ public sealed class LinkFixtureServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _hits = new();
     private int _inFlight;
     private int _maxInFlight;
+    private int _gated;
+    private int _maxGated;
 
     private LinkFixtureServer(WebApplication app) => _app = app;
 
     public Uri Base { get; private set; } = null!;
     public Uri Refused { get; private set; } = null!;
     public int MaxInFlight => _maxInFlight;
+    public int MaxGated => _maxGated;
     public int Requests => _hits.Values.Sum();
     public int RequestsTo(string path) => _hits.GetValueOrDefault(path);
 
@@ -33,7 +36,8 @@ public sealed class LinkFixtureServer : IAsyncDisposable
 
     public static async Task<LinkFixtureServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No config-file watchers: the test host's inotify instances are shared with every other running test.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, 0);
@@ -96,14 +100,23 @@ public sealed class LinkFixtureServer : IAsyncDisposable
         app.MapMethods("/to-refused", ["GET", "HEAD"], () => Results.Redirect(new Uri(Refused, "/ok").ToString()));
         app.MapMethods("/gate/{n}", ["GET", "HEAD"], async (HttpContext c) =>
         {
-            // Hold each request until a second is in flight (or a while has passed), so a limit of two is reached
-            // whenever the client allows it and a looser client shows up as more than two.
-            for (var i = 0; i < 50 && Volatile.Read(ref _inFlight) < 3; i++)
+            // Counted inside the handler, which ends before the answer is sent, so a client that starts its next
+            // request the moment it reads this answer is never counted twice. Each request waits for a second one
+            // (or a short while), so a limit of two is reached whenever the client allows it.
+            InterlockedMax(ref _maxGated, Interlocked.Increment(ref _gated));
+            try
             {
-                await Task.Delay(20, c.RequestAborted);
-            }
+                for (var i = 0; i < 15 && Volatile.Read(ref _gated) < 2; i++)
+                {
+                    await Task.Delay(20, c.RequestAborted);
+                }
 
-            return "gated";
+                return "gated";
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _gated);
+            }
         });
     }
 
