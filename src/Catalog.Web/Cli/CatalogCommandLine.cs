@@ -104,6 +104,7 @@ public sealed class CatalogCommandLine
             ImportCommand.Create(context),
             BackupCommand.Create(context),
             Export.ExportCommand.Create(context),
+            LinksCommand.Create(context),
             HashPasswordCommand.Create(context),
         };
         return root;

@@ -24,8 +24,13 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<CatalogState> CatalogState => Set<CatalogState>();
 
+    public DbSet<LinkHealthRow> LinkHealth => Set<LinkHealthRow>();
+
+    public DbSet<LinkCheckRow> LinkChecks => Set<LinkCheckRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        LinkHealthModel.Configure(modelBuilder);
         modelBuilder.Entity<Source>().HasIndex(s => s.Name).IsUnique();
 
         modelBuilder.Entity<Topic>(topic =>

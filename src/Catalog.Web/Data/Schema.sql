@@ -164,3 +164,33 @@ CREATE INDEX IF NOT EXISTS IX_Mentions_LinkId_TopicId ON Mentions (LinkId, Topic
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261126201349_MentionsIndexedOnceByLink', '10.0.15');
 
+CREATE TABLE "LinkChecks" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_LinkChecks" PRIMARY KEY AUTOINCREMENT,
+    "Url" TEXT NOT NULL,
+    "CheckedAt" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "HttpStatus" INTEGER NULL,
+    "FinalUrl" TEXT NULL,
+    "Reason" TEXT NULL,
+    "Inconclusive" INTEGER NOT NULL
+);
+
+CREATE TABLE "LinkHealth" (
+    "Url" TEXT NOT NULL CONSTRAINT "PK_LinkHealth" PRIMARY KEY,
+    "Status" TEXT NOT NULL,
+    "CheckedAt" TEXT NOT NULL,
+    "HttpStatus" INTEGER NULL,
+    "FinalUrl" TEXT NULL,
+    "FirstStrikeAt" TEXT NULL,
+    "DeadSince" TEXT NULL,
+    "ArchiveUrl" TEXT NULL,
+    "ArchivedAt" TEXT NULL
+);
+
+CREATE INDEX "IX_LinkChecks_Url_CheckedAt" ON "LinkChecks" ("Url", "CheckedAt");
+
+CREATE INDEX "IX_LinkHealth_DeadSince" ON "LinkHealth" ("DeadSince");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204033059_LinkHealth', '10.0.15');
+

@@ -1,0 +1,6 @@
+namespace Catalog.Web.Links;
+
+/// <summary>A run's counts; its JSON shape is what `links check --json` prints and tools read.</summary>
+public sealed record LinkCheckSummary(
+    int Checked, int Ok, int Redirected, int Broken, int Unreachable, int Timeout, int Blocked, int Error,
+    int Dead, int Archived, bool Inconclusive);

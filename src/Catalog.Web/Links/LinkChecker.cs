@@ -1,0 +1,93 @@
+using Catalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Web.Links;
+
+/// <summary>What a run covers: every link, or only those due, or one host's.</summary>
+public sealed record LinkCheckRequest(bool OnlyDue = false, string? Host = null);
+
+/// <summary>One run: checks the catalog's links through the fetcher and folds each verdict into the stored health.</summary>
+public sealed class LinkChecker(CatalogDbContext db, LinkFetcher fetcher, IOptions<LinkOptions> options, TimeProvider clock, ILogger<LinkChecker> logger)
+{
+    public async Task<LinkCheckSummary> RunAsync(LinkCheckRequest request, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var links = await db.Links.AsNoTracking()
+            .Where(l => request.Host == null || l.Host == request.Host)
+            .Select(l => new { l.Url, l.Host })
+            .ToListAsync(cancellationToken);
+        var health = await db.LinkHealth.ToDictionaryAsync(h => h.Url, cancellationToken);
+        if (request.OnlyDue)
+        {
+            var due = now - options.Value.CheckInterval;
+            links = links.Where(l => !health.TryGetValue(l.Url, out var h) || h.CheckedAt <= due).ToList();
+        }
+
+        var done = 0;
+        var verdicts = await Task.WhenAll(links.Select(async link =>
+        {
+            var verdict = Uri.TryCreate(link.Url, UriKind.Absolute, out var url)
+                ? LinkVerdict.From(await fetcher.CheckAsync(url, cancellationToken))
+                : new LinkVerdict(LinkStatus.Error, null, new Uri("about:blank"), "not an absolute URL");
+            progress?.Report(Interlocked.Increment(ref done));
+            return (link.Url, link.Host, Verdict: verdict);
+        }));
+
+        var inconclusive = RunVerdict.IsInconclusive(verdicts.Select(v => (v.Host, v.Verdict.Status)));
+        foreach (var (url, _, verdict) in verdicts)
+        {
+            db.LinkChecks.Add(new LinkCheckRow
+            {
+                Url = url, CheckedAt = now, Status = verdict.Status.Name(), HttpStatus = verdict.HttpStatus,
+                FinalUrl = verdict.FinalUrl.ToString(), Reason = verdict.Reason, Inconclusive = inconclusive,
+            });
+            if (!inconclusive)
+            {
+                Fold(health, url, verdict, now);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var summary = Summarise(verdicts.Select(v => v.Verdict.Status).ToList(), health.Values, inconclusive);
+        logger.LogInformation("Link check of {Links} links: {Dead} dead, inconclusive {Inconclusive}", summary.Checked, summary.Dead, inconclusive);
+        return summary;
+    }
+
+    private void Fold(Dictionary<string, LinkHealthRow> health, string url, LinkVerdict verdict, DateTimeOffset now)
+    {
+        var row = health.GetValueOrDefault(url);
+        var before = row is null
+            ? LinkHealthState.Unchecked
+            : new LinkHealthState(Enum.Parse<LinkStatus>(row.Status, ignoreCase: true), row.CheckedAt, row.HttpStatus,
+                row.FinalUrl is null ? null : new Uri(row.FinalUrl), row.FirstStrikeAt, row.DeadSince);
+        var after = before.After(verdict, now, options.Value.DeadAfter);
+        if (ReferenceEquals(before, after))
+        {
+            return;
+        }
+
+        if (row is null)
+        {
+            row = new LinkHealthRow { Url = url, Status = "" };
+            db.LinkHealth.Add(row);
+            health[url] = row;
+        }
+
+        row.Status = after.Status!.Value.Name();
+        row.CheckedAt = now;
+        row.HttpStatus = after.HttpStatus;
+        row.FinalUrl = after.FinalUrl?.ToString();
+        row.FirstStrikeAt = after.FirstStrikeAt;
+        row.DeadSince = after.DeadSince;
+    }
+
+    private static LinkCheckSummary Summarise(List<LinkStatus> statuses, IEnumerable<LinkHealthRow> health, bool inconclusive)
+    {
+        int Count(LinkStatus s) => statuses.Count(x => x == s);
+        var rows = health.ToList();
+        return new LinkCheckSummary(statuses.Count, Count(LinkStatus.Ok), Count(LinkStatus.Redirected), Count(LinkStatus.Broken),
+            Count(LinkStatus.Unreachable), Count(LinkStatus.Timeout), Count(LinkStatus.Blocked), Count(LinkStatus.Error),
+            rows.Count(r => r.DeadSince is not null), rows.Count(r => r.ArchiveUrl is not null), inconclusive);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Catalog.Tests.LinkHealth;
+
+/// <summary>
+/// Plays the web on loopback only: Kestrel on 127.0.0.1 (and a second listener on 127.0.0.2 that stands for an address
+/// the rule refuses), one route per case a link checker meets, counting every request it receives.
+/// </summary>
+public sealed class LinkFixtureServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, int> _hits = new();
+    private int _inFlight;
+    private int _maxInFlight;
+    private int _gated;
+    private int _maxGated;
+
+    private LinkFixtureServer(WebApplication app) => _app = app;
+
+    public Uri Base { get; private set; } = null!;
+    public Uri Refused { get; private set; } = null!;
+    public int MaxInFlight => _maxInFlight;
+    public int MaxGated => _maxGated;
+    public int Requests => _hits.Values.Sum();
+    public int RequestsTo(string path) => _hits.GetValueOrDefault(path);
+
+    public Uri Url(string path) => new(Base, path);
+
+    public static async Task<LinkFixtureServer> StartAsync()
+    {
+        // No config-file watchers: the test host's inotify instances are shared with every other running test.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Parse("127.0.0.2"), 0);
+        });
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new LinkFixtureServer(app);
+        server.Map(app);
+        await app.StartAsync();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        server.Base = new Uri(addresses.Single(a => a.Contains("127.0.0.1")));
+        server.Refused = new Uri(addresses.Single(a => a.Contains("127.0.0.2")));
+        return server;
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            _hits.AddOrUpdate(context.Connection.LocalIpAddress + context.Request.Path, 1, (_, n) => n + 1);
+            var now = Interlocked.Increment(ref _inFlight);
+            InterlockedMax(ref _maxInFlight, now);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        });
+        app.MapMethods("/", ["GET", "HEAD"], () => "front page");
+        app.MapMethods("/ok", ["GET", "HEAD"], () => "fine");
+        app.MapMethods("/head-refused", ["HEAD"], () => Results.StatusCode(405));
+        app.MapGet("/head-refused", () => "fine by GET");
+        app.MapMethods("/chain/a", ["GET", "HEAD"], () => Results.Redirect("/chain/b", permanent: true));
+        app.MapMethods("/chain/b", ["GET", "HEAD"], () => Results.Redirect("/chain/c", permanent: true, preserveMethod: true));
+        app.MapMethods("/chain/c", ["GET", "HEAD"], () => "arrived");
+        app.MapMethods("/temporary", ["GET", "HEAD"], () => Results.Redirect("/ok"));
+        app.MapMethods("/deep/page", ["GET", "HEAD"], () => Results.Redirect("/", permanent: true));
+        app.MapMethods("/loop/a", ["GET", "HEAD"], () => Results.Redirect("/loop/b"));
+        app.MapMethods("/loop/b", ["GET", "HEAD"], () => Results.Redirect("/loop/a"));
+        app.MapMethods("/missing", ["GET", "HEAD"], () => Results.NotFound());
+        app.MapMethods("/gone", ["GET", "HEAD"], () => Results.StatusCode(410));
+        app.MapMethods("/limited", ["GET", "HEAD"], (HttpContext c) => { c.Response.Headers.RetryAfter = "1"; return Results.StatusCode(429); });
+        app.MapMethods("/flaky", ["GET", "HEAD"], (HttpContext c) => RequestsTo("127.0.0.1/flaky") <= 1 ? Results.StatusCode(503) : Results.Text("recovered"));
+        app.MapMethods("/broken-server", ["GET", "HEAD"], () => Results.StatusCode(500));
+        app.MapMethods("/slow", ["GET", "HEAD"], async (HttpContext c) => { await Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted); return "late"; });
+        app.MapMethods("/endless", ["GET", "HEAD"], async (HttpContext c) =>
+        {
+            var chunk = new byte[8192];
+            while (!c.RequestAborted.IsCancellationRequested)
+            {
+                await c.Response.Body.WriteAsync(chunk, c.RequestAborted);
+            }
+        });
+        app.MapMethods("/cloudflare", ["GET", "HEAD"], (HttpContext c) => { c.Response.Headers["cf-mitigated"] = "challenge"; return Results.StatusCode(403); });
+        app.MapMethods("/aws-waf", ["GET", "HEAD"], (HttpContext c) => { c.Response.Headers["x-amzn-waf-action"] = "challenge"; return Results.StatusCode(202); });
+        app.MapMethods("/to-refused", ["GET", "HEAD"], () => Results.Redirect(new Uri(Refused, "/ok").ToString()));
+        app.MapMethods("/gate/{n}", ["GET", "HEAD"], async (HttpContext c) =>
+        {
+            // Counted inside the handler, which ends before the answer is sent, so a client that starts its next
+            // request the moment it reads this answer is never counted twice. Each request waits for a second one
+            // (or a short while), so a limit of two is reached whenever the client allows it.
+            InterlockedMax(ref _maxGated, Interlocked.Increment(ref _gated));
+            try
+            {
+                for (var i = 0; i < 15 && Volatile.Read(ref _gated) < 2; i++)
+                {
+                    await Task.Delay(20, c.RequestAborted);
+                }
+
+                return "gated";
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _gated);
+            }
+        });
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
