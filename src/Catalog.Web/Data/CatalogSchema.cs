@@ -39,9 +39,14 @@ public static class CatalogSchema
         }
 
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'", ct) != 0
-            && MigrationIds.IsSubsetOf(await connection.ListAsync("SELECT MigrationId FROM __EFMigrationsHistory", row => row.GetString(0), ct));
+        return await IsCurrentAsync(connection, ct);
     }
+
+    /// <inheritdoc cref="IsCurrentAsync(CatalogDatabase, CancellationToken)"/>
+    /// <param name="connection">An open connection.</param>
+    public static async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken ct) =>
+        await connection.ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'", ct) != 0
+            && MigrationIds.IsSubsetOf(await connection.ListAsync("SELECT MigrationId FROM __EFMigrationsHistory", row => row.GetString(0), ct));
 
     /// <summary>
     /// Creates the schema in a database with no tables yet. The file stays in rollback-journal mode until
