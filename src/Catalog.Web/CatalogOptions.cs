@@ -62,4 +62,12 @@ public sealed class CatalogOptions
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     [Range(1, 10_000)]
     public int SignInAttemptsPerMinute { get; set; } = 5;
+
+    /// <summary>Sign-in attempts allowed per minute from all clients together.</summary>
+    [Range(1, 100_000)]
+    public int SignInAttemptsPerMinuteAllClients { get; set; } = 30;
+
+    /// <summary>Failed admin sign-ins in a row after which sign-in closes for a while (Admin/AdminLockout.cs).</summary>
+    [Range(1, 100_000)]
+    public int AdminLockoutAfterFailures { get; set; } = 10;
 }

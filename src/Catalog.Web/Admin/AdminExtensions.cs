@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public static class AdminExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
         services.AddSingleton<AdminPassword>();
+        services.AddSingleton<AdminLockout>();
         services.AddSingleton<UploadSizeLimit>();
         services.AddSingleton(s => new PendingImports(Path.Combine(dataFolder, "pending-imports"), s.GetRequiredService<TimeProvider>()));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(ConfigureCookie);
@@ -32,7 +34,10 @@ public static class AdminExtensions
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy);
+            limiter.OnRejected = SignInRateLimit.SetRetryAfter;
         });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<CatalogOptions>>((limiter, catalog) =>
+            limiter.GlobalLimiter = SignInRateLimit.Ceiling(catalog.Value));
         // Through AddRazorPages, not Configure<RazorPagesOptions>: Razor Pages' own options setup replaces the
         // conventions collection, so conventions configured before it would be lost.
         services.AddRazorPages(pages => pages.Conventions

@@ -34,7 +34,9 @@ public sealed class StatusModel(IOptions<CatalogOptions> options) : PageModel
             StatusCodes.Status413PayloadTooLarge => ("File too large",
                 $"The upload is larger than the limit of {options.Value.MaxUploadBytes:N0} bytes (Catalog:MaxUploadBytes). Nothing was imported."),
             StatusCodes.Status429TooManyRequests => ("Too many sign-in attempts",
-                "Too many sign-in attempts from your address. Wait a minute, then try again."),
+                HttpContext.Response.Headers.RetryAfter is [{ } wait]
+                    ? $"Too many sign-in attempts. Wait {wait} seconds, then try again."
+                    : "Too many sign-in attempts. Wait a minute, then try again."),
             _ => ("Something went wrong", $"The request failed with status {code}."),
         };
     }
