@@ -70,4 +70,8 @@ public sealed class CatalogOptions
     /// <summary>Failed admin sign-ins in a row after which sign-in closes for a while (Admin/AdminLockout.cs).</summary>
     [Range(1, 100_000)]
     public int AdminLockoutAfterFailures { get; set; } = 10;
+
+    /// <summary>How long an admin session lasts at most after sign-in, however active (sliding expiry renews it up to this).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan AdminSessionMax { get; set; } = TimeSpan.FromHours(12);
 }

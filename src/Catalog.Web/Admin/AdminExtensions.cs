@@ -25,6 +25,7 @@ public static class AdminExtensions
 
         services.AddSingleton<AdminPassword>();
         services.AddSingleton<AdminLockout>();
+        services.AddScoped<AdminSessions>();
         services.AddSingleton<UploadSizeLimit>();
         services.AddSingleton(s => new PendingImports(Path.Combine(dataFolder, "pending-imports"), s.GetRequiredService<TimeProvider>()));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(ConfigureCookie);
@@ -96,7 +97,9 @@ public static class AdminExtensions
         cookie.SlidingExpiration = true;
         cookie.Events.OnValidatePrincipal = async context =>
         {
-            if (!context.HttpContext.RequestServices.GetRequiredService<AdminPassword>().Accepts(context.Principal))
+            var services = context.HttpContext.RequestServices;
+            if (!services.GetRequiredService<AdminPassword>().Accepts(context.Principal)
+                || !await services.GetRequiredService<AdminSessions>().IsLiveAsync(context.Principal, context.HttpContext.RequestAborted))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

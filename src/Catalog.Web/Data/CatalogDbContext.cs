@@ -24,6 +24,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<CatalogState> CatalogState => Set<CatalogState>();
 
+    public DbSet<AdminSession> AdminSessions => Set<AdminSession>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Source>().HasIndex(s => s.Name).IsUnique();
@@ -55,6 +57,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         modelBuilder.Entity<Image>().HasIndex(i => new { i.TopicId, i.Position });
         modelBuilder.Entity<SlugRedirect>().HasKey(r => r.Slug);
         modelBuilder.Entity<SeedBlob>().HasKey(b => b.Sha256);
+        modelBuilder.Entity<AdminSession>().HasKey(s => s.Id);
 
         modelBuilder.Entity<ImportRun>(run =>
         {

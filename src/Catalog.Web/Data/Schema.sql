@@ -164,3 +164,11 @@ CREATE INDEX IF NOT EXISTS IX_Mentions_LinkId_TopicId ON Mentions (LinkId, Topic
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261126201349_MentionsIndexedOnceByLink', '10.0.15');
 
+CREATE TABLE "AdminSessions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AdminSessions" PRIMARY KEY,
+    "SignedInAt" TEXT NOT NULL
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204033504_AdminSessions', '10.0.15');
+

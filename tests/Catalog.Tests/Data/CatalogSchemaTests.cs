@@ -94,7 +94,7 @@ public sealed class CatalogSchemaTests : IDisposable
 
         Assert.True(await CatalogSchema.TryCreateAsync(Database("current.db"), ct));
         Assert.True(await CatalogSchema.IsCurrentAsync(Database("current.db"), ct));
-        Assert.Equal(4, CatalogSchema.MigrationIds.Count);
+        Assert.Equal(5, CatalogSchema.MigrationIds.Count);
 
         Rows("current.db", $"DELETE FROM __EFMigrationsHistory WHERE MigrationId = '{CatalogSchema.MigrationIds.Max()}' RETURNING MigrationId");
         Assert.False(await CatalogSchema.IsCurrentAsync(Database("current.db"), ct));

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Catalog.Web.Pages.Admin;
 
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class SignInModel(AdminPassword password, AdminLockout lockout, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(AdminPassword password, AdminLockout lockout, AdminSessions sessions, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public string? Password { get; set; }
@@ -50,7 +50,8 @@ public sealed class SignInModel(AdminPassword password, AdminLockout lockout, IL
         }
 
         lockout.Succeeded();
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, password.Principal());
+        var session = await sessions.StartAsync(HttpContext.RequestAborted);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, password.Principal(session));
         logger.LogInformation("Admin signed in from {ClientAddress}", HttpContext.Connection.RemoteIpAddress);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
     }
