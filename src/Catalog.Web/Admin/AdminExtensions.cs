@@ -28,6 +28,12 @@ public static class AdminExtensions
         services.AddScoped<AdminSessions>();
         services.AddSingleton<UploadSizeLimit>();
         services.AddSingleton(s => new PendingImports(Path.Combine(dataFolder, "pending-imports"), s.GetRequiredService<TimeProvider>()));
+        // Only admin forms post, so only /admin needs the token's cookie: public pages stay cookie-free and cacheable.
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Path = "/admin";
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(ConfigureCookie);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireClaim(AdminPassword.StampClaim));
