@@ -74,4 +74,11 @@ public sealed class CatalogOptions
     /// <summary>How long an admin session lasts at most after sign-in, however active (sliding expiry renews it up to this).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan AdminSessionMax { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// The site's public address (<c>https://catalog.example.org</c>), for the few answers that need an absolute URL;
+    /// without it they are built from the request, whose Host header only AllowedHosts vouches for.
+    /// </summary>
+    [Url]
+    public string? PublicUrl { get; set; }
 }

@@ -1,4 +1,5 @@
 using Catalog.Web.Data;
+using Catalog.Web.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -101,6 +102,15 @@ public static class AdminExtensions
         cookie.AccessDeniedPath = "/admin/sign-in";
         cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         cookie.SlidingExpiration = true;
+        // The handler's own redirect is absolute, built from the Host header: relative (or on Catalog:PublicUrl) instead.
+        cookie.Events.OnRedirectToLogin = context =>
+        {
+            var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+            var relative = target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri;
+            var site = SiteUrl.Configured(context.HttpContext.RequestServices.GetRequiredService<IOptions<CatalogOptions>>().Value);
+            context.Response.Redirect(site + relative);
+            return Task.CompletedTask;
+        };
         cookie.Events.OnValidatePrincipal = async context =>
         {
             var services = context.HttpContext.RequestServices;
