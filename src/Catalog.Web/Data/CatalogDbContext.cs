@@ -28,6 +28,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<LinkCheckRow> LinkChecks => Set<LinkCheckRow>();
 
+    public DbSet<AdminSession> AdminSessions => Set<AdminSession>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         LinkHealthModel.Configure(modelBuilder);
@@ -60,6 +62,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         modelBuilder.Entity<Image>().HasIndex(i => new { i.TopicId, i.Position });
         modelBuilder.Entity<SlugRedirect>().HasKey(r => r.Slug);
         modelBuilder.Entity<SeedBlob>().HasKey(b => b.Sha256);
+        modelBuilder.Entity<AdminSession>().HasKey(s => s.Id);
 
         modelBuilder.Entity<ImportRun>(run =>
         {
