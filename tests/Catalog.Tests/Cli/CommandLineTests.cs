@@ -246,7 +246,7 @@ public sealed class CommandLineTests : IDisposable
             production[name] = value;
         }
 
-        var (exitCode, stdout, stderr) = await CatalogProcess.RunAsync(DatabasePath, production, stdin ?? "", args);
+        var (exitCode, stdout, stderr) = await CatalogProcess.RunWithInputAsync(DatabasePath, production, stdin ?? "", args);
         return new Result(exitCode, stdout, stderr);
     }
 }

@@ -49,10 +49,10 @@ public static class CatalogProcess
 
     /// <inheritdoc cref="RunAsync(string, string[])"/>
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string databasePath, IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        RunAsync(databasePath, environment, stdin: null, args);
+        RunWithInputAsync(databasePath, environment, stdin: null, args);
 
     /// <summary>Runs to the end with <paramref name="stdin"/> typed in (then closed); returns the exit code and what it printed.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string databasePath, IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string databasePath, IReadOnlyDictionary<string, string> environment, string? stdin, string[] args)
     {
         var ct = TestContext.Current.CancellationToken;
         using var process = Start(databasePath, environment, args, redirectInput: stdin is not null);
