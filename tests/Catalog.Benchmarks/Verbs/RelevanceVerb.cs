@@ -1,0 +1,93 @@
+using Catalog.Benchmarks.Relevance;
+using Catalog.Benchmarks.Runner;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Benchmarks.Verbs;
+
+/// <summary>
+/// <c>relevance [--details]</c>: imports the seed into a fresh database with the Release CLI, then scores the judged
+/// queries of <c>relevance/queries.json</c> against the catalog's search and a Lucene.Net BM25 index built from the
+/// same documents in this run. Prints nDCG@10, MRR@10, Recall@10, P@1 and the share of empty answers.
+/// </summary>
+public static class RelevanceVerb
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var paths = RepoPaths.Find();
+        var run = new RunContext(paths, quick: true, scale: 1);
+        Directory.CreateDirectory(run.WorkFolder);
+        var queries = JudgedQuery.Load(Path.Combine(paths.Root, "tests", "Catalog.Benchmarks", "relevance", "queries.json"));
+
+        var database = run.WorkPath("relevance.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(database + suffix);
+        }
+
+        run.Log($"importing {paths.Seed}");
+        using (var import = ChildProcess.Start(paths.AppFolder, run.WorkPath("relevance-import.log"), ImportFigures.ImportEnvironment(database), ["dotnet", paths.AppDll, "import", paths.Seed]))
+        {
+            if (await import.WaitForExitAsync(TimeSpan.FromMinutes(5)) != 0)
+            {
+                Console.Error.WriteLine($"The import failed; see {run.WorkPath("relevance-import.log")} (the verb runs the Release build: dotnet run -c Release)");
+                return 1;
+            }
+        }
+
+        if (await UnknownUrlsAsync(database, queries) is { Count: > 0 } unknown)
+        {
+            Console.Error.WriteLine("Judged URLs that are not links of the catalog (fix the judgments):\n  " + string.Join("\n  ", unknown));
+            return 1;
+        }
+
+        var catalog = new CatalogUnderTest(database);
+        using var lucene = new LuceneBaseline(await catalog.DocumentsAsync());
+        var systems = new List<(string Name, Func<string, Task<IReadOnlyList<string>>> Search)>
+        {
+            ("catalog", q => catalog.SearchAsync(q, Scores.Depth)),
+            ("Lucene BM25", q => Task.FromResult(lucene.Search(q, Scores.Depth))),
+        };
+
+        var scored = new List<RelevanceReport.SystemScores>();
+        var firstAnswers = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (name, search) in systems)
+        {
+            run.Log($"asking {name}");
+            var perQuery = new List<(JudgedQuery, Scores)>();
+            foreach (var query in queries)
+            {
+                var answer = await search(query.Query);
+                firstAnswers.TryAdd(query.Query, answer);
+                perQuery.Add((query, Scores.Of(query, answer)));
+            }
+
+            scored.Add(new RelevanceReport.SystemScores(name, perQuery));
+        }
+
+        var report = RelevanceReport.ToMarkdown(scored, queries);
+        if (options.Flag("--details"))
+        {
+            report += "\n" + RelevanceReport.Details(scored, firstAnswers);
+        }
+
+        Console.WriteLine(report);
+        await File.WriteAllTextAsync(Path.Combine(paths.Artifacts, "relevance.md"), report);
+        return 0;
+    }
+
+    private static async Task<List<string>> UnknownUrlsAsync(string database, IReadOnlyList<JudgedQuery> queries)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        await connection.OpenAsync();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Url FROM Links";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            known.Add(reader.GetString(0));
+        }
+
+        return queries.SelectMany(q => q.Relevant.Keys).Where(url => !known.Contains(url)).Distinct().ToList();
+    }
+}
