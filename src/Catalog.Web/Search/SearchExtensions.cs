@@ -6,6 +6,7 @@ public static class SearchExtensions
     public static IServiceCollection AddCatalogSearch(this IServiceCollection services)
     {
         services.AddSingleton<SpellingSuggestions>();
+        services.AddSingleton<SearchLexicons>();
         services.AddScoped<CatalogSearch>();
         return services;
     }

@@ -1,13 +1,17 @@
 using Catalog.Web.Data;
 using Catalog.Web.Search;
+using Catalog.Web.Web;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Benchmarks.Relevance;
 
 /// <summary>The catalog's own search, called in process on an imported database, the way /api/search calls it.</summary>
-public sealed class CatalogUnderTest(string database)
+public sealed class CatalogUnderTest(string database) : IDisposable
 {
+    // The catalog never changes during a run: version 0 throughout, so the lexicon is read once.
+    private readonly SearchLexicons _lexicons = new(new CatalogVersion());
+
     private readonly DbContextOptions<CatalogDbContext> _options =
         new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={database};Mode=ReadOnly").Options;
 
@@ -15,7 +19,7 @@ public sealed class CatalogUnderTest(string database)
     public async Task<IReadOnlyList<string>> SearchAsync(string text, int limit)
     {
         await using var db = new CatalogDbContext(_options);
-        var results = await new CatalogSearch(db).SearchAsync(new SearchRequest(text, SearchFilters.None, 1, limit), withFacets: false, CancellationToken.None);
+        var results = await new CatalogSearch(db, _lexicons).SearchAsync(new SearchRequest(text, SearchFilters.None, 1, limit), withFacets: false, CancellationToken.None);
         return results.Hits.Select(h => h.Url).ToList();
     }
 
@@ -27,4 +31,6 @@ public sealed class CatalogUnderTest(string database)
         await using var transaction = await connection.BeginTransactionAsync();
         return (await SearchDocuments.ReadAsync(transaction, exceptSourceId: null, CancellationToken.None)).Prepare();
     }
+
+    public void Dispose() => _lexicons.Dispose();
 }

@@ -40,7 +40,7 @@ public static class RelevanceVerb
             return 1;
         }
 
-        var catalog = new CatalogUnderTest(database);
+        using var catalog = new CatalogUnderTest(database);
         using var lucene = new LuceneBaseline(await catalog.DocumentsAsync());
         var systems = new List<(string Name, Func<string, Task<IReadOnlyList<string>>> Search)>
         {
