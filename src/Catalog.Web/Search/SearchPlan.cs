@@ -105,7 +105,8 @@ public sealed class SearchPlan
             return new Group(terms, alternatives, terms.All(Stopwords.IsStop));
         }).ToList();
 
-    // An acronym the catalog defines also finds its long form, and a run of words that is a long form finds the acronym.
+    // An acronym the catalog defines also finds its long form, a run of words that is a long form finds the acronym,
+    // and two words that the catalog writes as one find that word.
     private static List<List<string>> Expand(List<Group> groups, Lexicon lexicon)
     {
         var expanded = groups.Select(g => new List<string>(g.Alternatives)).ToList();
@@ -129,6 +130,17 @@ public sealed class SearchPlan
                         expanded[start + k].Add(new SearchTerm(acronym).ToFts5());
                     }
                 }
+            }
+        }
+
+        // Two words written as one in the catalog, as names are in URLs ("Joan Bruna" and github.com/joanbruna).
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] is { } first && words[i + 1] is { } second && lexicon.DocumentCount(first + second) > 0)
+            {
+                var joined = new SearchTerm(first + second).ToFts5();
+                expanded[i].Add(joined);
+                expanded[i + 1].Add(joined);
             }
         }
 
