@@ -28,10 +28,22 @@ public sealed partial class CatalogSearch
     private static async Task<SearchResults> RelaxedAsync(
         DbConnection connection, SearchPlan plan, SearchRequest request, int allWordsTotal, bool withFacets, CancellationToken ct)
     {
+        var (ranked, topicIds) = await RelaxedRankingAsync(connection, plan, request.Filters, ct);
+        var page = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var hits = await PageHitsAsync(connection, plan.AnyWord, page, ct);
+        var topicRefs = await TopicRefsAsync(connection, topicIds, ct);
+        var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked, ct) : null;
+        return new SearchResults(plan.Query, ranked.Count, request.Page, request.PageSize, topicRefs, hits, facets, allWordsTotal, plan.Correction);
+    }
+
+    /// <summary>The relaxed ranking of links (ids, best first) and of topics (ids), before any page is cut from it.</summary>
+    private static async Task<(List<long> Links, List<long> Topics)> RelaxedRankingAsync(
+        DbConnection connection, SearchPlan plan, SearchFilters filters, CancellationToken ct)
+    {
         var any = plan.AnyWord;
-        var links = await connection.ListAsync(RelaxedSql.LinkCandidates(request.Filters),
+        var links = await connection.ListAsync(RelaxedSql.LinkCandidates(filters),
             r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct,
-            [("$match", any), ("$limit", RelaxedWindow), .. SearchSql.FilterParameters(request.Filters)]);
+            [("$match", any), ("$limit", RelaxedWindow), .. SearchSql.FilterParameters(filters)]);
         var topics = await connection.ListAsync(RelaxedSql.TopicCandidates,
             r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct, ("$match", any), ("$limit", TopicLimit));
 
@@ -39,16 +51,13 @@ public sealed partial class CatalogSearch
         await BandAsync(connection, plan, documents, ct);
         var full = plan.Clauses.Count;
         var fullTopics = topics.Where(t => t.Band >= full).Select(t => -t.Id).ToList();
-        var candidates = await InheritAsync(connection, plan, links, fullTopics, request.Filters, ct);
+        var candidates = await InheritAsync(connection, plan, links, fullTopics, filters, ct);
 
         var ranked = candidates
             .OrderByDescending(c => c.Band).ThenByDescending(c => c.Own).ThenBy(c => c.Rank).ThenBy(c => c.Order)
+            .Select(c => c.Id)
             .ToList();
-        var page = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).Select(c => c.Id).ToList();
-        var hits = await PageHitsAsync(connection, any, page, ct);
-        var topicRefs = await TopicRefsAsync(connection, topics.OrderByDescending(t => t.Band).ThenBy(t => t.Rank).Select(t => -t.Id).ToList(), ct);
-        var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked.Select(c => c.Id), ct) : null;
-        return new SearchResults(plan.Query, ranked.Count, request.Page, request.PageSize, topicRefs, hits, facets, allWordsTotal, plan.Correction);
+        return (ranked, topics.OrderByDescending(t => t.Band).ThenBy(t => t.Rank).Select(t => -t.Id).ToList());
     }
 
     // Sets each document's band: the clauses it matches as typed, plus those only its respelling matches.

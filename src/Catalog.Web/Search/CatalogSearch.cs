@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Catalog.Web.Data;
+using Catalog.Web.Search.Semantic;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Search;
@@ -11,7 +12,7 @@ namespace Catalog.Web.Search;
 /// one for matching topics, and one count (or, for the page, one facet query that also gives the count). Repeated
 /// searches are answered by the output cache (Web/CatalogCache.cs), keyed by catalog version, before they get here.
 /// </summary>
-public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? lexicons = null)
+public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? lexicons = null, SemanticRanking? semantic = null)
 {
     /// <summary>Topics listed above the links.</summary>
     public const int TopicLimit = 5;
@@ -31,7 +32,9 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, ct);
         var plan = lexicons is null ? SearchPlan.Plain(query, completions)
             : await SearchPlan.MakeAsync(connection, query, await lexicons.GetAsync(connection, ct), completions, ct);
-        return await RunAsync(connection, plan, request, withFacets, ct);
+        return semantic is { Available: true } && IsFusable(plan, request)
+            ? await FusedAsync(connection, plan, request, withFacets, ct)
+            : await RunAsync(connection, plan, request, withFacets, ct);
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Catalog.Benchmarks.Relevance;
 using Catalog.Benchmarks.Runner;
+using Catalog.Web.Search.Semantic;
 using Microsoft.Data.Sqlite;
 
 namespace Catalog.Benchmarks.Verbs;
@@ -42,11 +43,27 @@ public static class RelevanceVerb
 
         using var catalog = new CatalogUnderTest(database);
         using var lucene = new LuceneBaseline(await catalog.DocumentsAsync());
+        run.Log("embedding every document (all-MiniLM-L6-v2, one thread)");
+        var embedding = await catalog.EmbedAsync(new SemanticOptions().EmbeddingBatch);
+        run.Log($"embedded in {embedding.TotalSeconds:0.0} s");
         var systems = new List<(string Name, Func<string, Task<IReadOnlyList<string>>> Search)>
         {
-            ("catalog", q => catalog.SearchAsync(q, Scores.Depth)),
+            ("shipped", q => catalog.SearchAsync(q, Scores.Depth, Fusion.Default)),
+            ("lexical only", q => catalog.SearchAsync(q, Scores.Depth)),
+            ("semantic only", q => catalog.SemanticOnlyAsync(q, Scores.Depth)),
             ("Lucene BM25", q => Task.FromResult(lucene.Search(q, Scores.Depth))),
         };
+        if (options.Flag("--sweep"))
+        {
+            foreach (var k in new[] { 5.0, 10, 30, 60 })
+            {
+                foreach (var weight in new[] { 0.3, 0.5, 0.7, 1.0 })
+                {
+                    var fusion = Fusion.Default with { K = k, SemanticWeight = weight };
+                    systems.Add(($"k={k} semantic={weight}", q => catalog.SearchAsync(q, Scores.Depth, fusion)));
+                }
+            }
+        }
 
         var scored = new List<RelevanceReport.SystemScores>();
         var firstAnswers = new Dictionary<string, IReadOnlyList<string>>();
@@ -70,6 +87,7 @@ public static class RelevanceVerb
             report += "\n" + RelevanceReport.Details(scored, firstAnswers);
         }
 
+        report += $"\nEmbedding every document of the seed (one thread, batches of {new SemanticOptions().EmbeddingBatch}): {embedding.TotalSeconds:0.0} s.\n";
         Console.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(paths.Artifacts, "relevance.md"), report);
         return 0;
