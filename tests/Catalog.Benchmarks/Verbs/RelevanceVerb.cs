@@ -66,11 +66,14 @@ public static class RelevanceVerb
         }
 
         var scored = new List<RelevanceReport.SystemScores>();
+        var timings = new List<string>();
         var firstAnswers = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var (name, search) in systems)
         {
             run.Log($"asking {name}");
+            await search(queries[0].Query);
             var perQuery = new List<(JudgedQuery, Scores)>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             foreach (var query in queries)
             {
                 var answer = await search(query.Query);
@@ -79,6 +82,7 @@ public static class RelevanceVerb
             }
 
             scored.Add(new RelevanceReport.SystemScores(name, perQuery));
+            timings.Add($"{name} {clock.Elapsed.TotalMilliseconds / queries.Count:0.0} ms");
         }
 
         var report = RelevanceReport.ToMarkdown(scored, queries);
@@ -87,6 +91,7 @@ public static class RelevanceVerb
             report += "\n" + RelevanceReport.Details(scored, firstAnswers);
         }
 
+        report += $"\nMean time per query, in process, one client, after one warm-up query (the query's embedding is cached only when asked again): {string.Join("; ", timings)}.\n";
         report += $"\nEmbedding every document of the seed (one thread, batches of {new SemanticOptions().EmbeddingBatch}): {embedding.TotalSeconds:0.0} s.\n";
         Console.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(paths.Artifacts, "relevance.md"), report);
