@@ -24,7 +24,7 @@ builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, co
 builder.Services.AddCatalogAdmin(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<SeedWatcher>();
 builder.Services.AddCatalogLinks(builder.Configuration);
-builder.Services.AddCatalogSearch();
+builder.Services.AddCatalogSearch(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddCatalogWeb(builder.Environment, commandLine.IsCommand);
 builder.Services.AddHtmlSafeJson();

@@ -11,7 +11,12 @@ public static class SearchApi
 {
     public const int SuggestionLimit = 8;
 
-    public sealed record SearchResponse(string Query, int Total, int Page, IReadOnlyList<TopicItem> Topics, IReadOnlyList<ResultItem> Results);
+    /// <param name="Partial">True when some results match only some of the words (those come after the ones matching all).</param>
+    /// <param name="SearchedFor">The query as searched when words were respelt ("showing results for"), else null.</param>
+    /// <param name="SearchInsteadFor">The query that searches the words as typed, when they were respelt.</param>
+    public sealed record SearchResponse(
+        string Query, int Total, int Page, IReadOnlyList<TopicItem> Topics, IReadOnlyList<ResultItem> Results,
+        bool Partial = false, string? SearchedFor = null, string? SearchInsteadFor = null);
 
     public sealed record TopicItem(string Slug, string Title);
 
@@ -40,7 +45,10 @@ public static class SearchApi
             results.Total,
             results.Page,
             [.. results.Topics.Select(t => new TopicItem(t.Slug, t.Title))],
-            [.. results.Hits.Select(h => new ResultItem(h.Url, h.Label, h.Kind, h.Host, [.. h.Topics.Select(t => t.Slug)], h.SnippetHtml))]);
+            [.. results.Hits.Select(h => new ResultItem(h.Url, h.Label, h.Kind, h.Host, [.. h.Topics.Select(t => t.Slug)], h.SnippetHtml))],
+            results.Partial,
+            results.Correction?.SearchedFor,
+            results.Correction?.SearchInsteadFor);
     }
 
     private static async Task<SuggestResponse> SuggestAsync(HttpRequest http, CatalogSearch search, CancellationToken ct)

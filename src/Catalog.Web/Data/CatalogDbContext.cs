@@ -30,6 +30,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<AdminSession> AdminSessions => Set<AdminSession>();
 
+    public DbSet<SearchEmbeddingRow> SearchEmbeddings => Set<SearchEmbeddingRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         LinkHealthModel.Configure(modelBuilder);
@@ -63,6 +65,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         modelBuilder.Entity<SlugRedirect>().HasKey(r => r.Slug);
         modelBuilder.Entity<SeedBlob>().HasKey(b => b.Sha256);
         modelBuilder.Entity<AdminSession>().HasKey(s => s.Id);
+        modelBuilder.Entity<SearchEmbeddingRow>().ToTable("SearchEmbeddings").HasKey(e => e.TextHash);
 
         modelBuilder.Entity<ImportRun>(run =>
         {

@@ -202,3 +202,11 @@ CREATE TABLE "AdminSessions" (
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204033504_AdminSessions', '10.0.15');
 
+CREATE TABLE "SearchEmbeddings" (
+    "TextHash" BLOB NOT NULL CONSTRAINT "PK_SearchEmbeddings" PRIMARY KEY,
+    "Vector" BLOB NOT NULL
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204052822_SearchEmbeddings', '10.0.15');
+

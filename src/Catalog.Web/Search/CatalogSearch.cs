@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Catalog.Web.Data;
+using Catalog.Web.Search.Semantic;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Search;
@@ -11,7 +12,7 @@ namespace Catalog.Web.Search;
 /// one for matching topics, and one count (or, for the page, one facet query that also gives the count). Repeated
 /// searches are answered by the output cache (Web/CatalogCache.cs), keyed by catalog version, before they get here.
 /// </summary>
-public sealed class CatalogSearch(CatalogDbContext db)
+public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? lexicons = null, SemanticRanking? semantic = null)
 {
     /// <summary>Topics listed above the links.</summary>
     public const int TopicLimit = 5;
@@ -27,7 +28,13 @@ public sealed class CatalogSearch(CatalogDbContext db)
             return SearchResults.Empty(query, request);
         }
 
-        return await RunAsync(await OpenAsync(ct), query, request, withFacets, ct);
+        var connection = await OpenAsync(ct);
+        var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, ct);
+        var plan = lexicons is null ? SearchPlan.Plain(query, completions)
+            : await SearchPlan.MakeAsync(connection, query, await lexicons.GetAsync(connection, ct), completions, ct);
+        return semantic is { Available: true } && IsFusable(plan, request)
+            ? await FusedAsync(connection, plan, request, withFacets, ct)
+            : await RunAsync(connection, plan, request, withFacets, ct);
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken ct)
@@ -75,16 +82,22 @@ public sealed class CatalogSearch(CatalogDbContext db)
         return db.Database.GetDbConnection();
     }
 
-    private static async Task<SearchResults> RunAsync(DbConnection connection, SearchQuery query, SearchRequest request, bool withFacets, CancellationToken ct)
+    private static async Task<SearchResults> RunAsync(DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, CancellationToken ct)
     {
-        var match = query.ToFts5(await Vocabulary.CompletionsAsync(connection, query.Typing, ct));
+        var match = plan.AllWords;
         var hits = await HitsAsync(connection, match, request, ct);
         var topics = await TopicsAsync(connection, match, TopicLimit, ct);
         var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
             : (int)await connection.ScalarAsync(SearchSql.Count(request.Filters), ct, [("$match", match), .. SearchSql.FilterParameters(request.Filters)]);
-        return new SearchResults(query, total, request.Page, request.PageSize, topics, hits, facets);
+        var pageEnd = request.Page * request.PageSize;
+        if (total < pageEnd && plan.CanRelax && pageEnd <= RelaxedWindow)
+        {
+            return await RelaxedAsync(connection, plan, request, total, withFacets, ct);
+        }
+
+        return new SearchResults(plan.Query, total, request.Page, request.PageSize, topics, hits, facets, total, plan.Correction);
     }
 
     private static async Task<List<SearchHit>> HitsAsync(DbConnection connection, string match, SearchRequest request, CancellationToken ct)

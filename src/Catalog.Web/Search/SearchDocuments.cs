@@ -25,11 +25,11 @@ public sealed class SearchDocuments
         await transaction.ForEachAsync($"SELECT Slug, Title, IntroMarkdown FROM Topics WHERE SourceId <> {except}", row =>
             documents.AddTopic(row.GetString(0), row.GetString(1), row.GetString(2)), ct);
         await transaction.ForEachAsync($"""
-            SELECT l.Url, m.Label, m.Context, m.Place
+            SELECT l.Url, m.Label, m.Context, m.Place, t.Title
             FROM Mentions m JOIN Links l ON l.Id = m.LinkId JOIN Topics t ON t.Id = m.TopicId
             WHERE t.SourceId <> {except}
             ORDER BY m.Id
-            """, row => documents.AddMention(row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), Enum.Parse<LinkPlace>(row.GetString(3))), ct);
+            """, row => documents.AddMention(row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), Enum.Parse<LinkPlace>(row.GetString(3)), row.GetString(4)), ct);
         await transaction.ForEachAsync($"""
             SELECT q.Url, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.SourceId <> {except} ORDER BY q.Id
             """, row => documents.AddQuote(row.GetString(0), row.GetString(1)), ct);
@@ -44,7 +44,7 @@ public sealed class SearchDocuments
             AddTopic(topic.Slug, topic.Title, topic.IntroMarkdown);
             foreach (var link in topic.Links)
             {
-                AddMention(link.Url, link.Label, link.Context, link.Place);
+                AddMention(link.Url, link.Label, link.Context, link.Place, topic.Title);
             }
 
             foreach (var quote in topic.Quotes)
@@ -60,7 +60,7 @@ public sealed class SearchDocuments
 
     private void AddTopic(string slug, string title, string introMarkdown) => _topics[slug] = new TopicText(slug, title, introMarkdown);
 
-    private void AddMention(string url, string label, string? context, LinkPlace place)
+    private void AddMention(string url, string label, string? context, LinkPlace place, string topicTitle)
     {
         if (!_links.TryGetValue(url, out var link))
         {
@@ -74,6 +74,7 @@ public sealed class SearchDocuments
         }
 
         link.Contexts.Add(context ?? "");
+        link.Topics.Add(topicTitle);
     }
 
     private void AddQuote(string url, string text)
@@ -106,8 +107,13 @@ public sealed class SearchDocuments
 
         public List<string> Contexts { get; } = [];
 
+        public List<string> Topics { get; } = [];
+
+        // The titles of the topics that list the link go with its URL's words, in the column of least weight: context
+        // that finds a bare URL under "Optimal Transport" without outranking a link that names it. They come first so
+        // that a snippet, which starts near the column's start, shows the whole phrase that matched.
         public override PreparedDocument Prepare(Dictionary<string, List<string>> quotes) =>
-            Prepared(DocumentKey.Link(url), Join(Labels), Join(quotes.GetValueOrDefault(url) ?? []), Join(Contexts), SearchText.UrlWords(url));
+            Prepared(DocumentKey.Link(url), Join(Labels), Join(quotes.GetValueOrDefault(url) ?? []), Join(Contexts), Join([.. Topics, SearchText.UrlWords(url)]));
     }
 
     private sealed class TopicText(string slug, string title, string introMarkdown) : DocumentText

@@ -1,11 +1,16 @@
+using Catalog.Web.Search.Semantic;
+
 namespace Catalog.Web.Search;
 
 public static class SearchExtensions
 {
     /// <summary>The search queries and "did you mean" per catalog version (the start-up rebuilds a stale index: Import/CatalogStartup).</summary>
-    public static IServiceCollection AddCatalogSearch(this IServiceCollection services)
+    public static IServiceCollection AddCatalogSearch(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSemanticSearch(configuration);
         services.AddSingleton<SpellingSuggestions>();
+        services.AddSingleton<SearchLexicons>();
+        services.AddScoped<SemanticRanking>();
         services.AddScoped<CatalogSearch>();
         return services;
     }

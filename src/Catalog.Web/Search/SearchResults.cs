@@ -40,7 +40,10 @@ public sealed record FacetCount(string Value, string Label, int Count);
 
 public sealed record SearchFacets(IReadOnlyList<FacetCount> Topics, IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Hosts);
 
-/// <summary>One page of results: the matching topics, the links, and (when asked for) facet counts.</summary>
+/// <summary>
+/// One page of results: the matching topics, the links, and (when asked for) facet counts. <see cref="AllWordsTotal"/>
+/// links match every word; when that is fewer than <see cref="Total"/>, the rest match only some (<see cref="Partial"/>).
+/// </summary>
 public sealed record SearchResults(
     SearchQuery Query,
     int Total,
@@ -48,9 +51,14 @@ public sealed record SearchResults(
     int PageSize,
     IReadOnlyList<TopicRef> Topics,
     IReadOnlyList<SearchHit> Hits,
-    SearchFacets? Facets)
+    SearchFacets? Facets,
+    int AllWordsTotal = 0,
+    SpellingCorrection? Correction = null)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>True when some of the links shown match only some of the words.</summary>
+    public bool Partial => AllWordsTotal < Total;
 
     public static SearchResults Empty(SearchQuery query, SearchRequest request) =>
         new(query, 0, request.Page, request.PageSize, [], [], new SearchFacets([], [], []));

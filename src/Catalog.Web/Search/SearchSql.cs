@@ -77,10 +77,10 @@ internal static class SearchSql
     public static (string, object?)[] FilterParameters(SearchFilters filters) =>
         [("$kind", filters.Kind), ("$host", filters.Host), ("$topic", filters.Topic)];
 
-    private static string LinksJoin(SearchFilters filters) =>
+    internal static string LinksJoin(SearchFilters filters) =>
         filters.Kind is null && filters.Host is null ? "" : "CROSS JOIN Links l ON l.Id = search_index.rowid";
 
-    private static string Filters(SearchFilters filters) =>
+    internal static string Filters(SearchFilters filters) =>
         (filters.Kind is null ? "" : " AND l.Kind = $kind")
         + (filters.Host is null ? "" : " AND l.Host = $host")
         + (filters.Topic is null ? "" : """

@@ -28,7 +28,7 @@ public sealed class HostileQueryTests(CatalogFactory factory) : IClassFixture<Ca
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
-        Assert.Equal(["query", "total", "page", "topics", "results"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["query", "total", "page", "topics", "results", "partial", "searchedFor", "searchInsteadFor"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(json.GetProperty("total").GetInt32() == 0, json.GetProperty("results").GetArrayLength() == 0);
     }
 

@@ -18,7 +18,7 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
     {
         var response = await SearchAsync("random matrix");
 
-        Assert.Equal(["query", "total", "page", "topics", "results"], response.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["query", "total", "page", "topics", "results", "partial", "searchedFor", "searchInsteadFor"], response.EnumerateObject().Select(p => p.Name));
         Assert.Equal("random matrix", response.GetProperty("query").GetString());
         Assert.Equal(1, response.GetProperty("page").GetInt32());
         Assert.Equal(["slug", "title"], response.GetProperty("topics")[0].EnumerateObject().Select(p => p.Name));

@@ -63,20 +63,44 @@ public sealed class SearchPageTests(CatalogFactory factory) : IClassFixture<Cata
     }
 
     [Fact]
-    public async Task MisspelledWordsGetASuggestionThatFindsResults()
+    public async Task AMisspelledWordIsSearchedRespeltWithALinkToTheWordsAsTyped()
     {
         var page = await GetAsync("/search?q=kantorovch");
 
+        var notice = page.QuerySelector(".search-corrected")!;
+        Assert.Contains("Showing results for", notice.TextContent, StringComparison.Ordinal);
+        Assert.Equal("kantorovich", notice.QuerySelector("strong")!.TextContent);
+        Assert.Contains("otml17.marcocuturi.net", page.QuerySelector(".search-result .search-url")!.TextContent, StringComparison.Ordinal);
+        var asTyped = await GetAsync(notice.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Null(asTyped.QuerySelector(".search-corrected"));
+        Assert.Empty(asTyped.QuerySelectorAll(".search-result"));
+    }
+
+    [Fact]
+    public async Task AShortMisspelledWordThatFindsNothingGetsADidYouMean()
+    {
+        var page = await GetAsync("/search?q=flwo");
+
         var suggestion = page.QuerySelector(".search-did-you-mean a")!;
-        Assert.Equal("kantorovich", suggestion.TextContent);
+        Assert.Equal("flow", suggestion.TextContent);
         var respelled = await GetAsync(suggestion.GetAttribute("href")!);
         Assert.NotEmpty(respelled.QuerySelectorAll(".search-result"));
     }
 
     [Fact]
-    public async Task NothingFoundListsTheClosestTopics()
+    public async Task WordsThatNoLinkHasTogetherShowPartialMatchesAndSaySo()
     {
         var page = await GetAsync("/search?q=fourier+zebra");
+
+        Assert.Contains("No link has every word", page.QuerySelector(".search-partial")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.QuerySelectorAll(".search-result"));
+        Assert.Null(page.QuerySelector(".search-empty"));
+    }
+
+    [Fact]
+    public async Task NothingFoundListsTheClosestTopics()
+    {
+        var page = await GetAsync("/search?q=fouri+zebra");
 
         Assert.Contains("No links match", page.QuerySelector(".search-empty h2")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector(".search-empty a[href='/topics/the-f-principle']"));

@@ -19,13 +19,13 @@ public sealed class SpellingSuggestionsTests
         var answers = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/search?q=kantorovch&n=" + i);
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/search?q=flwo&n=" + i);
             request.Headers.Add("Cookie", "visitor=" + i);
             var page = await Pages.Html.ParseAsync(await (await client.SendAsync(request, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
             answers.Add(page.QuerySelector(".search-did-you-mean a")!.TextContent);
         }
 
-        Assert.Equal(["kantorovich", "kantorovich", "kantorovich"], answers);
+        Assert.Equal(["flow", "flow", "flow"], answers);
         Assert.Equal(computedBefore + 1, spelling.Computed);
     }
 }

@@ -298,6 +298,20 @@ namespace Catalog.Web.Data.Migrations
                     b.ToTable("Quotes");
                 });
 
+            modelBuilder.Entity("Catalog.Web.Data.SearchEmbeddingRow", b =>
+                {
+                    b.Property<byte[]>("TextHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("TextHash");
+
+                    b.ToTable("SearchEmbeddings", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Web.Data.SeedBlob", b =>
                 {
                     b.Property<string>("Sha256")

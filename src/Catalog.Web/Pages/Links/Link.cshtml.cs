@@ -1,6 +1,7 @@
 using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Catalog.Web.Pages.Shared;
+using Catalog.Web.Search.Semantic;
 using Catalog.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Catalog.Web.Pages.Links;
 /// <summary>/links/{id}: one URL, every topic that mentions it, and its neighbours by host and by topic.</summary>
 [CatalogPage]
 [CacheQuery]
-public sealed class LinkModel(CatalogDbContext db) : PageModel, ICatalogItemPage
+public sealed class LinkModel(CatalogDbContext db, SemanticRanking semantic) : PageModel, ICatalogItemPage
 {
     public const int RelatedCount = 10;
 
@@ -26,6 +27,9 @@ public sealed class LinkModel(CatalogDbContext db) : PageModel, ICatalogItemPage
     public List<LinkRow> SameHost { get; private set; } = [];
 
     public List<LinkRow> SameTopics { get; private set; } = [];
+
+    /// <summary>The links closest in meaning (Search/Semantic), whatever topic lists them; empty while semantic search is off or not ready.</summary>
+    public List<LinkRow> Similar { get; private set; } = [];
 
     /// <summary>What the catalog calls this link: its first list label; a quote's text is too long for a title.</summary>
     public string Title => Mentions.FirstOrDefault(m => m.Place != LinkPlace.Quote)?.Label ?? Link.Url;
@@ -66,6 +70,14 @@ public sealed class LinkModel(CatalogDbContext db) : PageModel, ICatalogItemPage
             .ToListAsync(ct);
         var rows = await Rows(db.Links.Where(l => neighbours.Contains(l.Id))).ToListAsync(ct);
         SameTopics = [.. rows.OrderBy(r => neighbours.IndexOf(r.Id))];
+
+        var similar = semantic.SimilarLinks(id, RelatedCount).Select(i => (int)i).ToList();
+        if (similar.Count > 0)
+        {
+            var similarRows = await Rows(db.Links.Where(l => similar.Contains(l.Id))).ToListAsync(ct);
+            Similar = [.. similarRows.OrderBy(r => similar.IndexOf(r.Id))];
+        }
+
         return Page();
     }
 

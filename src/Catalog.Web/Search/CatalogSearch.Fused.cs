@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Catalog.Web.Data;
+using Catalog.Web.Search.Semantic;
+
+namespace Catalog.Web.Search;
+
+/// <summary>
+/// The fused answer, when semantic ranking is available: the lexical ranking (all words, then most, then any) and the
+/// links nearest the query's meaning, merged by weighted reciprocal rank fusion (<see cref="Fusion"/>). Only plain
+/// queries are fused: phrases, OR, prefixes, exclusions and filters say exactly what the person wants, and are
+/// answered lexically.
+/// </summary>
+public sealed partial class CatalogSearch
+{
+    private static bool IsFusable(SearchPlan plan, SearchRequest request) =>
+        !request.Filters.Any
+        && plan.Query.Excluded.Count == 0
+        && plan.Query.Groups.All(g => g is [{ IsPhrase: false } term] && (!term.IsPrefix || term.IsTyping))
+        && request.Page * request.PageSize <= RelaxedWindow;
+
+    private async Task<SearchResults> FusedAsync(DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, CancellationToken ct)
+    {
+        var match = plan.AllWords;
+        var allWords = (int)await connection.ScalarAsync(SearchSql.Count(SearchFilters.None), ct, ("$match", match));
+        List<long> lexical;
+        List<long> topicIds;
+        if (allWords < RelaxedWindow && plan.CanRelax)
+        {
+            (lexical, topicIds) = await RelaxedRankingAsync(connection, plan, SearchFilters.None, ct);
+        }
+        else
+        {
+            lexical = await connection.ListAsync(RelaxedSql.LinkCandidates(SearchFilters.None), r => r.GetInt64(0), ct,
+                ("$match", match), ("$limit", RelaxedWindow));
+            topicIds = await connection.ListAsync(RelaxedSql.TopicCandidates, r => -r.GetInt64(0), ct, ("$match", match), ("$limit", TopicLimit));
+        }
+
+        var text = plan.Correction?.SearchedFor ?? plan.Query.ToText();
+        var nearest = semantic!.Nearest(text, RelaxedWindow, topics: false, ct);
+        var ranked = Fuse(lexical, nearest.Select(n => n.RowId).ToList(), semantic.Fusion);
+        if (topicIds.Count == 0)
+        {
+            topicIds = [.. semantic.Nearest(text, SuggestedTopicLimit, topics: true, ct).Select(n => -n.RowId)];
+        }
+
+        var page = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var hits = await PageHitsAsync(connection, plan.AnyWord, page, ct);
+        var topics = await TopicRefsAsync(connection, topicIds, ct);
+        var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked, ct) : null;
+        return new SearchResults(plan.Query, ranked.Count, request.Page, request.PageSize, topics, hits, facets, allWords, plan.Correction);
+    }
+
+    /// <summary>Weighted reciprocal rank fusion of two rankings of ids (best first); ties keep the lexical order.</summary>
+    public static List<long> Fuse(IReadOnlyList<long> lexical, IReadOnlyList<long> semantic, Fusion fusion)
+    {
+        var scores = new Dictionary<long, double>();
+        for (var i = 0; i < lexical.Count; i++)
+        {
+            scores[lexical[i]] = scores.GetValueOrDefault(lexical[i]) + fusion.LexicalWeight / (fusion.K + i + 1);
+        }
+
+        for (var i = 0; i < semantic.Count; i++)
+        {
+            scores[semantic[i]] = scores.GetValueOrDefault(semantic[i]) + fusion.SemanticWeight / (fusion.K + i + 1);
+        }
+
+        var lexicalOrder = lexical.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        return [.. scores.OrderByDescending(s => s.Value).ThenBy(s => lexicalOrder.GetValueOrDefault(s.Key, int.MaxValue)).Select(s => s.Key)];
+    }
+}

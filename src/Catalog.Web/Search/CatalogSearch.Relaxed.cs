@@ -1,0 +1,146 @@
+using System.Data.Common;
+using System.Text.Json;
+using Catalog.Web.Data;
+
+namespace Catalog.Web.Search;
+
+/// <summary>
+/// The relaxed answer, when the links matching every clause do not fill the page: the best <see cref="RelaxedWindow"/>
+/// links matching any clause (bm25), in bands by how many clauses each matches (all, then most, then any), bm25 within a
+/// band. A clause counts 1 when matched as typed, <see cref="SearchClause.CorrectedWeight"/> when only its respelling
+/// matches. A topic that matches every clause (a name in its intro, say) lends its links half a clause for each clause
+/// they miss, so they rank up, and join the answer if they matched nothing themselves.
+/// </summary>
+public sealed partial class CatalogSearch
+{
+    /// <summary>How many links a relaxed answer ranks at most (ten pages of the default size).</summary>
+    public const int RelaxedWindow = 200;
+
+    private const double InheritedWeight = 0.5;
+
+    private sealed record Candidate(long Id, double Rank, bool Own)
+    {
+        public double Band { get; set; }
+
+        public int Order { get; init; }
+    }
+
+    private static async Task<SearchResults> RelaxedAsync(
+        DbConnection connection, SearchPlan plan, SearchRequest request, int allWordsTotal, bool withFacets, CancellationToken ct)
+    {
+        var (ranked, topicIds) = await RelaxedRankingAsync(connection, plan, request.Filters, ct);
+        var page = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var hits = await PageHitsAsync(connection, plan.AnyWord, page, ct);
+        var topicRefs = await TopicRefsAsync(connection, topicIds, ct);
+        var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked, ct) : null;
+        return new SearchResults(plan.Query, ranked.Count, request.Page, request.PageSize, topicRefs, hits, facets, allWordsTotal, plan.Correction);
+    }
+
+    /// <summary>The relaxed ranking of links (ids, best first) and of topics (ids), before any page is cut from it.</summary>
+    private static async Task<(List<long> Links, List<long> Topics)> RelaxedRankingAsync(
+        DbConnection connection, SearchPlan plan, SearchFilters filters, CancellationToken ct)
+    {
+        var any = plan.AnyWord;
+        var links = await connection.ListAsync(RelaxedSql.LinkCandidates(filters),
+            r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct,
+            [("$match", any), ("$limit", RelaxedWindow), .. SearchSql.FilterParameters(filters)]);
+        var topics = await connection.ListAsync(RelaxedSql.TopicCandidates,
+            r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct, ("$match", any), ("$limit", TopicLimit));
+
+        var documents = links.Concat(topics).ToList();
+        await BandAsync(connection, plan, documents, ct);
+        var full = plan.Clauses.Count;
+        var fullTopics = topics.Where(t => t.Band >= full).Select(t => -t.Id).ToList();
+        var candidates = await InheritAsync(connection, plan, links, fullTopics, filters, ct);
+
+        var ranked = candidates
+            .OrderByDescending(c => c.Band).ThenByDescending(c => c.Own).ThenBy(c => c.Rank).ThenBy(c => c.Order)
+            .Select(c => c.Id)
+            .ToList();
+        return (ranked, topics.OrderByDescending(t => t.Band).ThenBy(t => t.Rank).Select(t => -t.Id).ToList());
+    }
+
+    // Sets each document's band: the clauses it matches as typed, plus those only its respelling matches.
+    private static async Task BandAsync(DbConnection connection, SearchPlan plan, List<Candidate> documents, CancellationToken ct)
+    {
+        var ids = JsonSerializer.Serialize(documents.Select(d => d.Id));
+        var bands = new Dictionary<long, double>();
+        foreach (var clause in plan.Clauses)
+        {
+            var exact = await MatchingAsync(connection, clause.ExactFts5, ids, ct);
+            var corrected = clause.Corrected is null ? [] : await MatchingAsync(connection, clause.Corrected, ids, ct);
+            foreach (var id in exact.Concat(corrected.Except(exact)))
+            {
+                bands[id] = bands.GetValueOrDefault(id) + (exact.Contains(id) ? 1 : SearchClause.CorrectedWeight);
+            }
+        }
+
+        foreach (var document in documents)
+        {
+            document.Band = bands.GetValueOrDefault(document.Id);
+        }
+    }
+
+    private static async Task<HashSet<long>> MatchingAsync(DbConnection connection, string match, string ids, CancellationToken ct) =>
+        [.. await connection.ListAsync(RelaxedSql.Matching, r => r.GetInt64(0), ct, ("$match", match), ("$ids", ids))];
+
+    // Links of the topics that match every clause: half a clause for each clause they miss themselves.
+    private static async Task<List<Candidate>> InheritAsync(
+        DbConnection connection, SearchPlan plan, List<Candidate> links, List<long> topicIds, SearchFilters filters, CancellationToken ct)
+    {
+        if (topicIds.Count == 0)
+        {
+            return links;
+        }
+
+        var listed = await connection.ListAsync(RelaxedSql.TopicLinks(filters), r => r.GetInt64(0), ct,
+            [("$topics", JsonSerializer.Serialize(topicIds)), .. SearchSql.FilterParameters(filters)]);
+        var byId = links.ToDictionary(l => l.Id);
+        var full = plan.Clauses.Count;
+        foreach (var (id, order) in listed.Distinct().Select((id, i) => (id, i)))
+        {
+            if (!byId.TryGetValue(id, out var link))
+            {
+                byId[id] = link = new Candidate(id, 0, Own: false) { Order = order };
+            }
+
+            link.Band += (full - link.Band) * InheritedWeight;
+        }
+
+        return [.. byId.Values];
+    }
+
+    private static async Task<List<SearchHit>> PageHitsAsync(DbConnection connection, string match, List<long> page, CancellationToken ct)
+    {
+        var ids = JsonSerializer.Serialize(page);
+        var rows = (await connection.ListAsync(RelaxedSql.Rows,
+            r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3)), ct, ("$ids", ids))).ToDictionary(r => r.Id);
+        var snippets = (await connection.ListAsync(RelaxedSql.Snippets,
+            r => (Id: r.GetInt64(0), Snippet: r.GetString(1)), ct, ("$match", match), ("$ids", ids))).ToDictionary(r => r.Id, r => r.Snippet);
+        var mentions = await MentionsAsync(connection, page, ct);
+        return page.Where(rows.ContainsKey).Select(id =>
+        {
+            var row = rows[id];
+            var snippet = Snippets.ToHtml(snippets.GetValueOrDefault(id) ?? "");
+            return mentions.TryGetValue(id, out var m)
+                ? new SearchHit(row.Url, m.Label, row.Kind, row.Host, m.Topics, snippet)
+                : new SearchHit(row.Url, row.Url, row.Kind, row.Host, [], snippet);
+        }).ToList();
+    }
+
+    private static async Task<List<TopicRef>> TopicRefsAsync(DbConnection connection, List<long> topicIds, CancellationToken ct)
+    {
+        var rows = (await connection.ListAsync(RelaxedSql.TopicRefs,
+            r => (Id: r.GetInt64(0), Ref: new TopicRef(r.GetString(1), r.GetString(2))), ct, ("$ids", JsonSerializer.Serialize(topicIds)))).ToDictionary(r => r.Id, r => r.Ref);
+        return topicIds.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
+    private static async Task<SearchFacets> RelaxedFacetsAsync(DbConnection connection, IEnumerable<long> ids, CancellationToken ct)
+    {
+        var rows = await connection.ListAsync(RelaxedSql.Facets,
+            r => (Facet: r.GetString(0), Value: new FacetCount(r.GetString(1), r.GetString(2), r.GetInt32(3))),
+            ct, ("$ids", JsonSerializer.Serialize(ids)));
+        List<FacetCount> Of(string facet) => rows.Where(r => r.Facet == facet).Select(r => r.Value).OrderByDescending(v => v.Count).ToList();
+        return new SearchFacets(Of("topic"), Of("kind"), Of("host"));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Data.Common;
+using Catalog.Web.Data;
+
+namespace Catalog.Web.Search;
+
+/// <summary>
+/// What query-time repairs need to know about one version of the catalog: its words as written (folded, unstemmed,
+/// with the number of documents each is in), a trigram index over them for respelling (<see cref="Typos"/>), and the
+/// acronyms it defines (<see cref="Acronyms"/>). Built from the search index after each import (<see cref="SearchLexicons"/>).
+/// </summary>
+public sealed class Lexicon
+{
+    private readonly Dictionary<string, int> _documents;
+    private readonly string[] _words;
+    private readonly Dictionary<string, int[]> _trigrams;
+    private readonly Dictionary<string, string[]> _longForms;
+    private readonly List<(string Acronym, string[] LongForm)> _pairs;
+
+    public Lexicon(IEnumerable<(string Word, int Documents)> words, IEnumerable<(string Acronym, string[] LongForm)> acronyms)
+    {
+        _documents = words.ToDictionary(w => w.Word, w => w.Documents, StringComparer.Ordinal);
+        _words = [.. _documents.Keys.Where(w => w.Length >= Typos.MinLength - 2 && w.All(char.IsLetter))];
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < _words.Length; i++)
+        {
+            foreach (var trigram in Trigrams(_words[i]))
+            {
+                if (!postings.TryGetValue(trigram, out var list))
+                {
+                    postings[trigram] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        _trigrams = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+
+        // The first definition wins; an acronym defined two ways is left as it is written.
+        _pairs = [];
+        _longForms = new(StringComparer.Ordinal);
+        var conflicting = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (acronym, longForm) in acronyms)
+        {
+            if (_longForms.TryGetValue(acronym, out var known))
+            {
+                if (!known.SequenceEqual(longForm))
+                {
+                    conflicting.Add(acronym);
+                }
+
+                continue;
+            }
+
+            _longForms[acronym] = longForm;
+        }
+
+        foreach (var acronym in conflicting)
+        {
+            _longForms.Remove(acronym);
+        }
+
+        _pairs.AddRange(_longForms.Select(p => (p.Key, p.Value)));
+    }
+
+    public static Lexicon Empty { get; } = new([], []);
+
+    /// <summary>In how many documents the word (folded, unstemmed) appears; 0 for a word the catalog does not have.</summary>
+    public int DocumentCount(string word) => _documents.GetValueOrDefault(word);
+
+    /// <summary>The long form of an acronym (folded words), or null.</summary>
+    public string[]? LongForm(string acronym) => _longForms.GetValueOrDefault(SearchText.Fold(acronym));
+
+    public IReadOnlyList<(string Acronym, string[] LongForm)> AcronymPairs => _pairs;
+
+    /// <summary>Known words that share at least a third of their trigrams with the word: the few worth an edit distance.</summary>
+    public IEnumerable<string> Candidates(string word)
+    {
+        var own = Trigrams(word).Distinct().ToList();
+        var shared = new Dictionary<int, int>();
+        foreach (var trigram in own)
+        {
+            foreach (var index in _trigrams.GetValueOrDefault(trigram) ?? [])
+            {
+                shared[index] = shared.GetValueOrDefault(index) + 1;
+            }
+        }
+
+        var needed = Math.Max(1, own.Count / 3);
+        return shared.Where(s => s.Value >= needed).Select(s => _words[s.Key]);
+    }
+
+    /// <summary>Reads the vocabulary and the acronyms from the search index as it is now.</summary>
+    public static async Task<Lexicon> ReadAsync(DbConnection connection, CancellationToken ct)
+    {
+        var words = await connection.ListAsync("SELECT term, doc FROM search_vocab", r => (r.GetString(0), (int)r.GetInt64(1)), ct);
+        var acronyms = new List<(string, string[])>();
+        await using (var command = connection.Command("SELECT title || char(10) || quote || char(10) || body FROM search_index"))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var text = reader.GetString(0);
+                if (text.Contains('(', StringComparison.Ordinal))
+                {
+                    acronyms.AddRange(Acronyms.Find(SearchText.Unsegment(text)));
+                }
+            }
+        }
+
+        return new Lexicon(words, acronyms);
+    }
+
+    private static IEnumerable<string> Trigrams(string word)
+    {
+        var padded = "^" + word + "$";
+        for (var i = 0; i + 3 <= padded.Length; i++)
+        {
+            yield return padded.Substring(i, 3);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Catalog.Web.Data;
+
+namespace Catalog.Web.Search.Semantic;
+
+/// <summary>
+/// One pass over the search index: embed the documents whose text has no vector yet (a batch at a time, each batch
+/// its own short write), forget vectors no document has any more, and load the catalog's vectors into
+/// <see cref="SemanticIndex"/>. Reads the index's own copy of the text, so the vectors match what lexical search sees.
+/// </summary>
+public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, int batch)
+{
+    private sealed record Document(long RowId, string Text, byte[] Hash)
+    {
+        public string Key { get; } = Convert.ToHexString(Hash);
+    }
+
+    /// <summary>Runs the pass for <paramref name="version"/>; false when <paramref name="stale"/> said a newer catalog came first.</summary>
+    public async Task<bool> RunAsync(DbConnection connection, long version, Func<bool> stale, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var documents = await connection.ListAsync("SELECT rowid, title, quote, body, urlwords FROM search_index", r =>
+        {
+            var text = EmbeddingText.Of(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
+            return new Document(r.GetInt64(0), text, EmbeddingText.Hash(text));
+        }, ct);
+        var stored = (await connection.ListAsync("SELECT TextHash FROM SearchEmbeddings", r => Convert.ToHexString((byte[])r.GetValue(0)), ct)).ToHashSet();
+        var missing = documents.Where(d => !stored.Contains(d.Key)).DistinctBy(d => d.Key).ToList();
+        var done = documents.Count(d => stored.Contains(d.Key));
+        index.Report(new EmbeddingProgress("embedding", documents.Count, done, version, null));
+
+        foreach (var chunk in missing.Chunk(batch))
+        {
+            if (stale())
+            {
+                return false;
+            }
+
+            var vectors = await Task.Run(() => embedder.Embed([.. chunk.Select(d => d.Text)], ct), ct);
+            await using (var transaction = await connection.BeginTransactionAsync(ct))
+            {
+                foreach (var (document, vector) in chunk.Zip(vectors))
+                {
+                    await transaction.ExecuteAsync("INSERT OR IGNORE INTO SearchEmbeddings (TextHash, Vector) VALUES ($hash, $vector)", ct,
+                        ("$hash", document.Hash), ("$vector", CompactVector.Pack(vector)));
+                }
+
+                await transaction.CommitAsync(ct);
+            }
+
+            done += documents.Count(d => chunk.Any(c => c.Key == d.Key));
+            index.Report(new EmbeddingProgress("embedding", documents.Count, done, version, null));
+        }
+
+        var current = documents.Select(d => d.Key).ToHashSet();
+        foreach (var gone in stored.Where(k => !current.Contains(k)).Chunk(500))
+        {
+            await connection.ScalarAsync("DELETE FROM SearchEmbeddings WHERE hex(TextHash) IN (SELECT value FROM json_each($keys))", ct,
+                ("$keys", System.Text.Json.JsonSerializer.Serialize(gone)));
+        }
+
+        index.Publish(await LoadAsync(connection, documents, version, ct));
+        index.Report(new EmbeddingProgress("ready", documents.Count, documents.Count, version, clock.Elapsed));
+        return true;
+    }
+
+    private static async Task<SemanticIndex.Snapshot> LoadAsync(DbConnection connection, List<Document> documents, long version, CancellationToken ct)
+    {
+        var vectors = new Dictionary<string, byte[]>();
+        await using (var command = connection.Command("SELECT TextHash, Vector FROM SearchEmbeddings"))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                vectors[Convert.ToHexString((byte[])reader.GetValue(0))] = (byte[])reader.GetValue(1);
+            }
+        }
+
+        var present = documents.Where(d => vectors.ContainsKey(d.Key)).ToList();
+        var dimensions = present.Count == 0 ? 0 : CompactVector.Dimensions(vectors[present[0].Key]);
+        var values = new sbyte[present.Count * dimensions];
+        var scales = new float[present.Count];
+        for (var i = 0; i < present.Count; i++)
+        {
+            scales[i] = CompactVector.Unpack(vectors[present[i].Key], values.AsSpan(i * dimensions, dimensions));
+        }
+
+        return new SemanticIndex.Snapshot(version, [.. present.Select(d => d.RowId)], values, scales, dimensions);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Catalog.Web.Search.Semantic;
+
+/// <summary>
+/// What of a search document is embedded: its title (labels, or the topic's title) first, then its quotes, its context
+/// (the sentences around the link, or the topic's intro) and, last, the topics that list it and its URL's words. The
+/// model reads a few hundred word pieces at most; what matters most comes first.
+/// </summary>
+public static class EmbeddingText
+{
+    /// <summary>Characters kept: the model's window is about this much English text, and longer text only costs time.</summary>
+    public const int MaxLength = 800;
+
+    public static string Of(string title, string quote, string body, string urlWords)
+    {
+        var text = string.Join(". ", new[] { title, quote, body, urlWords }.Where(s => s.Length > 0));
+        return text.Length <= MaxLength ? text : text[..MaxLength];
+    }
+
+    /// <summary>The key of a text's vector: a different text, however small the change, is embedded again.</summary>
+    public static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text))[..16];
+}

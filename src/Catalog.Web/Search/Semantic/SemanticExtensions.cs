@@ -1,0 +1,21 @@
+namespace Catalog.Web.Search.Semantic;
+
+public static class SemanticExtensions
+{
+    /// <summary>Semantic ranking: the in-memory index always (empty when off), the model and its background indexer when on.</summary>
+    public static IServiceCollection AddSemanticSearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SemanticOptions>()
+            .Bind(configuration.GetSection(SemanticOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SemanticIndex>();
+        services.AddSingleton<TextEmbedder>();
+        if (configuration.GetSection(SemanticOptions.Section).GetValue(nameof(SemanticOptions.Semantic), defaultValue: true))
+        {
+            services.AddHostedService<SemanticIndexer>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,79 @@
+using Catalog.Web.Data;
+using Catalog.Web.Web;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Web.Search.Semantic;
+
+/// <summary>
+/// Embeds the catalog in the background: at start and whenever the catalog version changes (an import here or in the
+/// CLI), one <see cref="EmbeddingPass"/> on its own connection. Imports and pages never wait for it; until it is done,
+/// search is lexical for the documents not yet embedded.
+/// </summary>
+public sealed class SemanticIndexer(
+    IServiceScopeFactory scopes,
+    CatalogVersion version,
+    TextEmbedder embedder,
+    SemanticIndex index,
+    IOptions<SemanticOptions> options,
+    IOutputCacheStore cache,
+    ILogger<SemanticIndexer> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Off the start-up path: the host finishes starting before the model is loaded.
+        await Task.Yield();
+        var pass = new EmbeddingPass(embedder, index, options.Value.EmbeddingBatch);
+        long? done = null;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var wanted = version.Current.Version;
+                if (wanted != done)
+                {
+                    done = await RunAsync(pass, wanted, stoppingToken) ? wanted : done;
+                }
+
+                await Task.Delay(Poll, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping mid-pass loses nothing: every batch written is kept, and the next start embeds the rest.
+        }
+    }
+
+    private async Task<bool> RunAsync(EmbeddingPass pass, long wanted, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            await using var connection = new SqliteConnection(db.Database.GetConnectionString());
+            await connection.OpenAsync(ct);
+            var started = DateTime.UtcNow;
+            var finished = await pass.RunAsync(connection, wanted, () => version.Current.Version != wanted, ct);
+            if (finished)
+            {
+                // Searches and link pages cached while the vectors were missing were answered without them.
+                await cache.EvictByTagAsync(CatalogCache.Tag, ct);
+                logger.LogInformation("Embedded catalog version {CatalogVersion}: {Documents} documents in {Elapsed:0.0} s",
+                    wanted, index.Progress.Documents, (DateTime.UtcNow - started).TotalSeconds);
+            }
+
+            return finished;
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            // A locked database or a failing model leaves search lexical; the next version change tries again.
+            logger.LogWarning(e, "Embedding catalog version {CatalogVersion} failed", wanted);
+            index.Report(index.Progress with { State = "failed", Error = e.Message });
+            return true;
+        }
+    }
+}

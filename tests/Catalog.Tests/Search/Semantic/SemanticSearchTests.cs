@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Catalog.Tests.Admin;
+using Catalog.Web.Data;
+using Catalog.Web.Search.Semantic;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Tests.Search.Semantic;
+
+/// <summary>The app with semantic ranking on (the test host's default is off): the seed embedded in the background, then searched.</summary>
+public sealed class SemanticSearchTests(SemanticSearchTests.SemanticFactory factory) : IClassFixture<SemanticSearchTests.SemanticFactory>
+{
+    public sealed class SemanticFactory : AdminFactory
+    {
+        public SemanticFactory()
+        {
+            With["Catalog:Search:Semantic"] = "true";
+        }
+
+        private Task? _ready;
+
+        /// <summary>Waits (once per class) until the background indexer has embedded the seed.</summary>
+        public Task ReadyAsync() => _ready ??= Task.Run(async () =>
+        {
+            var index = Services.GetRequiredService<SemanticIndex>();
+            var clock = Stopwatch.StartNew();
+            while (index.Progress.State != "ready")
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"embedding the seed did not finish: {index.Progress}");
+                Assert.NotEqual("failed", index.Progress.State);
+                await Task.Delay(100);
+            }
+        });
+    }
+
+    private static readonly HtmlParser Html = new();
+
+    [Fact]
+    public async Task AParaphraseWithFewWordsOfTheLabelFindsThePaper()
+    {
+        await factory.ReadyAsync();
+
+        var urls = await SearchAsync("neural networks learn low frequencies first");
+
+        string[] frequencyPrinciple = ["https://arxiv.org/abs/1811.10146", "https://arxiv.org/pdf/1906.09235v1.pdf", "https://www.researchgate.net/project/Deep-learning-in-Fourier-domain"];
+        Assert.True(urls.Take(3).Intersect(frequencyPrinciple).Any(), string.Join(", ", urls.Take(5)));
+    }
+
+    [Fact]
+    public async Task AnExactTitleStaysFirst()
+    {
+        await factory.ReadyAsync();
+
+        var urls = await SearchAsync("Collapse of Deep and Narrow Neural Nets");
+
+        Assert.Equal("https://arxiv.org/abs/1808.04947", urls[0]);
+    }
+
+    [Fact]
+    public async Task PhrasesAndExclusionsStayLexical()
+    {
+        await factory.ReadyAsync();
+
+        Assert.Empty(await SearchAsync("\"transport optimal\""));
+        Assert.DoesNotContain("http://otml17.marcocuturi.net/", await SearchAsync("optimal transport -Kantorovich"));
+    }
+
+    [Fact]
+    public async Task ALinkPageListsRelatedLinksByMeaning()
+    {
+        await factory.ReadyAsync();
+        var client = factory.CreateClient();
+        var id = await LinkIdAsync("https://arxiv.org/abs/1808.04947");
+
+        var page = await Html.ParseDocumentAsync(await client.GetStringAsync($"/links/{id}", TestContext.Current.CancellationToken));
+
+        var related = page.QuerySelectorAll(".related-links li a[href^='/links/']").Select(a => a.GetAttribute("href")).ToList();
+        Assert.InRange(related.Count, 3, 10);
+        Assert.DoesNotContain($"/links/{id}", related);
+    }
+
+    [Fact]
+    public async Task AdminShowsTheEmbeddingProgress()
+    {
+        await factory.ReadyAsync();
+        var browser = await factory.SignedInBrowserAsync();
+
+        var page = await Html.ParseDocumentAsync(await browser.GetStringAsync("/admin", TestContext.Current.CancellationToken));
+
+        var progress = page.QuerySelector("#embedding-progress")!;
+        Assert.Equal("ready", progress.GetAttribute("data-state"));
+        var documents = factory.Services.GetRequiredService<SemanticIndex>().Progress.Documents;
+        Assert.True(documents > 100);
+        Assert.Contains($"{documents:N0} of {documents:N0} links and topics embedded", progress.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> SearchAsync(string query)
+    {
+        var client = factory.CreateClient();
+        var json = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString(query), TestContext.Current.CancellationToken)).RootElement;
+        return [.. json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()!)];
+    }
+
+    private async Task<int> LinkIdAsync(string url)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        return await db.Links.Where(l => l.Url == url).Select(l => l.Id).SingleAsync(TestContext.Current.CancellationToken);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Numerics.Tensors;
+using Catalog.Web.Search.Semantic;
+
+namespace Catalog.Tests.Search.Semantic;
+
+/// <summary>The packaged all-MiniLM-L6-v2 model, loaded from the package's DLL, and the compact form its vectors are stored in.</summary>
+public sealed class TextEmbedderTests
+{
+    [Fact]
+    public void AParaphraseIsCloserThanAnUnrelatedSentenceAndVectorsAreNormalised()
+    {
+        using var embedder = new TextEmbedder();
+
+        var vectors = embedder.Embed(
+            ["why do wide neural networks behave like kernels", "Neural Tangent Kernel: Convergence and Generalization in Neural Networks", "Summer school on optimal transport in Paris"],
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(384, vectors[0].Length);
+        Assert.Equal(1f, TensorPrimitives.Norm(vectors[0]), 3);
+        var paraphrase = TensorPrimitives.Dot(vectors[0], vectors[1]);
+        var unrelated = TensorPrimitives.Dot(vectors[0], vectors[2]);
+        Assert.True(paraphrase > unrelated + 0.2f, $"paraphrase {paraphrase}, unrelated {unrelated}");
+    }
+
+    [Fact]
+    public void APackedVectorRanksAsTheFloatsDo()
+    {
+        using var embedder = new TextEmbedder();
+        var vectors = embedder.Embed(["random matrix theory", "eigenvalues of large random matrices", "the thermodynamics of learning"], TestContext.Current.CancellationToken);
+
+        var packed = vectors.Select(v => CompactVector.Pack(v)).ToList();
+        var unpacked = packed.Select(p =>
+        {
+            var values = new sbyte[CompactVector.Dimensions(p)];
+            var scale = CompactVector.Unpack(p, values);
+            return values.Select(v => v * scale).ToArray();
+        }).ToList();
+
+        Assert.Equal(4 + 384, packed[0].Length);
+        Assert.Equal(TensorPrimitives.Dot(vectors[0], vectors[1]), TensorPrimitives.Dot(vectors[0], unpacked[1]), 2);
+        Assert.Equal(TensorPrimitives.Dot(vectors[0], vectors[2]), TensorPrimitives.Dot(vectors[0], unpacked[2]), 2);
+    }
+}
