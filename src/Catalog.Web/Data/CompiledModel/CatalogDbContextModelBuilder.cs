@@ -11,7 +11,7 @@ namespace Catalog.Web.Data.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4732792f-dd02-4538-9ea4-fad528041baf"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("f897d254-cf6f-4493-b377-3235650894c4"), entityTypeCount: 14)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Catalog.Web.Data.CompiledModel
             var linkHealthRow = LinkHealthRowEntityType.Create(this);
             var mention = MentionEntityType.Create(this);
             var quote = QuoteEntityType.Create(this);
+            var searchEmbeddingRow = SearchEmbeddingRowEntityType.Create(this);
             var seedBlob = SeedBlobEntityType.Create(this);
             var slugRedirect = SlugRedirectEntityType.Create(this);
             var source = SourceEntityType.Create(this);
@@ -47,6 +48,7 @@ namespace Catalog.Web.Data.CompiledModel
             LinkHealthRowEntityType.CreateAnnotations(linkHealthRow);
             MentionEntityType.CreateAnnotations(mention);
             QuoteEntityType.CreateAnnotations(quote);
+            SearchEmbeddingRowEntityType.CreateAnnotations(searchEmbeddingRow);
             SeedBlobEntityType.CreateAnnotations(seedBlob);
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             SourceEntityType.CreateAnnotations(source);
