@@ -9,7 +9,20 @@ public static class LinksCommand
     public static Command Create(CliContext context) => new("links", "Check the catalog's links.")
     {
         Check(context),
+        Meta(context),
     };
+
+    private static Command Meta(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the run's counts as JSON." };
+        var host = new Option<string?>("--host") { Description = "Fetch only the metadata of this host's links." };
+        var command = new Command("meta", "Fetch what each link is (title, authors, year, venue) from arXiv, Crossref, GitHub, oEmbed or the page itself.")
+        {
+            json, host,
+        };
+        command.SetAction((parsed, ct) => new Links.Metadata.LinkMetaCommand(context.Services).RunAsync(parsed.GetValue(json), parsed.GetValue(host), context.Out, ct));
+        return command;
+    }
 
     private static Command Check(CliContext context)
     {
