@@ -17,6 +17,7 @@ public static class LinkMetadataExtensions
         services.AddScoped<OEmbedSource>();
         services.AddScoped<PageSource>();
         services.AddScoped<LinkMetadataRun>();
+        services.AddScoped<LinkMetaReader>();
         return services;
     }
 }
