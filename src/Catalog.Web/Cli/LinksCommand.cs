@@ -3,13 +3,15 @@ using Catalog.Web.Links;
 
 namespace Catalog.Web.Cli;
 
-/// <summary>The <c>links</c> group: <c>links check [--json] [--only-due] [--host HOST]</c>; metadata verbs join it here.</summary>
+/// <summary>The <c>links</c> group: <c>links check [--json] [--only-due] [--host HOST]</c>, <c>links meta [--json] [--host HOST]</c>, <c>links export FILE</c>, <c>links import FILE</c>.</summary>
 public static class LinksCommand
 {
-    public static Command Create(CliContext context) => new("links", "Check the catalog's links.")
+    public static Command Create(CliContext context) => new("links", "Check the catalog's links and fetch what they are.")
     {
         Check(context),
         Meta(context),
+        ExportFile(context),
+        ImportFile(context),
     };
 
     private static Command Meta(CliContext context)
@@ -21,6 +23,22 @@ public static class LinksCommand
             json, host,
         };
         command.SetAction((parsed, ct) => new Links.Metadata.LinkMetaCommand(context.Services).RunAsync(parsed.GetValue(json), parsed.GetValue(host), context.Out, ct));
+        return command;
+    }
+
+    private static Command ExportFile(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "The JSON file to write (format in README, \"Link metadata\")." };
+        var command = new Command("export", "Write every link's fetched metadata to a JSON file, for a catalog without network access.") { file };
+        command.SetAction((parsed, ct) => new Links.Metadata.LinkMetadataFileCommand(context.Services).ExportAsync(parsed.GetValue(file)!, context.Out, ct));
+        return command;
+    }
+
+    private static Command ImportFile(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "A JSON file written by 'links export'." };
+        var command = new Command("import", "Load link metadata from a JSON file written by 'links export' (validated; all or nothing).") { file };
+        command.SetAction((parsed, ct) => new Links.Metadata.LinkMetadataFileCommand(context.Services).ImportAsync(parsed.GetValue(file)!, context.Out, ct));
         return command;
     }
 

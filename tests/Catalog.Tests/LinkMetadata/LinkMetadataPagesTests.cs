@@ -126,4 +126,16 @@ public sealed class LinkMetadataPagesTests : IAsyncLifetime
 
         Assert.Contains(url, response.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()));
     }
+
+    [Fact]
+    public async Task CitationsUseTheFetchedAuthorsYearAndVenue()
+    {
+        var ids = await LinkIdsAsync();
+
+        var bibtex = await _client.GetStringAsync($"/links/{ids["https://doi.org/10.1073/pnas.1903070116"]}/cite.bib", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Belkin", bibtex);
+        Assert.Contains("2019", bibtex);
+        Assert.Contains("Proceedings of the National Academy of Sciences", bibtex);
+    }
 }

@@ -17,6 +17,8 @@ public static class LinkMetadataExtensions
         services.AddScoped<OEmbedSource>();
         services.AddScoped<PageSource>();
         services.AddScoped<LinkMetadataRun>();
+        services.AddScoped<LinkMetadataStore>();
+        services.AddScoped<LinkMetadataFile>();
         services.AddScoped<LinkMetaReader>();
         return services;
     }

@@ -1,8 +1,6 @@
 using Catalog.Web.Data;
 using Catalog.Web.Import;
-using Catalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Catalog.Web.Links.Metadata;
 
@@ -22,8 +20,8 @@ public sealed class LinkMetadataRun(
     GitHubSource github,
     OEmbedSource oembed,
     PageSource pages,
+    LinkMetadataStore store,
     TimeProvider clock,
-    IEnumerable<ICatalogChangeListener> listeners,
     ILogger<LinkMetadataRun> logger)
 {
     public async Task<LinkMetadataSummary> RunAsync(string? host, CancellationToken ct)
@@ -50,19 +48,7 @@ public sealed class LinkMetadataRun(
             Fold(rows, url, answer, now);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await BetterKindsAsync(links.Select(l => (l.Id, l.Url, l.Kind)), rows, ct);
-        await SearchIndex.RebuildAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), ct);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO CatalogState (Id, Version, UpdatedAt) VALUES (1, 1, {Sql.Time(now)})
-            ON CONFLICT (Id) DO UPDATE SET Version = Version + 1, UpdatedAt = excluded.UpdatedAt
-            """, ct);
-        await transaction.CommitAsync(ct);
-        foreach (var listener in listeners)
-        {
-            await listener.CatalogChangedAsync(ct);
-        }
+        await store.SaveAsync(ct);
 
         int Count(SourceOutcome outcome) => answers.Count(a => a.Answer.Outcome == outcome);
         var other = await db.Links.CountAsync(l => (host == null || l.Host == host) && l.Kind == LinkKinds.Other, ct);
@@ -107,22 +93,6 @@ public sealed class LinkMetadataRun(
             case SourceOutcome.NotModified:
                 row.FetchedAt = now;
                 break;
-        }
-    }
-
-    /// <summary>
-    /// A link the URL rules left "other" takes the kind its metadata shows; one the rules placed keeps theirs (the
-    /// curated table is right more often than a page's og:type).
-    /// </summary>
-    private async Task BetterKindsAsync(IEnumerable<(int Id, string Url, string Kind)> links, Dictionary<string, LinkMetadataRow> rows, CancellationToken ct)
-    {
-        var changes = links
-            .Where(l => rows.TryGetValue(l.Url, out var row) && row.Kind is { } kind && kind != l.Kind && LinkKinds.Classify(l.Url) == LinkKinds.Other)
-            .GroupBy(l => rows[l.Url].Kind!);
-        foreach (var change in changes)
-        {
-            var ids = change.Select(l => l.Id).ToList();
-            await db.Links.Where(l => ids.Contains(l.Id)).ExecuteUpdateAsync(s => s.SetProperty(l => l.Kind, change.Key), ct);
         }
     }
 }
