@@ -65,6 +65,29 @@ public sealed class MetadataWeb : IAsyncDisposable
 
     public HttpMessageHandler Handler() => new ToLoopback(Base);
 
+    /// <summary>When set, a page with no fixture of its own is answered with a page that has only a title, as most pages do.</summary>
+    public bool AnswerEveryPage { get; set; }
+
+    /// <summary>Serves a page carrying one family of tags (seed-pages.tsv): what the page at that URL says it is.</summary>
+    public void TaggedPage(string url, string family, string title)
+    {
+        var text = WebUtility.HtmlEncode(title);
+        var json = System.Text.Json.JsonSerializer.Serialize(title);
+        var head = family switch
+        {
+            "paper" => $"""<meta name="citation_title" content="{text}"><meta name="citation_author" content="Fixture, Author"><meta name="citation_publication_date" content="2020/01/01">""",
+            "course" => $$"""<script type="application/ld+json">{"@context":"https://schema.org","@type":"Course","name":{{json}}}</script>""",
+            "event" => $$"""<script type="application/ld+json">{"@context":"https://schema.org","@type":"Event","name":{{json}},"startDate":"2021-01-01"}</script>""",
+            "person" => $$$"""<script type="application/ld+json">{"@context":"https://schema.org","@type":"ProfilePage","mainEntity":{"@type":"Person","name":{{{json}}}}}</script>""",
+            "code" => $$"""<script type="application/ld+json">{"@context":"https://schema.org","@type":"SoftwareSourceCode","name":{{json}}}</script>""",
+            "blog" => $"""<meta property="og:type" content="article"><meta property="og:title" content="{text}">""",
+            "video" => $"""<meta property="og:type" content="video.other"><meta property="og:title" content="{text}">""",
+            "book" => $"""<meta property="og:type" content="book"><meta property="og:title" content="{text}">""",
+            _ => "",
+        };
+        Page(url, Encoding.UTF8.GetBytes($"<!doctype html><html><head><meta charset=\"utf-8\"><title>{text}</title>{head}</head><body></body></html>"), "text/html; charset=utf-8");
+    }
+
     public static async Task<MetadataWeb> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
@@ -104,6 +127,11 @@ public sealed class MetadataWeb : IAsyncDisposable
         else if (_pages.TryGetValue(host + path + request.QueryString, out var page))
         {
             await Send(context, page.ContentType, page.Body);
+        }
+        else if (AnswerEveryPage)
+        {
+            var title = System.Net.WebUtility.HtmlEncode(host + path);
+            await Send(context, "text/html; charset=utf-8", Encoding.UTF8.GetBytes($"<!doctype html><html><head><title>{title}</title></head><body></body></html>"));
         }
         else
         {
