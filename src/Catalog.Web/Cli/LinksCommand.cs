@@ -47,12 +47,20 @@ public static class LinksCommand
         var json = new Option<bool>("--json") { Description = "Print the run's counts as JSON." };
         var onlyDue = new Option<bool>("--only-due") { Description = "Check only links whose last check is older than the check interval." };
         var host = new Option<string?>("--host") { Description = "Check only the links of this host." };
-        var command = new Command("check", "Check every link (or those due, or one host's) and record its health; exit 3 when most hosts were unreachable (inconclusive).")
+        var command = new Command("check", "Check every link (or those due, or one host's) and record its health, then fetch link metadata (as links meta); exit 3 when most hosts were unreachable (inconclusive).")
         {
             json, onlyDue, host,
         };
-        command.SetAction((parsed, ct) => new LinkCheckCommand(context.Services).RunAsync(
-            new LinkCheckOptions(parsed.GetValue(json), parsed.GetValue(onlyDue), parsed.GetValue(host)), context.Out, ct));
+        command.SetAction(async (parsed, ct) =>
+        {
+            var exit = await new LinkCheckCommand(context.Services).RunAsync(
+                new LinkCheckOptions(parsed.GetValue(json), parsed.GetValue(onlyDue), parsed.GetValue(host)), context.Out, ct);
+
+            // The same run refreshes what the links are (its counts go to the log), unless the machine had no network.
+            return exit == 0
+                ? await new Links.Metadata.LinkMetaCommand(context.Services).RunAsync(json: false, parsed.GetValue(host), TextWriter.Null, ct)
+                : exit;
+        });
         return command;
     }
 }
