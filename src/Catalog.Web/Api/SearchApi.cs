@@ -24,7 +24,7 @@ public static partial class SearchApi
     {
         // Answers depend only on the URL and the catalog: cached per catalog version like the pages.
         app.MapGet("/api/search", SearchAsync).CacheOutput(CatalogCache.PolicyName)
-            .WithMetadata(new CacheQueryAttribute("q", "topic", "kind", "host", "page", "pageSize") { LongTail = true });
+            .WithMetadata(new CacheQueryAttribute("q", "topic", "kind", "host", "year", "page", "pageSize") { LongTail = true });
         app.MapGet("/api/search/suggest", SuggestAsync).CacheOutput(CatalogCache.PolicyName)
             .WithMetadata(new CacheQueryAttribute("q") { LongTail = true });
         app.MapGet("/opensearch.xml", OpenSearch.Description);

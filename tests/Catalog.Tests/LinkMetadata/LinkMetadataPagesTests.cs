@@ -138,4 +138,17 @@ public sealed class LinkMetadataPagesTests : IAsyncLifetime
         Assert.Contains("2019", bibtex);
         Assert.Contains("Proceedings of the National Academy of Sciences", bibtex);
     }
+
+    [Fact]
+    public async Task SearchFacetsGainTheFetchedYearAndAYearNarrowsTheResults()
+    {
+        var page = await _client.GetDocumentAsync("/search?q=learning");
+        var years = page.QuerySelectorAll(".search-facet").Single(f => f.QuerySelector("h2")!.TextContent == "Year")
+            .QuerySelectorAll("li").ToDictionary(li => li.QuerySelector("a")!.TextContent, li => int.Parse(li.QuerySelector(".search-count")!.TextContent, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(2, years["2019"]);
+        Assert.Equal(1, years["2017"]);
+        var narrowed = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=learning&year=2017", TestContext.Current.CancellationToken);
+        Assert.Equal(["https://www.openreview-like.example.org/forum?id=Sy8gdB9xx"], narrowed.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()));
+    }
 }
