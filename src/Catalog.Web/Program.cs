@@ -6,6 +6,7 @@ using Catalog.Web.Data;
 using Catalog.Web.Export;
 using Catalog.Web.Import;
 using Catalog.Web.Links;
+using Catalog.Web.Links.Metadata;
 using Catalog.Web.Operations;
 using Catalog.Web.Search;
 using Catalog.Web.Web;
@@ -24,6 +25,7 @@ builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, co
 builder.Services.AddCatalogAdmin(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<SeedWatcher>();
 builder.Services.AddCatalogLinks(builder.Configuration);
+builder.Services.AddLinkMetadata(builder.Configuration);
 builder.Services.AddCatalogSearch(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddCatalogWeb(builder.Environment, commandLine.IsCommand);

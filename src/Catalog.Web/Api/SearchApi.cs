@@ -7,7 +7,7 @@ namespace Catalog.Web.Api;
 /// GET /api/search (contract: other tools read this shape), GET /api/search/suggest for search-as-you-type, and
 /// /opensearch.xml so browsers can add the catalog as a search engine.
 /// </summary>
-public static class SearchApi
+public static partial class SearchApi
 {
     public const int SuggestionLimit = 8;
 
@@ -21,7 +21,7 @@ public static class SearchApi
     public sealed record TopicItem(string Slug, string Title);
 
     /// <summary>One link; <see cref="Snippet"/> is HTML: escaped text with &lt;mark&gt; around the matching words.</summary>
-    public sealed record ResultItem(string Url, string Label, string Kind, string Host, IReadOnlyList<string> Topics, string Snippet);
+    public sealed partial record ResultItem(string Url, string Label, string Kind, string Host, IReadOnlyList<string> Topics, string Snippet);
 
     public sealed record SuggestResponse(string Query, IReadOnlyList<Suggestion> Suggestions);
 
@@ -29,7 +29,7 @@ public static class SearchApi
     {
         // Answers depend only on the URL and the catalog: cached per catalog version like the pages.
         app.MapGet("/api/search", SearchAsync).CacheOutput(CatalogCache.PolicyName)
-            .WithMetadata(new CacheQueryAttribute("q", "topic", "kind", "host", "page", "pageSize") { LongTail = true });
+            .WithMetadata(new CacheQueryAttribute("q", "topic", "kind", "host", "year", "page", "pageSize") { LongTail = true });
         app.MapGet("/api/search/suggest", SuggestAsync).CacheOutput(CatalogCache.PolicyName)
             .WithMetadata(new CacheQueryAttribute("q") { LongTail = true });
         app.MapGet("/opensearch.xml", OpenSearch.Description);
@@ -40,7 +40,7 @@ public static class SearchApi
     {
         var request = http.Query.ToSearchRequest();
         var results = await search.SearchAsync(request, withFacets: false, ct);
-        return new SearchResponse(
+        var response = new SearchResponse(
             request.Text,
             results.Total,
             results.Page,
@@ -49,6 +49,8 @@ public static class SearchApi
             results.Partial,
             results.Correction?.SearchedFor,
             results.Correction?.SearchInsteadFor);
+        var reader = http.HttpContext.RequestServices.GetRequiredService<Links.Metadata.LinkMetaReader>();
+        return response with { Results = await LinkMetaItem.AttachAsync(response.Results, r => r.Url, (r, meta) => r with { Meta = meta }, reader, ct) };
     }
 
     private static async Task<SuggestResponse> SuggestAsync(HttpRequest http, CatalogSearch search, CancellationToken ct)

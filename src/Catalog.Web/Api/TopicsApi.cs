@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Catalog.Web.Api;
 
 /// <summary>GET /api/topics and /api/topics/{slug} (contract: other tools read these shapes).</summary>
-public static class TopicsApi
+public static partial class TopicsApi
 {
     public sealed record TopicSummary(string Slug, string Title, int Level, string? Parent, int Links);
 
@@ -25,7 +25,7 @@ public static class TopicsApi
 
     public sealed record ImageItem(string Src, string? Alt);
 
-    public sealed record LinkItem(string Url, string Label, string Kind, string Host);
+    public sealed partial record LinkItem(string Url, string Label, string Kind, string Host);
 
     public static IEndpointRouteBuilder MapTopicsApi(this IEndpointRouteBuilder app)
     {
@@ -57,6 +57,7 @@ public static class TopicsApi
             .Select(i => new ImageItem(i.Src, i.Alt)).ToListAsync(ct);
         var links = await db.Mentions.Where(m => m.TopicId == topic.Id).OrderBy(m => m.Position)
             .Select(m => new LinkItem(m.Link.Url, m.Label, m.Link.Kind, m.Link.Host)).ToListAsync(ct);
+        links = await LinkMetaItem.AttachAsync(links, l => l.Url, (l, meta) => l with { Meta = meta }, new Links.Metadata.LinkMetaReader(db), ct);
         var children = await db.Topics.Where(t => t.ParentId == topic.Id).OrderBy(t => t.Position)
             .Select(t => t.Slug).ToListAsync(ct);
         return Results.Ok(new TopicDetail(topic.Slug, topic.Title, topic.Level, topic.Parent, topic.IntroMarkdown, quotes, images, links, children));

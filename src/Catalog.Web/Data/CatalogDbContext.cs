@@ -31,10 +31,12 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<AdminSession> AdminSessions => Set<AdminSession>();
 
     public DbSet<SearchEmbeddingRow> SearchEmbeddings => Set<SearchEmbeddingRow>();
+    public DbSet<LinkMetadataRow> LinkMetadata => Set<LinkMetadataRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         LinkHealthModel.Configure(modelBuilder);
+        LinkMetadataModel.Configure(modelBuilder);
         modelBuilder.Entity<Source>().HasIndex(s => s.Name).IsUnique();
 
         modelBuilder.Entity<Topic>(topic =>

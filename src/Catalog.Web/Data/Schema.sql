@@ -202,6 +202,40 @@ CREATE TABLE "AdminSessions" (
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204033504_AdminSessions', '10.0.15');
 
+CREATE TABLE "LinkMetadata" (
+    "Url" TEXT NOT NULL CONSTRAINT "PK_LinkMetadata" PRIMARY KEY,
+    "CanonicalId" TEXT NULL,
+    "Source" TEXT NULL,
+    "Kind" TEXT NULL,
+    "Title" TEXT NULL,
+    "Authors" TEXT NOT NULL,
+    "Year" INTEGER NULL,
+    "Published" TEXT NULL,
+    "Venue" TEXT NULL,
+    "Abstract" TEXT NULL,
+    "Doi" TEXT NULL,
+    "ArxivId" TEXT NULL,
+    "PrimaryClass" TEXT NULL,
+    "PdfUrl" TEXT NULL,
+    "ContentType" TEXT NULL,
+    "ContentLength" INTEGER NULL,
+    "Stars" INTEGER NULL,
+    "Language" TEXT NULL,
+    "Archived" INTEGER NULL,
+    "License" TEXT NULL,
+    "PushedAt" TEXT NULL,
+    "FieldSources" TEXT NOT NULL,
+    "FetchedAt" TEXT NULL,
+    "AttemptedAt" TEXT NOT NULL,
+    "ETag" TEXT NULL,
+    "LastModified" TEXT NULL
+);
+
+CREATE INDEX "IX_LinkMetadata_CanonicalId" ON "LinkMetadata" ("CanonicalId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204052050_LinkMetadata', '10.0.15');
+
 CREATE TABLE "SearchEmbeddings" (
     "TextHash" BLOB NOT NULL CONSTRAINT "PK_SearchEmbeddings" PRIMARY KEY,
     "Vector" BLOB NOT NULL

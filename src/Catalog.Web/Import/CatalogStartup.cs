@@ -7,7 +7,8 @@ namespace Catalog.Web.Import;
 
 /// <summary>
 /// The server's start-up, in order, before it listens: create or migrate the database; when the catalog is empty,
-/// import every *.md file of the seeds folder (a fresh clone needs no configuration); then rebuild the search index
+/// import every *.md file of the seeds folder (with the link metadata of its NAME.links.json, if any: a fresh clone
+/// needs no configuration and no network); then rebuild the search index
 /// if a migration changed its shape, so the catalog need not be imported again.
 /// </summary>
 public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<CatalogOptions> options, ILogger<CatalogStartup> logger) : IHostedService
@@ -43,6 +44,7 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
             {
                 var file = await SeedFile.ReadAsync(path, options.Value.MaxSeedBytes, cancellationToken);
                 await importer.ImportAsync(new ImportRequest(file, User: "first-run"), cancellationToken);
+                await services.GetRequiredService<Links.Metadata.LinkMetadataFile>().LoadBesideSeedAsync(path, cancellationToken);
             }
             catch (SeedFileException e)
             {

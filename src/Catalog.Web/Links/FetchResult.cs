@@ -29,5 +29,8 @@ public sealed record FetchResult(
     bool Truncated,
     string? Error)
 {
+    /// <summary>The last answer's content headers (charset, Last-Modified, Content-Length); null when nothing answered.</summary>
+    public HttpContentHeaders? ContentHeaders { get; init; }
+
     public Uri FinalUrl => Hops.Count == 0 ? Url : Hops[^1].Location ?? Hops[^1].Url;
 }

@@ -14,6 +14,7 @@ public sealed class LinkFetcher(IHttpClientFactory clients, IOptions<LinkOptions
 {
     public const string ClientName = "links";
     private const int MaxHops = 10;
+    private static readonly Dictionary<string, string> s_noHeaders = [];
 
     private readonly LinkOptions _options = options.Value;
     private readonly SemaphoreSlim _global = new(options.Value.Concurrency);
@@ -36,7 +37,11 @@ public sealed class LinkFetcher(IHttpClientFactory clients, IOptions<LinkOptions
     public Task<FetchResult> GetAsync(Uri url, CancellationToken cancellationToken) =>
         FetchAsync(url, readBody: true, cancellationToken);
 
-    private async Task<FetchResult> FetchAsync(Uri url, bool readBody, CancellationToken cancellationToken)
+    /// <summary>GETs a URL with request headers of its own (an API's Accept or token, If-None-Match), body capped.</summary>
+    public Task<FetchResult> GetAsync(Uri url, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken) =>
+        FetchAsync(url, readBody: true, cancellationToken, headers);
+
+    private async Task<FetchResult> FetchAsync(Uri url, bool readBody, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null)
     {
         var hops = new List<FetchHop>();
         var seen = new HashSet<Uri>();
@@ -61,7 +66,9 @@ public sealed class LinkFetcher(IHttpClientFactory clients, IOptions<LinkOptions
                     return Ended(url, FetchOutcome.TooManyRedirects, hops, $"more than {MaxHops} redirects");
                 }
 
-                var hop = await HopAsync(url, current, readBody, hops, cancellationToken);
+                // A token meant for an API host never follows a redirect to another host.
+                var hopHeaders = string.Equals(current.IdnHost, url.IdnHost, StringComparison.OrdinalIgnoreCase) ? headers : null;
+                var hop = await HopAsync(url, current, readBody, hops, hopHeaders, cancellationToken);
                 if (hop is not null)
                 {
                     return hop;
@@ -77,7 +84,7 @@ public sealed class LinkFetcher(IHttpClientFactory clients, IOptions<LinkOptions
     }
 
     /// <summary>One hop: returns the result when the fetch ends here, null when it goes on to the hop's Location.</summary>
-    private async Task<FetchResult?> HopAsync(Uri url, Uri current, bool readBody, List<FetchHop> hops, CancellationToken cancellationToken)
+    private async Task<FetchResult?> HopAsync(Uri url, Uri current, bool readBody, List<FetchHop> hops, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
         var host = _hosts.GetOrAdd(current.IdnHost, _ => new SemaphoreSlim(_options.PerHostConcurrency));
         await host.WaitAsync(cancellationToken);
@@ -87,13 +94,13 @@ public sealed class LinkFetcher(IHttpClientFactory clients, IOptions<LinkOptions
             HttpResponseMessage response;
             try
             {
-                response = await SendAsync(method, current, cancellationToken);
+                response = await SendAsync(method, current, headers, cancellationToken);
                 if (method == HttpMethod.Head && response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.Forbidden or HttpStatusCode.NotImplemented)
                 {
                     hops.Add(new FetchHop(current, "HEAD", (int)response.StatusCode, null));
                     response.Dispose();
                     method = HttpMethod.Get;
-                    response = await SendAsync(method, current, cancellationToken);
+                    response = await SendAsync(method, current, headers, cancellationToken);
                 }
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -130,7 +137,10 @@ public sealed class LinkFetcher(IHttpClientFactory clients, IOptions<LinkOptions
                 }
 
                 return new FetchResult(url, FetchOutcome.Answered, hops, status, response.Headers,
-                    response.Content.Headers.ContentType?.MediaType, body, truncated, null);
+                    response.Content.Headers.ContentType?.MediaType, body, truncated, null)
+                {
+                    ContentHeaders = response.Content.Headers,
+                };
             }
         }
         finally
@@ -139,9 +149,14 @@ public sealed class LinkFetcher(IHttpClientFactory clients, IOptions<LinkOptions
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, url);
+        foreach (var (name, value) in headers ?? s_noHeaders)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         var client = clients.CreateClient(ClientName);
         return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }

@@ -7,7 +7,7 @@ namespace Catalog.Web.Pages;
 
 /// <summary>/search?q=&amp;topic=&amp;kind=&amp;host=&amp;page=: ranked, highlighted, faceted results; GET only, so bookmarkable.</summary>
 [CatalogPage]
-[CacheQuery("q", "topic", "kind", "host", "page", "pageSize", LongTail = true)]
+[CacheQuery("q", "topic", "kind", "host", "year", "page", "pageSize", LongTail = true)]
 public sealed class SearchModel(CatalogSearch search, SpellingSuggestions spelling) : PageModel
 {
     public SearchRequest Current { get; private set; } = new("", SearchFilters.None);
@@ -52,6 +52,7 @@ public sealed class SearchModel(CatalogSearch search, SpellingSuggestions spelli
             ["topic"] = filters.Topic,
             ["kind"] = filters.Kind,
             ["host"] = filters.Host,
+            ["year"] = filters.Year,
             ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         };
         return "/search" + QueryString.Create(parameters.Where(p => p.Value is not null));

@@ -134,6 +134,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             r => (Facet: r.GetString(0), Value: new FacetCount(r.GetString(1), r.GetString(2), r.GetInt32(3))),
             ct, [("$match", match), .. SearchSql.FilterParameters(filters)]);
         List<FacetCount> Of(string facet) => rows.Where(r => r.Facet == facet).Select(r => r.Value).OrderByDescending(v => v.Count).ToList();
-        return new SearchFacets(Of("topic"), Of("kind"), Of("host"));
+        return new SearchFacets(Of("topic"), Of("kind"), Of("host"),
+            [.. rows.Where(r => r.Facet == "year").Select(r => r.Value).OrderByDescending(v => v.Value, StringComparer.Ordinal)]);
     }
 }

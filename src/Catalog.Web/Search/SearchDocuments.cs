@@ -16,6 +16,7 @@ public sealed class SearchDocuments
     private readonly Dictionary<string, LinkText> _links = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TopicText> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _quotes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _fetched = new(StringComparer.Ordinal);
 
     /// <summary>The documents of every source but <paramref name="exceptSourceId"/> (all sources when null), as stored.</summary>
     public static async Task<SearchDocuments> ReadAsync(DbTransaction transaction, int? exceptSourceId, CancellationToken ct)
@@ -33,8 +34,19 @@ public sealed class SearchDocuments
         await transaction.ForEachAsync($"""
             SELECT q.Url, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.SourceId <> {except} ORDER BY q.Id
             """, row => documents.AddQuote(row.GetString(0), row.GetString(1)), ct);
+        await documents.ReadFetchedAsync(transaction, ct);
         return documents;
     }
+
+    /// <summary>
+    /// Fetched link metadata (title, authors, venue, abstract) of every source: it is keyed by URL, not by source. It
+    /// joins a link's body column after the curator's contexts, so the curator's labels (the title column) rank first.
+    /// </summary>
+    private Task ReadFetchedAsync(DbTransaction transaction, CancellationToken ct) =>
+        transaction.ForEachAsync("""
+            SELECT Url, concat_ws(' - ', Title, (SELECT group_concat(value, ', ') FROM json_each(Authors)), Venue, Abstract)
+            FROM LinkMetadata WHERE FetchedAt IS NOT NULL
+            """, row => _fetched[row.GetString(0)] = row.GetString(1), ct);
 
     /// <summary>Adds a parsed file's topics, after those already gathered (as their rows are written after them).</summary>
     public void Add(IEnumerable<ParsedTopic> topics)
@@ -56,7 +68,7 @@ public sealed class SearchDocuments
 
     /// <summary>Every document's indexed text; the ids come later, from the written rows.</summary>
     public List<PreparedDocument> Prepare() =>
-        _topics.Values.Select(t => t.Prepare(_quotes)).Concat(_links.Values.Select(l => l.Prepare(_quotes))).ToList();
+        _topics.Values.Select(t => t.Prepare(_quotes)).Concat(_links.Values.Select(l => l.Prepare(_quotes, _fetched.GetValueOrDefault(l.Url)))).ToList();
 
     private void AddTopic(string slug, string title, string introMarkdown) => _topics[slug] = new TopicText(slug, title, introMarkdown);
 
@@ -103,17 +115,22 @@ public sealed class SearchDocuments
 
     private sealed class LinkText(string url) : DocumentText
     {
+        public string Url => url;
+
         public List<string> Labels { get; } = [];
 
         public List<string> Contexts { get; } = [];
 
         public List<string> Topics { get; } = [];
 
+        public override PreparedDocument Prepare(Dictionary<string, List<string>> quotes) => Prepare(quotes, null);
+
         // The titles of the topics that list the link go with its URL's words, in the column of least weight: context
         // that finds a bare URL under "Optimal Transport" without outranking a link that names it. They come first so
-        // that a snippet, which starts near the column's start, shows the whole phrase that matched.
-        public override PreparedDocument Prepare(Dictionary<string, List<string>> quotes) =>
-            Prepared(DocumentKey.Link(url), Join(Labels), Join(quotes.GetValueOrDefault(url) ?? []), Join(Contexts), Join([.. Topics, SearchText.UrlWords(url)]));
+        // that a snippet, which starts near the column's start, shows the whole phrase that matched. Fetched metadata
+        // (title, authors, venue, abstract) goes with the curator's context, below the curator's labels.
+        public PreparedDocument Prepare(Dictionary<string, List<string>> quotes, string? fetched) =>
+            Prepared(DocumentKey.Link(url), Join(Labels), Join(quotes.GetValueOrDefault(url) ?? []), Join([.. Contexts, fetched ?? ""]), Join([.. Topics, SearchText.UrlWords(url)]));
     }
 
     private sealed class TopicText(string slug, string title, string introMarkdown) : DocumentText

@@ -23,7 +23,7 @@ public static class SearchExtensions
     public static SearchRequest ToSearchRequest(this IQueryCollection query) =>
         new SearchRequest(
             SearchText.ValidUtf16(query.First("q") ?? ""),
-            SearchFilters.From(query.First("topic"), query.First("kind"), query.First("host")),
+            SearchFilters.From(query.First("topic"), query.First("kind"), query.First("host"), query.First("year")),
             Number(query.First("page"), 1),
             Number(query.First("pageSize"), SearchRequest.DefaultPageSize)).Clamped();
 

@@ -1,15 +1,15 @@
 namespace Catalog.Web.Search;
 
-/// <summary>Narrowing by facet; null means "any". Values are compared exactly (topic slug, link kind, host).</summary>
-public sealed record SearchFilters(string? Topic = null, string? Kind = null, string? Host = null)
+/// <summary>Narrowing by facet; null means "any". Values are compared exactly (topic slug, link kind, host, fetched year).</summary>
+public sealed record SearchFilters(string? Topic = null, string? Kind = null, string? Host = null, string? Year = null)
 {
     public static SearchFilters None { get; } = new();
 
-    public bool Any => Topic is not null || Kind is not null || Host is not null;
+    public bool Any => Topic is not null || Kind is not null || Host is not null || Year is not null;
 
     /// <summary>Blank values (an empty select in a form) mean no filter.</summary>
-    public static SearchFilters From(string? topic, string? kind, string? host) =>
-        new(Blank(topic), Blank(kind), Blank(host));
+    public static SearchFilters From(string? topic, string? kind, string? host, string? year = null) =>
+        new(Blank(topic), Blank(kind), Blank(host), Blank(year) is { Length: 4 } y && y.All(char.IsAsciiDigit) ? y : null);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
@@ -38,7 +38,8 @@ public sealed record SearchHit(string Url, string Label, string Kind, string Hos
 /// <summary>A facet value with the number of matching links that have it.</summary>
 public sealed record FacetCount(string Value, string Label, int Count);
 
-public sealed record SearchFacets(IReadOnlyList<FacetCount> Topics, IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Hosts);
+/// <param name="Years">The years of the matching links' fetched metadata (link metadata), newest first.</param>
+public sealed record SearchFacets(IReadOnlyList<FacetCount> Topics, IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Hosts, IReadOnlyList<FacetCount>? Years = null);
 
 /// <summary>
 /// One page of results: the matching topics, the links, and (when asked for) facet counts. <see cref="AllWordsTotal"/>

@@ -43,7 +43,7 @@ internal static class SearchSql
     /// <summary>One pass over the matching links (kind and host read once per hit), grouped three ways.</summary>
     public static string Facets(SearchFilters filters) => $"""
         WITH hits AS MATERIALIZED (
-            SELECT search_index.rowid AS Id, l.Kind, l.Host
+            SELECT search_index.rowid AS Id, l.Kind, l.Host, l.Url
             FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
             WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)})
         SELECT 'kind', Kind, Kind, count(*) FROM hits GROUP BY Kind
@@ -54,6 +54,10 @@ internal static class SearchSql
             SELECT m.TopicId, count(DISTINCT m.LinkId) AS n FROM hits CROSS JOIN Mentions m ON m.LinkId = hits.Id
             GROUP BY m.TopicId ORDER BY n DESC, m.TopicId LIMIT {FacetLimit}) c
         JOIN Topics t ON t.Id = c.TopicId
+        UNION ALL
+        SELECT * FROM (SELECT 'year', CAST(lm.Year AS TEXT), CAST(lm.Year AS TEXT), count(*) AS n
+            FROM hits JOIN LinkMetadata lm ON lm.Url = hits.Url WHERE lm.Year IS NOT NULL
+            GROUP BY lm.Year ORDER BY lm.Year DESC LIMIT {FacetLimit})
         """;
 
     public const string SuggestedLinks = """
@@ -75,7 +79,7 @@ internal static class SearchSql
         """;
 
     public static (string, object?)[] FilterParameters(SearchFilters filters) =>
-        [("$kind", filters.Kind), ("$host", filters.Host), ("$topic", filters.Topic)];
+        [("$kind", filters.Kind), ("$host", filters.Host), ("$topic", filters.Topic), ("$year", filters.Year)];
 
     internal static string LinksJoin(SearchFilters filters) =>
         filters.Kind is null && filters.Host is null ? "" : "CROSS JOIN Links l ON l.Id = search_index.rowid";
@@ -86,5 +90,9 @@ internal static class SearchSql
         + (filters.Topic is null ? "" : """
              AND EXISTS (SELECT 1 FROM Mentions fm WHERE fm.LinkId = search_index.rowid
                          AND fm.TopicId = (SELECT Id FROM Topics WHERE Slug = $topic))
+            """)
+        + (filters.Year is null ? "" : """
+             AND EXISTS (SELECT 1 FROM Links yl JOIN LinkMetadata ym ON ym.Url = yl.Url
+                         WHERE yl.Id = search_index.rowid AND ym.Year = CAST($year AS INTEGER))
             """);
 }

@@ -11,7 +11,7 @@ namespace Catalog.Web.Data.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f897d254-cf6f-4493-b377-3235650894c4"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("dc0bdf5f-00f9-4b6a-86fd-68f7eb0009df"), entityTypeCount: 15)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Catalog.Web.Data.CompiledModel
             var link = LinkEntityType.Create(this);
             var linkCheckRow = LinkCheckRowEntityType.Create(this);
             var linkHealthRow = LinkHealthRowEntityType.Create(this);
+            var linkMetadataRow = LinkMetadataRowEntityType.Create(this);
             var mention = MentionEntityType.Create(this);
             var quote = QuoteEntityType.Create(this);
             var searchEmbeddingRow = SearchEmbeddingRowEntityType.Create(this);
@@ -46,6 +47,7 @@ namespace Catalog.Web.Data.CompiledModel
             LinkEntityType.CreateAnnotations(link);
             LinkCheckRowEntityType.CreateAnnotations(linkCheckRow);
             LinkHealthRowEntityType.CreateAnnotations(linkHealthRow);
+            LinkMetadataRowEntityType.CreateAnnotations(linkMetadataRow);
             MentionEntityType.CreateAnnotations(mention);
             QuoteEntityType.CreateAnnotations(quote);
             SearchEmbeddingRowEntityType.CreateAnnotations(searchEmbeddingRow);

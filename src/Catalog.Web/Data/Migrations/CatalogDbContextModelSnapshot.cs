@@ -231,6 +231,96 @@ namespace Catalog.Web.Data.Migrations
                     b.ToTable("LinkHealth", (string)null);
                 });
 
+            modelBuilder.Entity("Catalog.Web.Data.LinkMetadataRow", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Abstract")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArxivId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttemptedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CanonicalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContentLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Doi")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldSources")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastModified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("License")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PdfUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryClass")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Published")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PushedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Url");
+
+                    b.HasIndex("CanonicalId");
+
+                    b.ToTable("LinkMetadata", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Web.Data.Mention", b =>
                 {
                     b.Property<int>("Id")

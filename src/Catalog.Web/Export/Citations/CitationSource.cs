@@ -49,11 +49,30 @@ public static class CitationSource
                 .Select(m => new { m.LinkId, m.Label, m.Place, m.Topic.Title })
                 .ToListAsync(ct))
             .ToLookup(m => m.LinkId);
+        var metadata = await new Links.Metadata.LinkMetaReader(db).ForUrlsAsync(links.Values.Select(l => l.Url), ct);
         return ids.Where(links.ContainsKey).Select(id =>
         {
             var link = links[id];
             var label = mentions[id].FirstOrDefault(m => m.Place != LinkPlace.Quote)?.Label ?? link.Url;
-            return new CitationWork(id, label, link.Url, link.Kind, mentions[id].Select(m => m.Title).Distinct().ToList());
+            return new CitationWork(id, label, link.Url, link.Kind, mentions[id].Select(m => m.Title).Distinct().ToList(),
+                Citation(metadata.GetValueOrDefault(link.Url)));
         }).ToList();
+    }
+
+    private static readonly string[] s_meetingWords = ["Conference", "Workshop", "Symposium", "Advances in Neural Information Processing"];
+
+    /// <summary>What a citation can use of the fetched metadata: authors, year, venue, arXiv id and DOI.</summary>
+    private static CitationMetadata? Citation(Links.Metadata.LinkMeta? meta)
+    {
+        if (meta?.FetchedAt is null)
+        {
+            return null;
+        }
+
+        // A venue named for a meeting is proceedings ("Conference on...", NeurIPS's "Advances in..."); the rest journals.
+        var venueKind = meta.Venue is null ? VenueKind.Unknown
+            : s_meetingWords.Any(w => meta.Venue.Contains(w, StringComparison.OrdinalIgnoreCase)) ? VenueKind.Proceedings
+            : VenueKind.Journal;
+        return new CitationMetadata(meta.Title, meta.Authors.Count == 0 ? null : meta.Authors, meta.Year, meta.Venue, venueKind, meta.ArxivId, meta.PrimaryClass, meta.Doi);
     }
 }
