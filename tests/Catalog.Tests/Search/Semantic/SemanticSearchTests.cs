@@ -83,6 +83,21 @@ public sealed class SemanticSearchTests(SemanticSearchTests.SemanticFactory fact
     }
 
     [Fact]
+    public async Task EachSearchResultOffersMoreLikeItOnItsLinkPage()
+    {
+        await factory.ReadyAsync();
+        var client = factory.CreateClient();
+
+        var page = await Html.ParseDocumentAsync(await client.GetStringAsync("/search?q=thermodynamics", TestContext.Current.CancellationToken));
+        var more = page.QuerySelector(".search-result .search-more-like")!.GetAttribute("href")!;
+        var linkPage = await Html.ParseDocumentAsync(await client.GetStringAsync(more.Split('#')[0], TestContext.Current.CancellationToken));
+
+        Assert.Matches("^/links/[0-9]+#related-heading$", more);
+        Assert.Equal(page.QuerySelectorAll(".search-result").Length, page.QuerySelectorAll(".search-result .search-more-like").Length);
+        Assert.NotEmpty(linkPage.QuerySelectorAll(".related-links li"));
+    }
+
+    [Fact]
     public async Task AdminShowsTheEmbeddingProgress()
     {
         await factory.ReadyAsync();
