@@ -33,8 +33,9 @@ public static class BenchmarkApp
                                               only the long-tail memory figure: distinct searches, then the server's RSS
               sanitize-wide [--links 1000,10000,20000,40000,80000] [--repeats N]
                                               the HTML sanitizer on one paragraph of that many links: time per link
-              relevance [--details]           import the seed, score the judged queries (relevance/queries.json) for the
-                                              catalog's search and a Lucene.Net BM25 baseline: nDCG@10, MRR, recall, P@1
+              relevance [--details] [--sweep] import the seed, score the judged queries (relevance/queries.json) for the
+                                              catalog's search (shipped, lexical, semantic) and a Lucene.Net BM25
+                                              baseline: nDCG@10, MRR, recall, P@1; --sweep tries fusion settings
               generate --scale N [--seed S] [--out file.md]
                                               write a synthetic seed N times the size of seeds/science-of-deep-learning.md
               hostile [--out file.md]         the pathological seeds at 1x, 2x and 4x: CLI dry-run time and peak memory

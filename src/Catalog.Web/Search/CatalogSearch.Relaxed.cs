@@ -123,8 +123,8 @@ public sealed partial class CatalogSearch
             var row = rows[id];
             var snippet = Snippets.ToHtml(snippets.GetValueOrDefault(id) ?? "");
             return mentions.TryGetValue(id, out var m)
-                ? new SearchHit(row.Url, m.Label, row.Kind, row.Host, m.Topics, snippet)
-                : new SearchHit(row.Url, row.Url, row.Kind, row.Host, [], snippet);
+                ? new SearchHit(row.Url, m.Label, row.Kind, row.Host, m.Topics, snippet) { LinkId = id }
+                : new SearchHit(row.Url, row.Url, row.Kind, row.Host, [], snippet) { LinkId = id };
         }).ToList();
     }
 

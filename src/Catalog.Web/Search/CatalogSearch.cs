@@ -107,8 +107,8 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             ct, [("$match", match), ("$limit", request.PageSize), ("$offset", (request.Page - 1) * request.PageSize), .. SearchSql.FilterParameters(request.Filters)]);
         var mentions = await MentionsAsync(connection, rows.Select(r => r.Id), ct);
         return rows.Select(r => mentions.TryGetValue(r.Id, out var m)
-                ? new SearchHit(r.Url, m.Label, r.Kind, r.Host, m.Topics, Snippets.ToHtml(r.Snippet))
-                : new SearchHit(r.Url, r.Url, r.Kind, r.Host, [], Snippets.ToHtml(r.Snippet)))
+                ? new SearchHit(r.Url, m.Label, r.Kind, r.Host, m.Topics, Snippets.ToHtml(r.Snippet)) { LinkId = r.Id }
+                : new SearchHit(r.Url, r.Url, r.Kind, r.Host, [], Snippets.ToHtml(r.Snippet)) { LinkId = r.Id })
             .ToList();
     }
 

@@ -33,7 +33,11 @@ public sealed record SearchRequest(string Text, SearchFilters Filters, int Page 
 public sealed record TopicRef(string Slug, string Title);
 
 /// <summary>One link found. <see cref="SnippetHtml"/> is HTML-escaped text with &lt;mark&gt; around matching words.</summary>
-public sealed record SearchHit(string Url, string Label, string Kind, string Host, IReadOnlyList<TopicRef> Topics, string SnippetHtml);
+public sealed record SearchHit(string Url, string Label, string Kind, string Host, IReadOnlyList<TopicRef> Topics, string SnippetHtml)
+{
+    /// <summary>The link's id, for its page (/links/{id}); not part of the API's contract.</summary>
+    public long LinkId { get; init; }
+}
 
 /// <summary>A facet value with the number of matching links that have it.</summary>
 public sealed record FacetCount(string Value, string Label, int Count);

@@ -98,6 +98,15 @@ public sealed class SearchPageTests(CatalogFactory factory) : IClassFixture<Cata
     }
 
     [Fact]
+    public async Task WithoutSemanticRankingResultsOfferNoMoreLikeThis()
+    {
+        var page = await GetAsync("/search?q=thermodynamics");
+
+        Assert.NotEmpty(page.QuerySelectorAll(".search-result"));
+        Assert.Null(page.QuerySelector(".search-more-like"));
+    }
+
+    [Fact]
     public async Task NothingFoundListsTheClosestTopics()
     {
         var page = await GetAsync("/search?q=fouri+zebra");

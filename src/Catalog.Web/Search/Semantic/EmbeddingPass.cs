@@ -28,6 +28,7 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         var stored = (await connection.ListAsync("SELECT TextHash FROM SearchEmbeddings", r => Convert.ToHexString((byte[])r.GetValue(0)), ct)).ToHashSet();
         var missing = documents.Where(d => !stored.Contains(d.Key)).DistinctBy(d => d.Key).ToList();
         var done = documents.Count(d => stored.Contains(d.Key));
+        var computed = 0;
         index.Report(new EmbeddingProgress("embedding", documents.Count, done, version, null));
 
         foreach (var chunk in missing.Chunk(batch))
@@ -50,7 +51,8 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
             }
 
             done += documents.Count(d => chunk.Any(c => c.Key == d.Key));
-            index.Report(new EmbeddingProgress("embedding", documents.Count, done, version, null));
+            computed += chunk.Length;
+            index.Report(new EmbeddingProgress("embedding", documents.Count, done, version, null, Computed: computed));
         }
 
         var current = documents.Select(d => d.Key).ToHashSet();
@@ -61,7 +63,7 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         }
 
         index.Publish(await LoadAsync(connection, documents, version, ct));
-        index.Report(new EmbeddingProgress("ready", documents.Count, documents.Count, version, clock.Elapsed));
+        index.Report(new EmbeddingProgress("ready", documents.Count, documents.Count, version, clock.Elapsed, Computed: computed));
         return true;
     }
 

@@ -96,8 +96,11 @@ public sealed class SemanticIndex
     }
 }
 
-/// <summary>How far the background embedding is: <see cref="Embedded"/> of <see cref="Documents"/> have a vector.</summary>
-public sealed record EmbeddingProgress(string State, int Documents, int Embedded, long CatalogVersion, TimeSpan? LastPass, string? Error = null)
+/// <summary>
+/// How far the background embedding is: <see cref="Embedded"/> of <see cref="Documents"/> have a vector;
+/// <see cref="Computed"/> texts went through the model in this pass (the rest kept the vectors of their unchanged text).
+/// </summary>
+public sealed record EmbeddingProgress(string State, int Documents, int Embedded, long CatalogVersion, TimeSpan? LastPass, string? Error = null, int Computed = 0)
 {
     public static readonly EmbeddingProgress Off = new("off", 0, 0, 0, null);
 }

@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Catalog.Tests.Admin;
 using Catalog.Web.Data;
 using Catalog.Web.Search.Semantic;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,6 +83,21 @@ public sealed class SemanticSearchTests(SemanticSearchTests.SemanticFactory fact
     }
 
     [Fact]
+    public async Task EachSearchResultOffersMoreLikeItOnItsLinkPage()
+    {
+        await factory.ReadyAsync();
+        var client = factory.CreateClient();
+
+        var page = await Html.ParseDocumentAsync(await client.GetStringAsync("/search?q=thermodynamics", TestContext.Current.CancellationToken));
+        var more = page.QuerySelector(".search-result .search-more-like")!.GetAttribute("href")!;
+        var linkPage = await Html.ParseDocumentAsync(await client.GetStringAsync(more.Split('#')[0], TestContext.Current.CancellationToken));
+
+        Assert.Matches("^/links/[0-9]+#related-heading$", more);
+        Assert.Equal(page.QuerySelectorAll(".search-result").Length, page.QuerySelectorAll(".search-result .search-more-like").Length);
+        Assert.NotEmpty(linkPage.QuerySelectorAll(".related-links li"));
+    }
+
+    [Fact]
     public async Task AdminShowsTheEmbeddingProgress()
     {
         await factory.ReadyAsync();
@@ -94,6 +110,39 @@ public sealed class SemanticSearchTests(SemanticSearchTests.SemanticFactory fact
         var documents = factory.Services.GetRequiredService<SemanticIndex>().Progress.Documents;
         Assert.True(documents > 100);
         Assert.Contains($"{documents:N0} of {documents:N0} links and topics embedded", progress.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APassEmbedsOnlyTextThatChangedAndForgetsTheOldVector()
+    {
+        await factory.ReadyAsync();
+        var index = new SemanticIndex();
+        var pass = new EmbeddingPass(factory.Services.GetRequiredService<TextEmbedder>(), index, batch: 16);
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var stored = await CountAsync(connection, "SELECT count(*) FROM SearchEmbeddings");
+
+        await pass.RunAsync(connection, 1, () => false, TestContext.Current.CancellationToken);
+        var unchanged = index.Progress;
+        await using (var update = connection.CreateCommand())
+        {
+            update.CommandText = "UPDATE search_index SET title = title || ' (revised)' WHERE rowid = (SELECT max(rowid) FROM search_index)";
+            Assert.Equal(1, await update.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        await pass.RunAsync(connection, 2, () => false, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, unchanged.Computed);
+        Assert.Equal(unchanged.Documents, unchanged.Embedded);
+        Assert.Equal(1, index.Progress.Computed);
+        Assert.Equal(stored, await CountAsync(connection, "SELECT count(*) FROM SearchEmbeddings"));
+    }
+
+    private static async Task<long> CountAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<List<string>> SearchAsync(string query)
