@@ -1,4 +1,5 @@
 using Catalog.Web.Data;
+using Catalog.Web.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,13 @@ namespace Catalog.Web.Links;
 public sealed record LinkCheckRequest(bool OnlyDue = false, string? Host = null);
 
 /// <summary>One run: checks the catalog's links through the fetcher and folds each verdict into the stored health.</summary>
-public sealed class LinkChecker(CatalogDbContext db, LinkFetcher fetcher, IOptions<LinkOptions> options, TimeProvider clock, ILogger<LinkChecker> logger)
+public sealed class LinkChecker(
+    CatalogDbContext db,
+    LinkFetcher fetcher,
+    IOptions<LinkOptions> options,
+    TimeProvider clock,
+    IEnumerable<ICatalogChangeListener> listeners,
+    ILogger<LinkChecker> logger)
 {
     public async Task<LinkCheckSummary> RunAsync(LinkCheckRequest request, IProgress<int>? progress, CancellationToken cancellationToken)
     {
@@ -17,7 +24,8 @@ public sealed class LinkChecker(CatalogDbContext db, LinkFetcher fetcher, IOptio
             .Where(l => request.Host == null || l.Host == request.Host)
             .Select(l => new { l.Url, l.Host })
             .ToListAsync(cancellationToken);
-        var health = await db.LinkHealth.ToDictionaryAsync(h => h.Url, cancellationToken);
+        // Tracked, unlike the context's default: the fold below updates these rows in place.
+        var health = await db.LinkHealth.AsTracking().ToDictionaryAsync(h => h.Url, cancellationToken);
         if (request.OnlyDue)
         {
             var due = now - options.Value.CheckInterval;
@@ -48,10 +56,31 @@ public sealed class LinkChecker(CatalogDbContext db, LinkFetcher fetcher, IOptio
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(verdicts.Length > 0, now, cancellationToken);
         var summary = Summarise(verdicts.Select(v => v.Verdict.Status).ToList(), health.Values, inconclusive);
         logger.LogInformation("Link check of {Links} links: {Dead} dead, inconclusive {Inconclusive}", summary.Checked, summary.Dead, inconclusive);
         return summary;
+    }
+
+    // Pages and API answers show health and are cached per catalog version: a run that checked anything moves the
+    // version on in the same transaction, so every server (and the CLI's neighbours) drops what it cached.
+    private async Task SaveAsync(bool changed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (changed)
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE CatalogState SET Version = Version + 1, UpdatedAt = {Sql.Time(now)} WHERE Id = 1", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (changed)
+        {
+            foreach (var listener in listeners)
+            {
+                await listener.CatalogChangedAsync(cancellationToken);
+            }
+        }
     }
 
     private void Fold(Dictionary<string, LinkHealthRow> health, string url, LinkVerdict verdict, DateTimeOffset now)
