@@ -62,4 +62,23 @@ public sealed class CatalogOptions
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     [Range(1, 10_000)]
     public int SignInAttemptsPerMinute { get; set; } = 5;
+
+    /// <summary>Sign-in attempts allowed per minute from all clients together.</summary>
+    [Range(1, 100_000)]
+    public int SignInAttemptsPerMinuteAllClients { get; set; } = 30;
+
+    /// <summary>Failed admin sign-ins in a row after which sign-in closes for a while (Admin/AdminLockout.cs).</summary>
+    [Range(1, 100_000)]
+    public int AdminLockoutAfterFailures { get; set; } = 10;
+
+    /// <summary>How long an admin session lasts at most after sign-in, however active (sliding expiry renews it up to this).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan AdminSessionMax { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// The site's public address (<c>https://catalog.example.org</c>), for the few answers that need an absolute URL;
+    /// without it they are built from the request, whose Host header only AllowedHosts vouches for.
+    /// </summary>
+    [Url]
+    public string? PublicUrl { get; set; }
 }

@@ -48,6 +48,7 @@ app.UseStaticFiles();
 app.UseCatalogWeb();
 app.UseAdminStatusPages();
 app.UseRouting();
+app.UseTooLargeBodies();
 app.UseCatalogAdmin();
 app.UseReadSnapshots();
 app.MapRazorPages();

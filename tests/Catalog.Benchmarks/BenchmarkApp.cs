@@ -17,6 +17,7 @@ public static class BenchmarkApp
             "run" => await BenchmarkRun.RunAsync(options, args),
             "hostile" => await HostileSeeds.RunAsync(options),
             "long-tail" => await LongTailVerb.RunAsync(options),
+            "sanitize-wide" => SanitizerWideVerb.Run(options),
             _ => Usage(),
         };
     }
@@ -29,6 +30,8 @@ public static class BenchmarkApp
                                               write it into tests/Catalog.Benchmarks/README.md (not with --quick)
               long-tail [--scale N] [--queries N]
                                               only the long-tail memory figure: distinct searches, then the server's RSS
+              sanitize-wide [--links 1000,10000,80000] [--repeats N]
+                                              the HTML sanitizer on one paragraph of that many links: time per link
               generate --scale N [--seed S] [--out file.md]
                                               write a synthetic seed N times the size of seeds/science-of-deep-learning.md
               hostile [--out file.md]         the pathological seeds at 1x, 2x and 4x: CLI dry-run time and peak memory

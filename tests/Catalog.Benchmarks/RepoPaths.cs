@@ -18,6 +18,9 @@ public sealed class RepoPaths
 
     public string AppDll => Path.Combine(AppFolder, "Catalog.Web.dll");
 
+    /// <summary>The app as <c>dotnet publish -c Release</c> lays it out (ReadyToRun code included): what an operator starts.</summary>
+    public string PublishFolder => Path.Combine(Artifacts, "publish");
+
     /// <summary>Generated corpora, databases and logs: gitignored, never committed.</summary>
     public string Artifacts => Path.Combine(Root, "artifacts", "bench");
 

@@ -1,8 +1,10 @@
 using Catalog.Web.Data;
+using Catalog.Web.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -23,8 +25,16 @@ public static class AdminExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
         services.AddSingleton<AdminPassword>();
+        services.AddSingleton<AdminLockout>();
+        services.AddScoped<AdminSessions>();
         services.AddSingleton<UploadSizeLimit>();
         services.AddSingleton(s => new PendingImports(Path.Combine(dataFolder, "pending-imports"), s.GetRequiredService<TimeProvider>()));
+        // Only admin forms post, so only /admin needs the token's cookie: public pages stay cookie-free and cacheable.
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Path = "/admin";
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(ConfigureCookie);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireClaim(AdminPassword.StampClaim));
@@ -32,7 +42,10 @@ public static class AdminExtensions
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy);
+            limiter.OnRejected = SignInRateLimit.SetRetryAfter;
         });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<CatalogOptions>>((limiter, catalog) =>
+            limiter.GlobalLimiter = SignInRateLimit.Ceiling(catalog.Value));
         // Through AddRazorPages, not Configure<RazorPagesOptions>: Razor Pages' own options setup replaces the
         // conventions collection, so conventions configured before it would be lost.
         services.AddRazorPages(pages => pages.Conventions
@@ -89,9 +102,20 @@ public static class AdminExtensions
         cookie.AccessDeniedPath = "/admin/sign-in";
         cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         cookie.SlidingExpiration = true;
+        // The handler's own redirect is absolute, built from the Host header: relative (or on Catalog:PublicUrl) instead.
+        cookie.Events.OnRedirectToLogin = context =>
+        {
+            var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+            var relative = target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri;
+            var site = SiteUrl.Configured(context.HttpContext.RequestServices.GetRequiredService<IOptions<CatalogOptions>>().Value);
+            context.Response.Redirect(site + relative);
+            return Task.CompletedTask;
+        };
         cookie.Events.OnValidatePrincipal = async context =>
         {
-            if (!context.HttpContext.RequestServices.GetRequiredService<AdminPassword>().Accepts(context.Principal))
+            var services = context.HttpContext.RequestServices;
+            if (!services.GetRequiredService<AdminPassword>().Accepts(context.Principal)
+                || !await services.GetRequiredService<AdminSessions>().IsLiveAsync(context.Principal, context.HttpContext.RequestAborted))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

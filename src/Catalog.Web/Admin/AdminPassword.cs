@@ -46,8 +46,8 @@ public sealed class AdminPassword(IOptions<CatalogOptions> options)
         return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(password)), SHA256.HashData(Encoding.UTF8.GetBytes(Plain!)));
     }
 
-    public ClaimsPrincipal Principal() => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, "admin"), new Claim(StampClaim, Stamp)],
+    public ClaimsPrincipal Principal(string session) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, "admin"), new Claim(StampClaim, Stamp), new Claim(AdminSessions.SessionClaim, session)],
         CookieAuthenticationDefaults.AuthenticationScheme));
 
     public bool Accepts(ClaimsPrincipal? principal) => IsEnabled && principal?.FindFirstValue(StampClaim) == Stamp;

@@ -49,7 +49,9 @@ public sealed class CatalogCommandLine
             return new CatalogCommandLine(args, null, context);
         }
 
-        var settings = args.Where(IsSetting).ToArray();
+        // A verb runs once: its configuration files are read, never watched (a watcher per process costs an inotify
+        // instance, a per-user resource that concurrent runs can exhaust).
+        string[] settings = [.. args.Where(IsSetting), "--hostBuilder:reloadConfigOnChange=false"];
         var verbArgs = args.Where(a => !IsSetting(a)).Select(a => a == "help" ? "--help" : a).ToArray();
         return new CatalogCommandLine(settings, CreateRoot(context).Parse(verbArgs), context);
     }

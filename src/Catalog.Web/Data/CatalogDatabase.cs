@@ -4,7 +4,8 @@ namespace Catalog.Web.Data;
 
 /// <summary>
 /// The catalog's SQLite file for the code that works below EF Core, the import: its statements are plain SQL, and a
-/// CLI import that never starts EF saves the ~0.5 s (two cores) EF spends on its services, model and first queries.
+/// CLI import that never starts EF saves the time EF spends on its services, model and first queries
+/// (tests/Catalog.Benchmarks/README.md, "Changes made for the targets", the row on plain SQL).
 /// </summary>
 public sealed class CatalogDatabase(string connectionString)
 {

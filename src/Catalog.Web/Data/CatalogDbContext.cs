@@ -28,6 +28,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<LinkCheckRow> LinkChecks => Set<LinkCheckRow>();
 
+    public DbSet<AdminSession> AdminSessions => Set<AdminSession>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         LinkHealthModel.Configure(modelBuilder);
@@ -60,6 +62,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         modelBuilder.Entity<Image>().HasIndex(i => new { i.TopicId, i.Position });
         modelBuilder.Entity<SlugRedirect>().HasKey(r => r.Slug);
         modelBuilder.Entity<SeedBlob>().HasKey(b => b.Sha256);
+        modelBuilder.Entity<AdminSession>().HasKey(s => s.Id);
 
         modelBuilder.Entity<ImportRun>(run =>
         {
@@ -67,7 +70,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             run.HasIndex(r => r.StartedAt);
         });
 
-        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks as text-sortable ISO strings.
+        // SQLite has no date type. A DateTimeOffset is stored as ISO 8601 text with its offset
+        // ("2026-12-04 04:56:52.1283924+00:00", Data/Sql.Time writes the same): such text sorts and compares in time
+        // order only while every value has the same offset, so every writer stores UTC (TimeProvider.GetUtcNow).
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
                      .Where(p => p.ClrType == typeof(DateTimeOffset)))
         {

@@ -42,12 +42,15 @@ public static class DataExtensions
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (!await CatalogSchema.TryCreateAsync(db.Database.GetDbConnection(), ct))
+            // A current schema (every start after the first) needs no migrator: it would build every migration's
+            // model and take EF's migration lock, a write, to find nothing to do.
+            var connection = db.Database.GetDbConnection();
+            if (!await CatalogSchema.IsCurrentAsync(connection, ct) && !await CatalogSchema.TryCreateAsync(connection, ct))
             {
                 await db.Database.MigrateAsync(ct);
             }
 
-            await CatalogSchema.UseWalAsync(db.Database.GetDbConnection(), ct);
+            await CatalogSchema.UseWalAsync(connection, ct);
         }
         finally
         {

@@ -185,3 +185,14 @@ public sealed class CatalogState
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// One signed-in admin session, named by the random id its cookie carries: signing out deletes the row, so a copy of
+/// the cookie stops working; kept in the database so that every instance of the app sees it.
+/// </summary>
+public sealed class AdminSession
+{
+    public required string Id { get; set; }
+
+    public DateTimeOffset SignedInAt { get; set; }
+}

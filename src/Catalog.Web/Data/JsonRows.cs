@@ -8,8 +8,8 @@ namespace Catalog.Web.Data;
 /// <summary>
 /// Inserts many rows with one statement: the rows travel as one JSON array of arrays, which the statement unpacks
 /// with <c>json_each</c> (<c>SELECT value->>0, value->>1 ... FROM json_each(CAST($rows AS TEXT))</c>), instead of
-/// binding a prepared command once per row (the links and mentions of a 200x import: 0.67 s that way, 0.55 s this
-/// way). Rows are sent in batches of about <see cref="BatchBytes"/> of JSON; call <see cref="FlushAsync"/> at the end.
+/// binding a prepared command once per row, which was slower (tests/Catalog.Benchmarks/README.md, "Changes made for
+/// the targets", the <c>json_each</c> row). Rows are sent in batches of about <see cref="BatchBytes"/> of JSON; call <see cref="FlushAsync"/> at the end.
 /// </summary>
 public sealed class JsonRows : IAsyncDisposable
 {

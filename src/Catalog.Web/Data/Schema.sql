@@ -194,3 +194,11 @@ CREATE INDEX "IX_LinkHealth_DeadSince" ON "LinkHealth" ("DeadSince");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204033059_LinkHealth', '10.0.15');
 
+CREATE TABLE "AdminSessions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AdminSessions" PRIMARY KEY,
+    "SignedInAt" TEXT NOT NULL
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204033504_AdminSessions', '10.0.15');
+

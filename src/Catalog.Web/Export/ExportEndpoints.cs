@@ -134,7 +134,7 @@ public static class ExportEndpoints
 
     private static IResult Send(ExportFile file) => new FileResult(file);
 
-    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    private static string BaseUrl(HttpRequest request) => Web.SiteUrl.Of(request);
 
     /// <summary>Writes the bytes with their type and a Content-Disposition naming the file (RFC 6266).</summary>
     private sealed class FileResult(ExportFile file) : IResult

@@ -218,8 +218,8 @@ public sealed class CatalogImporter(
         SearchDocuments? SearchDocuments);
 
     /// <summary>
-    /// The diff and its report; for an apply also their JSON for the run record, which runs to megabytes (9.5 MB for a
-    /// first 200x import): UTF-8, as SQLite stores it, rather than a string twice that size that is then encoded again.
+    /// The diff and its report; for an apply also their JSON for the run record, which runs to megabytes for a large
+    /// first import (tests/Catalog.Benchmarks/README.md, "Changes made for the targets"): UTF-8, as SQLite stores it, rather than a string twice that size that is then encoded again.
     /// </summary>
     private sealed record Comparison(Dictionary<string, string> Matches, ImportReport Report, byte[] ReportJson, byte[] DiffJson);
 

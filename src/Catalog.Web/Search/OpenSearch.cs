@@ -11,7 +11,7 @@ public static class OpenSearch
 
     public static IResult Description(HttpRequest request)
     {
-        var site = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var site = Web.SiteUrl.Of(request);
         var document = new XDocument(
             new XDeclaration("1.0", "utf-8", null),
             new XElement(s_ns + "OpenSearchDescription",

@@ -12,6 +12,9 @@ public static class BenchmarkRun
     {
         var paths = RepoPaths.Find();
         var run = new RunContext(paths, options.Flag("--quick"), options.Number("--scale", 200));
+
+        // --only import | cold-start: one group of figures, for measuring a change to it; never written into README.md.
+        var only = options.Value("--only");
         var command = "dotnet run -c Release --project tests/Catalog.Benchmarks -- " + string.Join(' ', args);
         var notes = new List<string>();
         var loadAtStart = MachineFacts.LoadAverage();
@@ -25,13 +28,27 @@ public static class BenchmarkRun
             return 1;
         }
 
+        run.Log("publishing src/Catalog.Web in Release (the cold start figures start the published app)");
+        if (Directory.Exists(paths.PublishFolder))
+        {
+            Directory.Delete(paths.PublishFolder, recursive: true);
+        }
+
+        var publish = await MachineFacts.OutputOfAsync(paths.Root, "dotnet", "publish", paths.WebProject, "-c", "Release", "-o", paths.PublishFolder, "-v", "q", "-nologo");
+        if (!File.Exists(Path.Combine(paths.PublishFolder, "Catalog.Web.dll")))
+        {
+            Console.Error.WriteLine($"Publishing the app failed:\n{publish}");
+            return 1;
+        }
+
 #if DEBUG
         notes.Add("The benchmark executable itself was a Debug build (its baselines run slower than they should): use `dotnet run -c Release`.");
 #endif
 
         var figures = new List<Figure>();
         var large = run.WorkPath($"catalog-{run.Scale}x.db");
-        foreach (var scale in run.Quick ? [1, run.Scale] : new[] { 1, 50, run.Scale }.Distinct())
+        var scales = only == "cold-start" ? [1] : run.Quick ? [1, run.Scale] : new[] { 1, 50, run.Scale }.Distinct();
+        foreach (var scale in scales)
         {
             var corpus = Path.Combine(paths.Artifacts, $"catalog-{scale}x.md");
             var bytes = GenerateVerb.Write(paths.Seed, scale, Generation.SeedGenerator.DefaultSeed, corpus);
@@ -39,8 +56,16 @@ public static class BenchmarkRun
             figures.AddRange(await ImportFigures.MeasureAsync(run, corpus, $"{scale}x", withTargets: scale == run.Scale, run.WorkPath($"catalog-{scale}x.db")));
         }
 
-        figures.AddRange(await ColdStartFigures.MeasureAsync(run, large, $"{run.Scale}x"));
-        if (Wrk.IsInstalled())
+        if (only is null or "cold-start")
+        {
+            figures.AddRange(await ColdStartFigures.MeasureAsync(run, paths.PublishFolder, run.WorkPath("catalog-1x.db"), large, $"{run.Scale}x"));
+        }
+
+        if (only is not null)
+        {
+            notes.Add($"Only the {only} figures (`--only {only}`).");
+        }
+        else if (Wrk.IsInstalled())
         {
             figures.AddRange(await HttpFigures.MeasureAsync(run, large));
         }
@@ -56,7 +81,7 @@ public static class BenchmarkRun
         var markdown = ResultsReport.ToMarkdown(command, await MachineFacts.CollectAsync(paths), figures, notes);
         Console.WriteLine(markdown);
         await File.WriteAllTextAsync(Path.Combine(paths.Artifacts, "results.md"), markdown);
-        if (!run.Quick && !options.Flag("--no-readme"))
+        if (!run.Quick && only is null && !options.Flag("--no-readme"))
         {
             ResultsReport.WriteInto(paths.Readme, markdown);
             run.Log($"results written into {paths.Readme}");

@@ -1,43 +1,60 @@
 namespace Catalog.Benchmarks.Runner;
 
-/// <summary>Process start to the first 200 on <c>/</c>: on the large existing database, and on a first run that imports the seed.</summary>
+/// <summary>
+/// Process start to the first 200 on <c>/</c>, the way an operator sees it: the published app (ReadyToRun, as
+/// <c>dotnet publish -c Release</c> makes it) started on an existing database, polled until it answers. On the 1x
+/// catalog (the target), on the large one, and on a first run that imports the seed into an empty database.
+/// </summary>
 public static class ColdStartFigures
 {
-    private static readonly TimeSpan s_target = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_target = TimeSpan.FromSeconds(1);
 
-    public static async Task<List<Figure>> MeasureAsync(RunContext run, string database, string label)
+    /// <param name="small">The 1x database (the target's); <paramref name="large"/> is measured too when it exists.</param>
+    public static async Task<List<Figure>> MeasureAsync(RunContext run, string appFolder, string small, string large, string largeLabel)
     {
-        var existing = new List<(double Wall, double Cpu)>();
-        var firstRun = new List<(double Wall, double Cpu)>();
+        var existing = new List<Sample>();
+        var existingLarge = new List<Sample>();
+        var firstRun = new List<Sample>();
         for (var i = 0; i < run.ProcessRepeats; i++)
         {
-            using (var server = await Server.StartAppAsync(run.Paths, database, run.WorkPath($"cold-{i}.log")))
+            existing.Add(await StartAsync(run, appFolder, small, $"cold-1x-{i}.log"));
+            if (File.Exists(large))
             {
-                existing.Add((server.ReadyAfter.TotalSeconds, server.CpuWhenReady.TotalSeconds));
+                existingLarge.Add(await StartAsync(run, appFolder, large, $"cold-{largeLabel}-{i}.log"));
             }
 
             var empty = run.WorkPath($"first-run-{i}.db");
-            using (var server = await Server.StartAppAsync(run.Paths, empty, run.WorkPath($"first-run-{i}.log"), run.Paths.SeedsFolder))
-            {
-                firstRun.Add((server.ReadyAfter.TotalSeconds, server.CpuWhenReady.TotalSeconds));
-            }
-
+            firstRun.Add(await StartAsync(run, appFolder, empty, $"first-run-{i}.log", run.Paths.SeedsFolder));
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(empty + suffix);
             }
         }
 
-        var existingMedian = Stats.Median(existing.Select(s => s.Wall));
-        var firstRunMedian = Stats.Median(firstRun.Select(s => s.Wall));
-        var existingCpu = Stats.Median(existing.Select(s => s.Cpu));
-        var firstRunCpu = Stats.Median(firstRun.Select(s => s.Cpu));
-        run.Log($"cold start: existing {label} database {existingMedian:F2} s, first run with seed import {firstRunMedian:F2} s");
-        return
-        [
-            new Figure($"cold start on the existing {label} database: process start to first 200 on `/`", $"{existingMedian:F2} s (CPU {existingCpu:F2} s)", "", "",
-                $"<= {s_target.TotalSeconds:F0} s", existingMedian <= s_target.TotalSeconds),
-            new Figure("cold start, first run: empty database, seed imported on start, to first 200 on `/`", $"{firstRunMedian:F2} s (CPU {firstRunCpu:F2} s)"),
-        ];
+        run.Log($"cold start: existing 1x database {Describe(existing)}; first run with seed import {Describe(firstRun)}");
+        var figures = new List<Figure>
+        {
+            new("cold start of the published app on the existing 1x database: process start to first 200 on `/`", Describe(existing), "", "",
+                $"<= {s_target.TotalSeconds:F1} s", Stats.Median(existing.Select(s => s.Wall)) <= s_target.TotalSeconds),
+        };
+        if (existingLarge.Count > 0)
+        {
+            figures.Add(new($"cold start of the published app on the existing {largeLabel} database", Describe(existingLarge)));
+        }
+
+        figures.Add(new("cold start, first run: empty database, seed imported on start, to first 200 on `/`", Describe(firstRun)));
+        return figures;
     }
+
+    private sealed record Sample(double Wall, double Cpu);
+
+    private static async Task<Sample> StartAsync(RunContext run, string appFolder, string database, string log, string? seeds = null)
+    {
+        using var server = await Server.StartAppAsync(run.Paths, database, run.WorkPath(log), seeds, appFolder);
+        return new Sample(server.ReadyAfter.TotalSeconds, server.CpuWhenReady.TotalSeconds);
+    }
+
+    private static string Describe(List<Sample> samples) =>
+        $"{Stats.Median(samples.Select(s => s.Wall)):F2} s (CPU {Stats.Median(samples.Select(s => s.Cpu)):F2} s; " +
+        $"runs {string.Join(", ", samples.Select(s => s.Wall.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})";
 }

@@ -26,7 +26,8 @@ public sealed class Server : IDisposable
     public TimeSpan CpuWhenReady { get; private set; }
 
     /// <summary>Starts the catalog on <paramref name="database"/>; with <paramref name="seedsFolder"/> an empty database is seeded on start.</summary>
-    public static Task<Server> StartAppAsync(RepoPaths paths, string database, string log, string? seedsFolder = null)
+    /// <param name="appFolder">The app's folder: the Release build (the default) or the published app.</param>
+    public static Task<Server> StartAppAsync(RepoPaths paths, string database, string log, string? seedsFolder = null, string? appFolder = null)
     {
         var port = FreePort();
         var environment = new Dictionary<string, string>
@@ -40,7 +41,8 @@ public sealed class Server : IDisposable
         };
 
         // The content root is the working directory: the build output, where appsettings.json is.
-        var process = ChildProcess.Start(paths.AppFolder, log, environment, ["dotnet", paths.AppDll]);
+        appFolder ??= paths.AppFolder;
+        var process = ChildProcess.Start(appFolder, log, environment, ["dotnet", Path.Combine(appFolder, "Catalog.Web.dll")]);
         return WaitReadyAsync(new Server(process, new Uri($"http://127.0.0.1:{port}")), "/");
     }
 

@@ -21,6 +21,8 @@ public class AdminFactory : CatalogFactory
 
                 // Tests sign in often from one (unknown) address; the rate limit has its own test.
                 ["Catalog:SignInAttemptsPerMinute"] = "1000",
+                ["Catalog:SignInAttemptsPerMinuteAllClients"] = "1000",
+                ["Catalog:AdminLockoutAfterFailures"] = "1000",
             };
             foreach (var (key, value) in With)
             {

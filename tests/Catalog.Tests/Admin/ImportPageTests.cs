@@ -184,7 +184,7 @@ public sealed class ImportPageTests
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var page = await response.ReadPageAsync();
-        Assert.Equal("The upload is larger than the limit of 1,000 bytes (Catalog:MaxUploadBytes). Nothing was imported.", page.QuerySelector("#status-message")?.TextContent);
+        Assert.Equal("File too large (limit 1 KB): the upload is larger than the limit of 1,000 bytes (Catalog:MaxUploadBytes). Nothing was imported.", page.QuerySelector("#status-message")?.TextContent);
         Assert.Equal(before, CatalogFile.Hash(factory.DatabasePath));
     }
 

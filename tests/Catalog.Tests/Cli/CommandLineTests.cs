@@ -155,7 +155,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Theory]
-    [InlineData("links", "check")]
+    [InlineData("link", "check")]
     [InlineData("serve")]
     [InlineData("imprt", "seed.md")]
     public async Task AnUnknownVerbExitsTwoWithTheCommandsInsteadOfServing(params string[] args)

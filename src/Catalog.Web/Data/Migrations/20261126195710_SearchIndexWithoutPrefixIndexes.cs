@@ -6,8 +6,8 @@ namespace Catalog.Web.Data.Migrations
 {
     /// <summary>
     /// <c>search_index</c> without <c>prefix = '2 3'</c>. Measured on the 200x benchmark catalog, the prefix indexes
-    /// made no prefix query faster (ranking the matches costs the time, 10-20 ms for "de*", with or without them)
-    /// and took 40% of the index's build time in every import. The empty index is refilled on the next start
+    /// made no prefix query faster (ranking the matches costs the time, with or without them) and took a large share
+    /// of the index's build time in every import (tests/Catalog.Benchmarks/README.md, "Changes made for the targets"). The empty index is refilled on the next start
     /// (Import/CatalogStartup.cs) or import.
     /// </summary>
     public partial class SearchIndexWithoutPrefixIndexes : Migration

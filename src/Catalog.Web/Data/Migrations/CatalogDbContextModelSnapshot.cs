@@ -17,6 +17,20 @@ namespace Catalog.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Catalog.Web.Data.AdminSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedInAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AdminSessions");
+                });
+
             modelBuilder.Entity("Catalog.Web.Data.CatalogState", b =>
                 {
                     b.Property<int>("Id")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Catalog.Web.Admin;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Catalog.Web.Pages.Admin;
 
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class SignInModel(AdminPassword password, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(AdminPassword password, AdminLockout lockout, AdminSessions sessions, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public string? Password { get; set; }
@@ -32,14 +33,25 @@ public sealed class SignInModel(AdminPassword password, ILogger<SignInModel> log
             return Page();
         }
 
+        if (lockout.ClosedFor() is { } closed)
+        {
+            // Refused before the password is checked: a closed sign-in costs no hashing.
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(closed.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            logger.LogWarning("Admin sign-in from {ClientAddress} refused: sign-in closed after repeated failures", HttpContext.Connection.RemoteIpAddress);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         if (!password.Verify(Password))
         {
+            lockout.Failed();
             logger.LogWarning("Failed admin sign-in from {ClientAddress}", HttpContext.Connection.RemoteIpAddress);
             Error = "That is not the admin password.";
             return Page();
         }
 
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, password.Principal());
+        lockout.Succeeded();
+        var session = await sessions.StartAsync(HttpContext.RequestAborted);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, password.Principal(session));
         logger.LogInformation("Admin signed in from {ClientAddress}", HttpContext.Connection.RemoteIpAddress);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
     }

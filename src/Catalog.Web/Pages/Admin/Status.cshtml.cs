@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Catalog.Web.Web;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Pages.Admin;
@@ -25,6 +26,9 @@ public sealed class StatusModel(IOptions<CatalogOptions> options) : PageModel
     private void Describe(int code)
     {
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+
+        // A re-executed upload's route values can come from the original request; its status is the one to explain.
+        code = original?.OriginalStatusCode is > 0 and var status ? status : code;
         Back = code != StatusCodes.Status404NotFound && original?.OriginalPath is { Length: > 0 } path ? path : "/admin";
         (Heading, Message) = code switch
         {
@@ -32,9 +36,11 @@ public sealed class StatusModel(IOptions<CatalogOptions> options) : PageModel
                 "The form was refused: it has expired or did not come from this site. Go back, reload the page and try again."),
             StatusCodes.Status404NotFound => ("Not found", "There is no such admin page."),
             StatusCodes.Status413PayloadTooLarge => ("File too large",
-                $"The upload is larger than the limit of {options.Value.MaxUploadBytes:N0} bytes (Catalog:MaxUploadBytes). Nothing was imported."),
+                $"{new TooLargeBody(options.Value.MaxUploadBytes).Message}: the upload is larger than the limit of {options.Value.MaxUploadBytes:N0} bytes (Catalog:MaxUploadBytes). Nothing was imported."),
             StatusCodes.Status429TooManyRequests => ("Too many sign-in attempts",
-                "Too many sign-in attempts from your address. Wait a minute, then try again."),
+                HttpContext.Response.Headers.RetryAfter is [{ } wait]
+                    ? $"Too many sign-in attempts. Wait {wait} seconds, then try again."
+                    : "Too many sign-in attempts. Wait a minute, then try again."),
             _ => ("Something went wrong", $"The request failed with status {code}."),
         };
     }

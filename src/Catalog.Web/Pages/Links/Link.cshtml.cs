@@ -76,7 +76,8 @@ public sealed class LinkModel(CatalogDbContext db) : PageModel, ICatalogItemPage
 
         // Links sharing the most topics with this one first; other hosts only, the same host has its own list.
         // Driven from this link's topics' mentions (the TopicId index), not from every link of the catalog: a
-        // correlated "any mention in these topics" over Links scanned the whole table (15 ms at 40,000 links).
+        // correlated "any mention in these topics" over Links scanned the whole table (tests/Catalog.Benchmarks/README.md,
+        // "Changes made for the targets", the row on "also in" and "related").
         var topics = db.Mentions.Where(m => m.LinkId == id).Select(m => m.TopicId);
         var neighbours = await db.Mentions.Where(m => topics.Contains(m.TopicId) && m.LinkId != id && m.Link.Host != link.Host)
             .GroupBy(m => m.LinkId)

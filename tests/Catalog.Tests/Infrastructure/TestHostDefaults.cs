@@ -1,0 +1,16 @@
+using System.Runtime.CompilerServices;
+
+namespace Catalog.Tests.Infrastructure;
+
+/// <summary>Settings every host this test run starts shares: in-process factories and the app run as a child process.</summary>
+internal static class TestHostDefaults
+{
+    /// <summary>
+    /// Hosts read their configuration files once instead of watching them. Each watcher holds an inotify instance, a
+    /// per-user resource (128 on Debian) that a few hundred short-lived hosts, or two test runs side by side,
+    /// otherwise exhaust; no test changes a configuration file while its host runs.
+    /// </summary>
+    [ModuleInitializer]
+    internal static void ReadConfigurationWithoutWatching() =>
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+}
