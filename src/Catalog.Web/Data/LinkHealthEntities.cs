@@ -25,6 +25,9 @@ public sealed class LinkHealthRow
     public string? ArchiveUrl { get; set; }
 
     public DateTimeOffset? ArchivedAt { get; set; }
+
+    /// <summary>When the archive last answered for this URL (a copy or none), so it is asked once, not every run.</summary>
+    public DateTimeOffset? ArchiveCheckedAt { get; set; }
 }
 
 /// <summary>One check of one URL, kept as history for /links/{id}.</summary>

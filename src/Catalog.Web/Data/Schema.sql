@@ -202,3 +202,8 @@ CREATE TABLE "AdminSessions" (
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204033504_AdminSessions', '10.0.15');
 
+ALTER TABLE "LinkHealth" ADD "ArchiveCheckedAt" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204052939_LinkArchive', '10.0.15');
+

@@ -17,6 +17,7 @@ public static class LinksExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<LinkFetcher>();
+        services.AddSingleton<WaybackArchive>();
         services.AddScoped<LinkChecker>();
         services.TryAddSingleton(TimeProvider.System);
 

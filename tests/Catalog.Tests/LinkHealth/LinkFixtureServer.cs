@@ -22,8 +22,15 @@ public sealed class LinkFixtureServer : IAsyncDisposable
     private int _maxInFlight;
     private int _gated;
     private int _maxGated;
+    private int _waybackInFlight;
+    private int _waybackMax;
 
     private LinkFixtureServer(WebApplication app) => _app = app;
+
+    /// <summary>When set, the fake Wayback API answers 429 with Retry-After, as the real one does when pressed.</summary>
+    public bool WaybackLimited { get; set; }
+
+    public int WaybackMaxInFlight => _waybackMax;
 
     public Uri Base { get; private set; } = null!;
     public Uri Refused { get; private set; } = null!;
@@ -98,6 +105,7 @@ public sealed class LinkFixtureServer : IAsyncDisposable
         app.MapMethods("/cloudflare", ["GET", "HEAD"], (HttpContext c) => { c.Response.Headers["cf-mitigated"] = "challenge"; return Results.StatusCode(403); });
         app.MapMethods("/aws-waf", ["GET", "HEAD"], (HttpContext c) => { c.Response.Headers["x-amzn-waf-action"] = "challenge"; return Results.StatusCode(202); });
         app.MapMethods("/to-refused", ["GET", "HEAD"], () => Results.Redirect(new Uri(Refused, "/ok").ToString()));
+        app.MapGet("/wayback/available", Wayback);
         app.MapMethods("/gate/{n}", ["GET", "HEAD"], async (HttpContext c) =>
         {
             // Counted inside the handler, which ends before the answer is sent, so a client that starts its next
@@ -118,6 +126,34 @@ public sealed class LinkFixtureServer : IAsyncDisposable
                 Interlocked.Decrement(ref _gated);
             }
         });
+    }
+
+    // The availability API's documented shape: a copy of "/missing" taken while it answered 200, of "/gone" only an
+    // archived error page, of anything else nothing at all.
+    private async Task<IResult> Wayback(HttpContext c, string url, string? timestamp)
+    {
+        InterlockedMax(ref _waybackMax, Interlocked.Increment(ref _waybackInFlight));
+        try
+        {
+            await Task.Delay(20, c.RequestAborted); // long enough that a second question asked alongside would overlap
+            if (WaybackLimited)
+            {
+                c.Response.Headers.RetryAfter = "1";
+                return Results.StatusCode(429);
+            }
+
+            object snapshots = new Uri(url).AbsolutePath switch
+            {
+                "/missing" => new { closest = new { status = "200", available = true, url = $"http://web.archive.org/web/20200101123000/{url}", timestamp = "20200101123000" } },
+                "/gone" => new { closest = new { status = "404", available = true, url = $"http://web.archive.org/web/20190101000000/{url}", timestamp = "20190101000000" } },
+                _ => new { },
+            };
+            return Results.Json(new { url, timestamp, archived_snapshots = snapshots });
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waybackInFlight);
+        }
     }
 
     private static void InterlockedMax(ref int target, int value)

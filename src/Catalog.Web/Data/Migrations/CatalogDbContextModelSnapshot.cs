@@ -198,6 +198,9 @@ namespace Catalog.Web.Data.Migrations
                     b.Property<string>("Url")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ArchiveCheckedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ArchiveUrl")
                         .HasColumnType("TEXT");
 
