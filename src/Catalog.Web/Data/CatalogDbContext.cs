@@ -28,6 +28,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<LinkCheckRow> LinkChecks => Set<LinkCheckRow>();
 
+    public DbSet<LinkCheckStateRow> LinkCheckState => Set<LinkCheckStateRow>();
+
     public DbSet<AdminSession> AdminSessions => Set<AdminSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

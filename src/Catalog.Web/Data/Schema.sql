@@ -207,3 +207,22 @@ ALTER TABLE "LinkHealth" ADD "ArchiveCheckedAt" TEXT NULL;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204052939_LinkArchive', '10.0.15');
 
+CREATE TABLE "LinkCheckState" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_LinkCheckState" PRIMARY KEY,
+    "Holder" TEXT NULL,
+    "LeaseUntil" TEXT NULL,
+    "StartedAt" TEXT NULL,
+    "Done" INTEGER NOT NULL,
+    "Total" INTEGER NOT NULL,
+    "LastFinishedAt" TEXT NULL,
+    "LastSummaryJson" TEXT NULL
+);
+
+INSERT INTO "LinkCheckState" ("Id", "Done", "Holder", "LastFinishedAt", "LastSummaryJson", "LeaseUntil", "StartedAt", "Total")
+VALUES (1, 0, NULL, NULL, NULL, NULL, NULL, 0);
+SELECT changes();
+
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204053809_LinkCheckState', '10.0.15');
+

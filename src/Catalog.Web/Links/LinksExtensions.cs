@@ -19,6 +19,8 @@ public static class LinksExtensions
         services.AddSingleton<LinkFetcher>();
         services.AddSingleton<WaybackArchive>();
         services.AddScoped<LinkChecker>();
+        services.AddSingleton<LinkCheckRunner>();
+        services.AddHostedService<LinkCheckSchedule>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(LinkFetcher.ClientName)

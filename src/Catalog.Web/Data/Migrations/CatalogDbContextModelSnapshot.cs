@@ -193,6 +193,45 @@ namespace Catalog.Web.Data.Migrations
                     b.ToTable("LinkChecks", (string)null);
                 });
 
+            modelBuilder.Entity("Catalog.Web.Data.LinkCheckStateRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastFinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSummaryJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LinkCheckState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Done = 0,
+                            Total = 0
+                        });
+                });
+
             modelBuilder.Entity("Catalog.Web.Data.LinkHealthRow", b =>
                 {
                     b.Property<string>("Url")
