@@ -54,6 +54,7 @@ app.UseReadSnapshots();
 app.MapRazorPages();
 app.MapTopicsApi();
 app.MapSearchApi();
+app.MapFigures();
 app.MapCatalogExports();
 app.MapHealth();
 return await app.ServeAsync();

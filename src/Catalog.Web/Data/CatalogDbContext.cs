@@ -30,11 +30,16 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<LinkCheckStateRow> LinkCheckState => Set<LinkCheckStateRow>();
 
+    public DbSet<StoredFigure> StoredFigures => Set<StoredFigure>();
+
+    public DbSet<FigureBlob> FigureBlobs => Set<FigureBlob>();
+
     public DbSet<AdminSession> AdminSessions => Set<AdminSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         LinkHealthModel.Configure(modelBuilder);
+        FigureModel.Configure(modelBuilder);
         modelBuilder.Entity<Source>().HasIndex(s => s.Name).IsUnique();
 
         modelBuilder.Entity<Topic>(topic =>

@@ -226,3 +226,20 @@ SELECT changes();
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204053809_LinkCheckState', '10.0.15');
 
+CREATE TABLE "FigureBlobs" (
+    "Sha256" TEXT NOT NULL CONSTRAINT "PK_FigureBlobs" PRIMARY KEY,
+    "ContentType" TEXT NOT NULL,
+    "Content" BLOB NOT NULL
+);
+
+CREATE TABLE "StoredFigures" (
+    "Src" TEXT NOT NULL CONSTRAINT "PK_StoredFigures" PRIMARY KEY,
+    "Sha256" TEXT NOT NULL,
+    "FetchedAt" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_StoredFigures_Sha256" ON "StoredFigures" ("Sha256");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204060200_StoredFigures', '10.0.15');
+

@@ -63,6 +63,12 @@ public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider cl
             await using var scope = scopes.CreateAsyncScope();
             var checker = scope.ServiceProvider.GetRequiredService<LinkChecker>();
             summary = await checker.RunAsync(request, new Both(counts, progress), ct);
+            if (request is { Host: null, OnlyDue: false } && !summary.Inconclusive)
+            {
+                // A full run also keeps the figures not kept yet, through the same door and under the same lease.
+                await scope.ServiceProvider.GetRequiredService<FigureKeeper>().KeepAsync(ct);
+            }
+
             return summary;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -19,6 +19,7 @@ public static class LinksExtensions
         services.AddSingleton<LinkFetcher>();
         services.AddSingleton<WaybackArchive>();
         services.AddScoped<LinkChecker>();
+        services.AddScoped<FigureKeeper>();
         services.AddSingleton<LinkCheckRunner>();
         services.AddHostedService<LinkCheckSchedule>();
         services.TryAddSingleton(TimeProvider.System);

@@ -32,6 +32,9 @@ public sealed class LinkFixtureServer : IAsyncDisposable
 
     public int WaybackMaxInFlight => _waybackMax;
 
+    /// <summary>A real PNG's first bytes (signature and IHDR), all an image check reads.</summary>
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0];
+
     public Uri Base { get; private set; } = null!;
     public Uri Refused { get; private set; } = null!;
     public int MaxInFlight => _maxInFlight;
@@ -106,6 +109,9 @@ public sealed class LinkFixtureServer : IAsyncDisposable
         app.MapMethods("/aws-waf", ["GET", "HEAD"], (HttpContext c) => { c.Response.Headers["x-amzn-waf-action"] = "challenge"; return Results.StatusCode(202); });
         app.MapMethods("/to-refused", ["GET", "HEAD"], () => Results.Redirect(new Uri(Refused, "/ok").ToString()));
         app.MapGet("/wayback/available", Wayback);
+        app.MapMethods("/figure.png", ["GET", "HEAD"], () => Results.Bytes(Png, "image/png"));
+        app.MapMethods("/same-figure.png", ["GET", "HEAD"], () => Results.Bytes(Png, "application/octet-stream"));
+        app.MapMethods("/page-as.png", ["GET", "HEAD"], () => Results.Bytes("<html><script>alert(1)</script></html>"u8.ToArray(), "image/png"));
         app.MapMethods("/gate/{n}", ["GET", "HEAD"], async (HttpContext c) =>
         {
             // Counted inside the handler, which ends before the answer is sent, so a client that starts its next

@@ -49,6 +49,24 @@ namespace Catalog.Web.Data.Migrations
                     b.ToTable("CatalogState");
                 });
 
+            modelBuilder.Entity("Catalog.Web.Data.FigureBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("FigureBlobs", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Web.Data.Image", b =>
                 {
                     b.Property<int>("Id")
@@ -403,6 +421,26 @@ namespace Catalog.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("Catalog.Web.Data.StoredFigure", b =>
+                {
+                    b.Property<string>("Src")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FetchedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Src");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("StoredFigures", (string)null);
                 });
 
             modelBuilder.Entity("Catalog.Web.Data.Topic", b =>

@@ -28,7 +28,8 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
     }
 
     /// <param name="Width">A CSS width ("80%", "640px"), or null to use the image's own.</param>
-    public sealed record ImageView(string Src, string Alt, string? Width);
+    /// <param name="Source">The figure's original URL when <see cref="Src"/> is the catalog's kept copy, else null.</param>
+    public sealed record ImageView(string Src, string Alt, string? Width, string? Source = null);
 
     public sealed record LinkItem(LinkRow Link, string? Context, IReadOnlyList<TopicRef> AlsoIn, LinkHealthView Health);
 
@@ -161,10 +162,17 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
 
     private async Task<List<ImageView>> LoadImagesAsync(TopicView topic, CancellationToken ct)
     {
-        var images = await db.Images.Where(i => i.TopicId == topic.Id).OrderBy(i => i.Position)
-            .Select(i => new { i.Src, i.Alt, i.Width }).ToListAsync(ct);
-        return images.Where(i => Urls.SchemeOf(i.Src) is "http" or "https")
-            .Select(i => new ImageView(i.Src, i.Alt ?? $"Figure for {topic.Title}", CssWidth(i.Width)))
+        // A kept figure is served from this site; one not fetched yet keeps its original URL.
+        var images = await (
+                from i in db.Images.Where(i => i.TopicId == topic.Id)
+                join f in db.StoredFigures on i.Src equals f.Src into kept
+                from f in kept.DefaultIfEmpty()
+                select new { i.Position, i.Src, i.Alt, i.Width, Sha256 = f == null ? null : f.Sha256 })
+            .ToListAsync(ct);
+        return images.OrderBy(i => i.Position).Where(i => Urls.SchemeOf(i.Src) is "http" or "https")
+            .Select(i => i.Sha256 is null
+                ? new ImageView(i.Src, i.Alt ?? $"Figure for {topic.Title}", CssWidth(i.Width))
+                : new ImageView($"/figures/{i.Sha256}", i.Alt ?? $"Figure for {topic.Title}", CssWidth(i.Width), i.Src))
             .ToList();
     }
 
