@@ -18,6 +18,7 @@ public static class BenchmarkApp
             "hostile" => await HostileSeeds.RunAsync(options),
             "long-tail" => await LongTailVerb.RunAsync(options),
             "sanitize-wide" => SanitizerWideVerb.Run(options),
+            "link-check" => await LinkCheckVerb.RunAsync(options),
             _ => Usage(),
         };
     }
@@ -32,6 +33,10 @@ public static class BenchmarkApp
                                               only the long-tail memory figure: distinct searches, then the server's RSS
               sanitize-wide [--links 1000,10000,80000] [--repeats N]
                                               the HTML sanitizer on one paragraph of that many links: time per link
+              link-check [--scale N] [--seconds N]
+                                              the synthetic catalog's links checked against a loopback web answering in
+                                              50 ms (every host mapped to its own 127.x address): wall time against the
+                                              ideal schedule, and page p99 while the check runs against idle
               generate --scale N [--seed S] [--out file.md]
                                               write a synthetic seed N times the size of seeds/science-of-deep-learning.md
               hostile [--out file.md]         the pathological seeds at 1x, 2x and 4x: CLI dry-run time and peak memory
