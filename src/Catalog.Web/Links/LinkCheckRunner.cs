@@ -63,9 +63,10 @@ public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider cl
             await using var scope = scopes.CreateAsyncScope();
             var checker = scope.ServiceProvider.GetRequiredService<LinkChecker>();
             summary = await checker.RunAsync(request, new Both(counts, progress), ct);
-            if (request is { Host: null, OnlyDue: false } && !summary.Inconclusive)
+            if (request.Host is null && !summary.Inconclusive)
             {
-                // A full run also keeps the figures not kept yet, through the same door and under the same lease.
+                // A run over the whole catalog (scheduled ones too) also keeps the figures not kept yet, through the
+                // same door and under the same lease; kept ones are never fetched again.
                 await scope.ServiceProvider.GetRequiredService<FigureKeeper>().KeepAsync(ct);
             }
 
