@@ -18,7 +18,8 @@ public sealed class FigureKeeperTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _web = await LinkFixtureServer.StartAsync();
-        _catalog = new LoopbackCatalog(_web, new Dictionary<string, string?> { ["Catalog:Links:MaxBytes"] = "100000" });
+        // A generous timeout: on a busy machine a timed-out fetch would be retried and counted twice.
+        _catalog = new LoopbackCatalog(_web, new Dictionary<string, string?> { ["Catalog:Links:MaxBytes"] = "100000", ["Catalog:Links:Timeout"] = "00:00:10" });
         await _catalog.ImportAsync(new SeedFile("figures.md", Encoding.UTF8.GetBytes($"""
             # Figures
 
