@@ -9,6 +9,8 @@ namespace Catalog.Web.Admin;
 /// The server's limit on an upload's request body: <c>Catalog:MaxUploadBytes</c> plus room for the form's other fields.
 /// It runs before antiforgery validation (order 1000), the first thing to read the body: a declared length over the
 /// limit is refused with 413 unread, and a body sent without a length is cut off by the server at the limit.
+/// ASP.NET Core's [RequestSizeLimit] sets the same server limit, but only to a constant fixed at compile time; this one
+/// follows the configuration.
 /// </summary>
 public sealed class UploadSizeLimit(IOptions<CatalogOptions> options) : IAuthorizationFilter
 {

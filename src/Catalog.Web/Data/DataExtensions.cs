@@ -12,8 +12,11 @@ public static class DataExtensions
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString("Catalog") ?? DefaultConnectionString, environment.ContentRootPath);
         services.AddSingleton(new CatalogDatabase(connectionString));
+        // The compiled model (Data/CompiledModel, made by `dotnet ef dbcontext optimize`) spares every start building the
+        // model by reflection; CompiledModelTests keeps it equal to the one OnModelCreating builds.
         services.AddDbContext<CatalogDbContext>(options => options
             .UseSqlite(connectionString)
+            .UseModel(CompiledModel.CatalogDbContextModel.Instance)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(new SqlitePragmas()));
         return services;

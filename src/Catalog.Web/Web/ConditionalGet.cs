@@ -3,6 +3,12 @@ using Microsoft.Net.Http.Headers;
 namespace Catalog.Web.Web;
 
 /// <summary>HTTP validators (RFC 9110 section 13) derived from the catalog version.</summary>
+/// <remarks>
+/// Hand-written because ASP.NET Core has no validators for dynamic pages: its output cache answers a conditional
+/// request only from an entry it holds, with that stored response's ETag, so a request it may not answer (one with a
+/// cookie) or an entry it has evicted would render the whole page to find it unchanged. The catalog version is known
+/// before any query, so <see cref="CatalogPageAttribute"/> answers 304 without rendering, cache or no cache.
+/// </remarks>
 public static class ConditionalGet
 {
     public static void SetValidators(HttpResponse response, CatalogStamp stamp)

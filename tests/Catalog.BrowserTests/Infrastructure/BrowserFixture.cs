@@ -12,6 +12,8 @@ public class BrowserFixture : IAsyncLifetime
     public const string AdminPassword = "browser-test-password";
     public const string DefaultChromiumPath = "/usr/bin/chromium";
 
+    private static readonly TimeSpan s_stepTimeout = TimeSpan.FromMinutes(2);
+
     private static readonly string[] s_chromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -66,6 +68,10 @@ public class BrowserFixture : IAsyncLifetime
         options ??= new BrowserNewContextOptions();
         options.BaseURL ??= Server!.BaseUrl;
         var context = await Browser!.NewContextAsync(options);
+        // Playwright's 30 s default is a budget for one step, not a condition: on a 2-core machine running two suites and
+        // builds beside them, a page load took longer. A step that never happens still fails, later.
+        context.SetDefaultTimeout((float)s_stepTimeout.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)s_stepTimeout.TotalMilliseconds);
 
         // The seed's figures are hot-linked from other sites, which this sandbox cannot reach: answer them with a
         // placeholder image so a test sees the page as a reader with a network would, not a wall of failed requests.

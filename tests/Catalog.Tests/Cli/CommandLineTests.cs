@@ -1,7 +1,6 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Catalog.Tests.Admin;
+using Catalog.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
 namespace Catalog.Tests.Cli;
@@ -238,39 +237,16 @@ public sealed class CommandLineTests : IDisposable
 
     private Task<Result> RunAsync(string stdin, string[] args) => RunAsync(new Dictionary<string, string>(), stdin, args);
 
-    // Run from the app's own folder, as deployed: its appsettings.json (Serilog to the console) applies.
+    // As users run it: the Production environment, whatever the test host's is.
     private async Task<Result> RunAsync(Dictionary<string, string> environment, string? stdin, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var production = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        foreach (var (name, value) in environment)
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Catalog.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
+            production[name] = value;
         }
 
-        start.Environment["ConnectionStrings__Catalog"] = $"Data Source={DatabasePath}";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var ct = TestContext.Current.CancellationToken;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.StandardInput.WriteAsync(stdin ?? "");
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromMinutes(1), ct);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        var (exitCode, stdout, stderr) = await CatalogProcess.RunWithInputAsync(DatabasePath, production, stdin ?? "", args);
+        return new Result(exitCode, stdout, stderr);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Catalog.Tests.Infrastructure;
 
@@ -10,12 +11,19 @@ public static class CatalogProcess
     public static Process Start(string databasePath, params string[] args) => Start(databasePath, new Dictionary<string, string>(), args);
 
     /// <param name="environment">Variables to set besides the database's (settings such as <c>Catalog__X</c>).</param>
-    public static Process Start(string databasePath, IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// It runs from the app's own folder, as deployed: its appsettings.json (Serilog to the console) applies.
+    public static Process Start(string databasePath, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(databasePath, environment, args, redirectInput: false);
+
+    private static Process Start(string databasePath, IReadOnlyDictionary<string, string> environment, string[] args, bool redirectInput)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
@@ -40,12 +48,23 @@ public static class CatalogProcess
         RunAsync(databasePath, new Dictionary<string, string>(), args);
 
     /// <inheritdoc cref="RunAsync(string, string[])"/>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string databasePath, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string databasePath, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunWithInputAsync(databasePath, environment, stdin: null, args);
+
+    /// <summary>Runs to the end with <paramref name="stdin"/> typed in (then closed); returns the exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string databasePath, IReadOnlyDictionary<string, string> environment, string? stdin, string[] args)
     {
-        using var process = Start(databasePath, environment, args);
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        using var process = Start(databasePath, environment, args, redirectInput: stdin is not null);
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
+        await process.WaitForExitAsync(ct);
         return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -13,4 +13,14 @@ internal static class TestHostDefaults
     [ModuleInitializer]
     internal static void ReadConfigurationWithoutWatching() =>
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+    /// <summary>
+    /// The web root's file provider polls instead of holding an inotify instance: <c>asp-append-version</c> watches each
+    /// stylesheet and script it versions, one watcher per host, and a suite run beside another one ran out of instances
+    /// ("The configured user limit (128) on the number of inotify instances has been reached"). Nothing here changes a
+    /// file under wwwroot while a host runs; the seed watcher's own FileSystemWatcher is not affected.
+    /// </summary>
+    [ModuleInitializer]
+    internal static void PollTheWebRootInsteadOfWatchingIt() =>
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
 }
