@@ -11,7 +11,7 @@ namespace Catalog.Web.Data.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4732792f-dd02-4538-9ea4-fad528041baf"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("d04ca309-c014-4883-ba3d-53613dbd4193"), entityTypeCount: 16)
         {
         }
 
@@ -19,16 +19,19 @@ namespace Catalog.Web.Data.CompiledModel
         {
             var adminSession = AdminSessionEntityType.Create(this);
             var catalogState = CatalogStateEntityType.Create(this);
+            var figureBlob = FigureBlobEntityType.Create(this);
             var image = ImageEntityType.Create(this);
             var importRun = ImportRunEntityType.Create(this);
             var link = LinkEntityType.Create(this);
             var linkCheckRow = LinkCheckRowEntityType.Create(this);
+            var linkCheckStateRow = LinkCheckStateRowEntityType.Create(this);
             var linkHealthRow = LinkHealthRowEntityType.Create(this);
             var mention = MentionEntityType.Create(this);
             var quote = QuoteEntityType.Create(this);
             var seedBlob = SeedBlobEntityType.Create(this);
             var slugRedirect = SlugRedirectEntityType.Create(this);
             var source = SourceEntityType.Create(this);
+            var storedFigure = StoredFigureEntityType.Create(this);
             var topic = TopicEntityType.Create(this);
 
             ImageEntityType.CreateForeignKey1(image, topic);
@@ -40,16 +43,19 @@ namespace Catalog.Web.Data.CompiledModel
 
             AdminSessionEntityType.CreateAnnotations(adminSession);
             CatalogStateEntityType.CreateAnnotations(catalogState);
+            FigureBlobEntityType.CreateAnnotations(figureBlob);
             ImageEntityType.CreateAnnotations(image);
             ImportRunEntityType.CreateAnnotations(importRun);
             LinkEntityType.CreateAnnotations(link);
             LinkCheckRowEntityType.CreateAnnotations(linkCheckRow);
+            LinkCheckStateRowEntityType.CreateAnnotations(linkCheckStateRow);
             LinkHealthRowEntityType.CreateAnnotations(linkHealthRow);
             MentionEntityType.CreateAnnotations(mention);
             QuoteEntityType.CreateAnnotations(quote);
             SeedBlobEntityType.CreateAnnotations(seedBlob);
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             SourceEntityType.CreateAnnotations(source);
+            StoredFigureEntityType.CreateAnnotations(storedFigure);
             TopicEntityType.CreateAnnotations(topic);
 
             AddAnnotation("ProductVersion", "10.0.15");
