@@ -56,6 +56,7 @@ app.UseReadSnapshots();
 app.MapRazorPages();
 app.MapTopicsApi();
 app.MapSearchApi();
+app.MapFigures();
 app.MapCatalogExports();
 app.MapHealth();
 return await app.ServeAsync();

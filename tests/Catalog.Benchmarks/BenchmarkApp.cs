@@ -19,6 +19,7 @@ public static class BenchmarkApp
             "long-tail" => await LongTailVerb.RunAsync(options),
             "sanitize-wide" => SanitizerWideVerb.Run(options),
             "relevance" => await RelevanceVerb.RunAsync(options),
+            "link-check" => await LinkCheckVerb.RunAsync(options),
             _ => Usage(),
         };
     }
@@ -36,6 +37,10 @@ public static class BenchmarkApp
               relevance [--details] [--sweep] import the seed, score the judged queries (relevance/queries.json) for the
                                               catalog's search (shipped, lexical, semantic) and a Lucene.Net BM25
                                               baseline: nDCG@10, MRR, recall, P@1; --sweep tries fusion settings
+              link-check [--scale N] [--seconds N]
+                                              the synthetic catalog's links checked against a loopback web answering in
+                                              50 ms (every host mapped to its own 127.x address): wall time against the
+                                              ideal schedule, and page p99 while the check runs against idle
               generate --scale N [--seed S] [--out file.md]
                                               write a synthetic seed N times the size of seeds/science-of-deep-learning.md
               hostile [--out file.md]         the pathological seeds at 1x, 2x and 4x: CLI dry-run time and peak memory

@@ -1,3 +1,5 @@
+using Catalog.Web.Data;
+using Catalog.Web.Links;
 using Catalog.Web.Search;
 using Catalog.Web.Web;
 
@@ -21,7 +23,7 @@ public static partial class SearchApi
     public sealed record TopicItem(string Slug, string Title);
 
     /// <summary>One link; <see cref="Snippet"/> is HTML: escaped text with &lt;mark&gt; around the matching words.</summary>
-    public sealed partial record ResultItem(string Url, string Label, string Kind, string Host, IReadOnlyList<string> Topics, string Snippet);
+    public sealed partial record ResultItem(string Url, string Label, string Kind, string Host, IReadOnlyList<string> Topics, string Snippet, LinkHealthView Health);
 
     public sealed record SuggestResponse(string Query, IReadOnlyList<Suggestion> Suggestions);
 
@@ -36,16 +38,18 @@ public static partial class SearchApi
         return app;
     }
 
-    private static async Task<SearchResponse> SearchAsync(HttpRequest http, CatalogSearch search, CancellationToken ct)
+    private static async Task<SearchResponse> SearchAsync(HttpRequest http, CatalogSearch search, CatalogDbContext db, CancellationToken ct)
     {
         var request = http.Query.ToSearchRequest();
         var results = await search.SearchAsync(request, withFacets: false, ct);
+        // The page's hits come from the search index; their health is one more query for the whole page.
+        var health = await db.ForUrlsAsync([.. results.Hits.Select(h => h.Url)], ct);
         var response = new SearchResponse(
             request.Text,
             results.Total,
             results.Page,
             [.. results.Topics.Select(t => new TopicItem(t.Slug, t.Title))],
-            [.. results.Hits.Select(h => new ResultItem(h.Url, h.Label, h.Kind, h.Host, [.. h.Topics.Select(t => t.Slug)], h.SnippetHtml))],
+            [.. results.Hits.Select(h => new ResultItem(h.Url, h.Label, h.Kind, h.Host, [.. h.Topics.Select(t => t.Slug)], h.SnippetHtml, health.HealthOf(h.Url)))],
             results.Partial,
             results.Correction?.SearchedFor,
             results.Correction?.SearchInsteadFor);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Catalog.Web.Data;
+using Catalog.Web.Links;
 using Catalog.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,8 @@ public static partial class TopicsApi
 
     public sealed record ImageItem(string Src, string? Alt);
 
-    public sealed partial record LinkItem(string Url, string Label, string Kind, string Host);
+    /// <summary>One link; <see cref="Health"/> is looked up by URL in the same query (all nulls until checked).</summary>
+    public sealed partial record LinkItem(string Url, string Label, string Kind, string Host, LinkHealthView Health);
 
     public static IEndpointRouteBuilder MapTopicsApi(this IEndpointRouteBuilder app)
     {
@@ -55,8 +57,12 @@ public static partial class TopicsApi
             .Select(q => new QuoteItem(q.Text, q.Url)).ToListAsync(ct);
         var images = await db.Images.Where(i => i.TopicId == topic.Id).OrderBy(i => i.Position)
             .Select(i => new ImageItem(i.Src, i.Alt)).ToListAsync(ct);
-        var links = await db.Mentions.Where(m => m.TopicId == topic.Id).OrderBy(m => m.Position)
-            .Select(m => new LinkItem(m.Link.Url, m.Label, m.Link.Kind, m.Link.Host)).ToListAsync(ct);
+        var links = await (
+            from m in db.Mentions.Where(m => m.TopicId == topic.Id)
+            join h in db.LinkHealth on m.Link.Url equals h.Url into health
+            from h in health.DefaultIfEmpty()
+            orderby m.Position
+            select new LinkItem(m.Link.Url, m.Label, m.Link.Kind, m.Link.Host, LinkHealthView.Of(h))).AsNoTracking().ToListAsync(ct);
         links = await LinkMetaItem.AttachAsync(links, l => l.Url, (l, meta) => l with { Meta = meta }, new Links.Metadata.LinkMetaReader(db), ct);
         var children = await db.Topics.Where(t => t.ParentId == topic.Id).OrderBy(t => t.Position)
             .Select(t => t.Slug).ToListAsync(ct);

@@ -28,6 +28,12 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<LinkCheckRow> LinkChecks => Set<LinkCheckRow>();
 
+    public DbSet<LinkCheckStateRow> LinkCheckState => Set<LinkCheckStateRow>();
+
+    public DbSet<StoredFigure> StoredFigures => Set<StoredFigure>();
+
+    public DbSet<FigureBlob> FigureBlobs => Set<FigureBlob>();
+
     public DbSet<AdminSession> AdminSessions => Set<AdminSession>();
 
     public DbSet<SearchEmbeddingRow> SearchEmbeddings => Set<SearchEmbeddingRow>();
@@ -37,6 +43,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     {
         LinkHealthModel.Configure(modelBuilder);
         LinkMetadataModel.Configure(modelBuilder);
+        FigureModel.Configure(modelBuilder);
         modelBuilder.Entity<Source>().HasIndex(s => s.Name).IsUnique();
 
         modelBuilder.Entity<Topic>(topic =>

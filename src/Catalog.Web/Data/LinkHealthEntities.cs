@@ -25,6 +25,9 @@ public sealed class LinkHealthRow
     public string? ArchiveUrl { get; set; }
 
     public DateTimeOffset? ArchivedAt { get; set; }
+
+    /// <summary>When the archive last answered for this URL (a copy or none), so it is asked once, not every run.</summary>
+    public DateTimeOffset? ArchiveCheckedAt { get; set; }
 }
 
 /// <summary>One check of one URL, kept as history for /links/{id}.</summary>
@@ -48,6 +51,32 @@ public sealed class LinkCheckRow
     public bool Inconclusive { get; set; }
 }
 
+/// <summary>
+/// The one row that says whether a check run is under way, in which process, how far it got, and how the last one
+/// ended. A lease rather than SQLite's write lock: a run lasts minutes and must not hold imports off meanwhile.
+/// </summary>
+public sealed class LinkCheckStateRow
+{
+    public int Id { get; set; }
+
+    /// <summary>Who runs the check now ("cli 1234 on host", "server ..."), null when none does.</summary>
+    public string? Holder { get; set; }
+
+    /// <summary>The holder renews this while it works; a lease past it was left by a process that died.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public int Done { get; set; }
+
+    public int Total { get; set; }
+
+    public DateTimeOffset? LastFinishedAt { get; set; }
+
+    /// <summary>The last run's counts, as `links check --json` prints them.</summary>
+    public string? LastSummaryJson { get; set; }
+}
+
 internal static class LinkHealthModel
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -62,6 +91,12 @@ internal static class LinkHealthModel
         {
             row.ToTable("LinkChecks");
             row.HasIndex(r => new { r.Url, r.CheckedAt });
+        });
+        modelBuilder.Entity<LinkCheckStateRow>(row =>
+        {
+            row.ToTable("LinkCheckState");
+            row.Property(r => r.Id).ValueGeneratedNever();
+            row.HasData(new LinkCheckStateRow { Id = 1 });
         });
     }
 }

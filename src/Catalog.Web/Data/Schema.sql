@@ -244,3 +244,44 @@ CREATE TABLE "SearchEmbeddings" (
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204052822_SearchEmbeddings', '10.0.15');
 
+ALTER TABLE "LinkHealth" ADD "ArchiveCheckedAt" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204052939_LinkArchive', '10.0.15');
+
+CREATE TABLE "LinkCheckState" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_LinkCheckState" PRIMARY KEY,
+    "Holder" TEXT NULL,
+    "LeaseUntil" TEXT NULL,
+    "StartedAt" TEXT NULL,
+    "Done" INTEGER NOT NULL,
+    "Total" INTEGER NOT NULL,
+    "LastFinishedAt" TEXT NULL,
+    "LastSummaryJson" TEXT NULL
+);
+
+INSERT INTO "LinkCheckState" ("Id", "Done", "Holder", "LastFinishedAt", "LastSummaryJson", "LeaseUntil", "StartedAt", "Total")
+VALUES (1, 0, NULL, NULL, NULL, NULL, NULL, 0);
+SELECT changes();
+
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204053809_LinkCheckState', '10.0.15');
+
+CREATE TABLE "FigureBlobs" (
+    "Sha256" TEXT NOT NULL CONSTRAINT "PK_FigureBlobs" PRIMARY KEY,
+    "ContentType" TEXT NOT NULL,
+    "Content" BLOB NOT NULL
+);
+
+CREATE TABLE "StoredFigures" (
+    "Src" TEXT NOT NULL CONSTRAINT "PK_StoredFigures" PRIMARY KEY,
+    "Sha256" TEXT NOT NULL,
+    "FetchedAt" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_StoredFigures_Sha256" ON "StoredFigures" ("Sha256");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204060200_StoredFigures', '10.0.15');
+

@@ -17,7 +17,11 @@ public static class LinksExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<LinkFetcher>();
+        services.AddSingleton<WaybackArchive>();
         services.AddScoped<LinkChecker>();
+        services.AddScoped<FigureKeeper>();
+        services.AddSingleton<LinkCheckRunner>();
+        services.AddHostedService<LinkCheckSchedule>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(LinkFetcher.ClientName)

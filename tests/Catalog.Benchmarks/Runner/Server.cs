@@ -27,7 +27,8 @@ public sealed class Server : IDisposable
 
     /// <summary>Starts the catalog on <paramref name="database"/>; with <paramref name="seedsFolder"/> an empty database is seeded on start.</summary>
     /// <param name="appFolder">The app's folder: the Release build (the default) or the published app.</param>
-    public static Task<Server> StartAppAsync(RepoPaths paths, string database, string log, string? seedsFolder = null, string? appFolder = null)
+    /// <param name="settings">More environment settings (<c>Catalog__Links__CheckInterval</c>, ...).</param>
+    public static Task<Server> StartAppAsync(RepoPaths paths, string database, string log, string? seedsFolder = null, string? appFolder = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var environment = new Dictionary<string, string>
@@ -38,7 +39,14 @@ public sealed class Server : IDisposable
             ["ConnectionStrings__Catalog"] = $"Data Source={database}",
             ["Catalog__ImportSeedsOnStart"] = seedsFolder is null ? "false" : "true",
             ["Catalog__SeedsPath"] = seedsFolder ?? paths.SeedsFolder,
+
+            // A benchmark server never checks links by itself (Production would, a few minutes after start).
+            ["Catalog__Links__CheckInterval"] = "00:00:00",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
 
         // The content root is the working directory: the build output, where appsettings.json is.
         appFolder ??= paths.AppFolder;

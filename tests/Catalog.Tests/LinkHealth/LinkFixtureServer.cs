@@ -22,8 +22,18 @@ public sealed class LinkFixtureServer : IAsyncDisposable
     private int _maxInFlight;
     private int _gated;
     private int _maxGated;
+    private int _waybackInFlight;
+    private int _waybackMax;
 
     private LinkFixtureServer(WebApplication app) => _app = app;
+
+    /// <summary>When set, the fake Wayback API answers 429 with Retry-After, as the real one does when pressed.</summary>
+    public bool WaybackLimited { get; set; }
+
+    public int WaybackMaxInFlight => _waybackMax;
+
+    /// <summary>A real PNG's first bytes (signature and IHDR), all an image check reads.</summary>
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0];
 
     public Uri Base { get; private set; } = null!;
     public Uri Refused { get; private set; } = null!;
@@ -98,6 +108,10 @@ public sealed class LinkFixtureServer : IAsyncDisposable
         app.MapMethods("/cloudflare", ["GET", "HEAD"], (HttpContext c) => { c.Response.Headers["cf-mitigated"] = "challenge"; return Results.StatusCode(403); });
         app.MapMethods("/aws-waf", ["GET", "HEAD"], (HttpContext c) => { c.Response.Headers["x-amzn-waf-action"] = "challenge"; return Results.StatusCode(202); });
         app.MapMethods("/to-refused", ["GET", "HEAD"], () => Results.Redirect(new Uri(Refused, "/ok").ToString()));
+        app.MapGet("/wayback/available", Wayback);
+        app.MapMethods("/figure.png", ["GET", "HEAD"], () => Results.Bytes(Png, "image/png"));
+        app.MapMethods("/same-figure.png", ["GET", "HEAD"], () => Results.Bytes(Png, "application/octet-stream"));
+        app.MapMethods("/page-as.png", ["GET", "HEAD"], () => Results.Bytes("<html><script>alert(1)</script></html>"u8.ToArray(), "image/png"));
         app.MapMethods("/gate/{n}", ["GET", "HEAD"], async (HttpContext c) =>
         {
             // Counted inside the handler, which ends before the answer is sent, so a client that starts its next
@@ -118,6 +132,34 @@ public sealed class LinkFixtureServer : IAsyncDisposable
                 Interlocked.Decrement(ref _gated);
             }
         });
+    }
+
+    // The availability API's documented shape: a copy of "/missing" taken while it answered 200, of "/gone" only an
+    // archived error page, of anything else nothing at all.
+    private async Task<IResult> Wayback(HttpContext c, string url, string? timestamp)
+    {
+        InterlockedMax(ref _waybackMax, Interlocked.Increment(ref _waybackInFlight));
+        try
+        {
+            await Task.Delay(20, c.RequestAborted); // long enough that a second question asked alongside would overlap
+            if (WaybackLimited)
+            {
+                c.Response.Headers.RetryAfter = "1";
+                return Results.StatusCode(429);
+            }
+
+            object snapshots = new Uri(url).AbsolutePath switch
+            {
+                "/missing" => new { closest = new { status = "200", available = true, url = $"http://web.archive.org/web/20200101123000/{url}", timestamp = "20200101123000" } },
+                "/gone" => new { closest = new { status = "404", available = true, url = $"http://web.archive.org/web/20190101000000/{url}", timestamp = "20190101000000" } },
+                _ => new { },
+            };
+            return Results.Json(new { url, timestamp, archived_snapshots = snapshots });
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waybackInFlight);
+        }
     }
 
     private static void InterlockedMax(ref int target, int value)

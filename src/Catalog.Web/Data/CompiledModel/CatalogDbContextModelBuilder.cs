@@ -11,7 +11,7 @@ namespace Catalog.Web.Data.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dc0bdf5f-00f9-4b6a-86fd-68f7eb0009df"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("37d33e19-691f-4c06-8264-53044ebf5f9c"), entityTypeCount: 18)
         {
         }
 
@@ -19,10 +19,12 @@ namespace Catalog.Web.Data.CompiledModel
         {
             var adminSession = AdminSessionEntityType.Create(this);
             var catalogState = CatalogStateEntityType.Create(this);
+            var figureBlob = FigureBlobEntityType.Create(this);
             var image = ImageEntityType.Create(this);
             var importRun = ImportRunEntityType.Create(this);
             var link = LinkEntityType.Create(this);
             var linkCheckRow = LinkCheckRowEntityType.Create(this);
+            var linkCheckStateRow = LinkCheckStateRowEntityType.Create(this);
             var linkHealthRow = LinkHealthRowEntityType.Create(this);
             var linkMetadataRow = LinkMetadataRowEntityType.Create(this);
             var mention = MentionEntityType.Create(this);
@@ -31,6 +33,7 @@ namespace Catalog.Web.Data.CompiledModel
             var seedBlob = SeedBlobEntityType.Create(this);
             var slugRedirect = SlugRedirectEntityType.Create(this);
             var source = SourceEntityType.Create(this);
+            var storedFigure = StoredFigureEntityType.Create(this);
             var topic = TopicEntityType.Create(this);
 
             ImageEntityType.CreateForeignKey1(image, topic);
@@ -42,10 +45,12 @@ namespace Catalog.Web.Data.CompiledModel
 
             AdminSessionEntityType.CreateAnnotations(adminSession);
             CatalogStateEntityType.CreateAnnotations(catalogState);
+            FigureBlobEntityType.CreateAnnotations(figureBlob);
             ImageEntityType.CreateAnnotations(image);
             ImportRunEntityType.CreateAnnotations(importRun);
             LinkEntityType.CreateAnnotations(link);
             LinkCheckRowEntityType.CreateAnnotations(linkCheckRow);
+            LinkCheckStateRowEntityType.CreateAnnotations(linkCheckStateRow);
             LinkHealthRowEntityType.CreateAnnotations(linkHealthRow);
             LinkMetadataRowEntityType.CreateAnnotations(linkMetadataRow);
             MentionEntityType.CreateAnnotations(mention);
@@ -54,6 +59,7 @@ namespace Catalog.Web.Data.CompiledModel
             SeedBlobEntityType.CreateAnnotations(seedBlob);
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             SourceEntityType.CreateAnnotations(source);
+            StoredFigureEntityType.CreateAnnotations(storedFigure);
             TopicEntityType.CreateAnnotations(topic);
 
             AddAnnotation("ProductVersion", "10.0.15");

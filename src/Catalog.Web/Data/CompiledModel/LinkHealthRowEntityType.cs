@@ -24,7 +24,7 @@ namespace Catalog.Web.Data.CompiledModel
                 "Catalog.Web.Data.LinkHealthRow",
                 typeof(LinkHealthRow),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -34,6 +34,13 @@ namespace Catalog.Web.Data.CompiledModel
                 propertyInfo: typeof(LinkHealthRow).GetProperty("Url", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(LinkHealthRow).GetField("<Url>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw);
+
+            var archiveCheckedAt = runtimeEntityType.AddProperty(
+                "ArchiveCheckedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(LinkHealthRow).GetProperty("ArchiveCheckedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LinkHealthRow).GetField("<ArchiveCheckedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var archiveUrl = runtimeEntityType.AddProperty(
                 "ArchiveUrl",

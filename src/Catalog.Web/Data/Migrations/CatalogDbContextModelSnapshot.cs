@@ -49,6 +49,24 @@ namespace Catalog.Web.Data.Migrations
                     b.ToTable("CatalogState");
                 });
 
+            modelBuilder.Entity("Catalog.Web.Data.FigureBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("FigureBlobs", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Web.Data.Image", b =>
                 {
                     b.Property<int>("Id")
@@ -193,9 +211,51 @@ namespace Catalog.Web.Data.Migrations
                     b.ToTable("LinkChecks", (string)null);
                 });
 
+            modelBuilder.Entity("Catalog.Web.Data.LinkCheckStateRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastFinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSummaryJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LinkCheckState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Done = 0,
+                            Total = 0
+                        });
+                });
+
             modelBuilder.Entity("Catalog.Web.Data.LinkHealthRow", b =>
                 {
                     b.Property<string>("Url")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ArchiveCheckedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ArchiveUrl")
@@ -465,6 +525,26 @@ namespace Catalog.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("Catalog.Web.Data.StoredFigure", b =>
+                {
+                    b.Property<string>("Src")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FetchedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Src");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("StoredFigures", (string)null);
                 });
 
             modelBuilder.Entity("Catalog.Web.Data.Topic", b =>

@@ -1,5 +1,6 @@
 using Catalog.Web.Data;
 using Catalog.Web.Import;
+using Catalog.Web.Links;
 using Catalog.Web.Pages.Shared;
 using Catalog.Web.Search.Semantic;
 using Catalog.Web.Web;
@@ -16,13 +17,23 @@ public sealed class LinkModel(CatalogDbContext db, SemanticRanking semantic) : P
 {
     public const int RelatedCount = 10;
 
+    /// <summary>Checks shown, latest first; a weekly schedule fills this in a year.</summary>
+    public const int HistoryCount = 50;
+
     public sealed record LinkView(int Id, string Url, string Host, string Kind);
+
+    /// <summary>One check of this URL; an inconclusive run's check is shown but was never counted.</summary>
+    public sealed record CheckView(DateTimeOffset CheckedAt, string Status, int? HttpStatus, string? FinalUrl, string? Reason, bool Inconclusive);
 
     public sealed record MentionView(TopicRef Topic, string Label, string? Context, LinkPlace Place);
 
     public LinkView Link { get; private set; } = null!;
 
     public List<MentionView> Mentions { get; private set; } = [];
+
+    public LinkHealthView Health { get; private set; } = LinkHealthView.Unchecked;
+
+    public List<CheckView> History { get; private set; } = [];
 
     public List<LinkRow> SameHost { get; private set; } = [];
 
@@ -43,13 +54,24 @@ public sealed class LinkModel(CatalogDbContext db, SemanticRanking semantic) : P
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var link = await db.Links.Where(l => l.Id == id).Select(l => new LinkView(l.Id, l.Url, l.Host, l.Kind)).SingleOrDefaultAsync(ct);
-        if (link is null)
+        var found = await (
+                from l in db.Links.Where(l => l.Id == id)
+                join h in db.LinkHealth on l.Url equals h.Url into health
+                from h in health.DefaultIfEmpty()
+                select new { Link = new LinkView(l.Id, l.Url, l.Host, l.Kind), Health = h })
+            .AsNoTracking().SingleOrDefaultAsync(ct);
+        if (found is null)
         {
             return NotFound();
         }
 
+        var link = found.Link;
         Link = link;
+        Health = LinkHealthView.Of(found.Health);
+        // Latest first by insertion order: checks are appended as they happen.
+        History = await db.LinkChecks.Where(c => c.Url == link.Url).OrderByDescending(c => c.Id).Take(HistoryCount)
+            .Select(c => new CheckView(c.CheckedAt, c.Status, c.HttpStatus, c.FinalUrl, c.Reason, c.Inconclusive))
+            .ToListAsync(ct);
         Mentions = await db.Mentions.Where(m => m.LinkId == id)
             .OrderBy(m => m.Topic.SourceId).ThenBy(m => m.Topic.Position).ThenBy(m => m.Position)
             .Select(m => new MentionView(new TopicRef(m.Topic.Slug, m.Topic.Title), m.Label, m.Context, m.Place))

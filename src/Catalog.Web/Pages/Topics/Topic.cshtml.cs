@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
+using Catalog.Web.Links;
 using Catalog.Web.Pages.Shared;
 using Catalog.Web.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -27,9 +28,10 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
     }
 
     /// <param name="Width">A CSS width ("80%", "640px"), or null to use the image's own.</param>
-    public sealed record ImageView(string Src, string Alt, string? Width);
+    /// <param name="Source">The figure's original URL when <see cref="Src"/> is the catalog's kept copy, else null.</param>
+    public sealed record ImageView(string Src, string Alt, string? Width, string? Source = null);
 
-    public sealed record LinkItem(LinkRow Link, string? Context, IReadOnlyList<TopicRef> AlsoIn);
+    public sealed record LinkItem(LinkRow Link, string? Context, IReadOnlyList<TopicRef> AlsoIn, LinkHealthView Health);
 
     public TopicView Topic { get; private set; } = null!;
 
@@ -160,10 +162,17 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
 
     private async Task<List<ImageView>> LoadImagesAsync(TopicView topic, CancellationToken ct)
     {
-        var images = await db.Images.Where(i => i.TopicId == topic.Id).OrderBy(i => i.Position)
-            .Select(i => new { i.Src, i.Alt, i.Width }).ToListAsync(ct);
-        return images.Where(i => Urls.SchemeOf(i.Src) is "http" or "https")
-            .Select(i => new ImageView(i.Src, i.Alt ?? $"Figure for {topic.Title}", CssWidth(i.Width)))
+        // A kept figure is served from this site; one not fetched yet keeps its original URL.
+        var images = await (
+                from i in db.Images.Where(i => i.TopicId == topic.Id)
+                join f in db.StoredFigures on i.Src equals f.Src into kept
+                from f in kept.DefaultIfEmpty()
+                select new { i.Position, i.Src, i.Alt, i.Width, Sha256 = f == null ? null : f.Sha256 })
+            .ToListAsync(ct);
+        return images.OrderBy(i => i.Position).Where(i => Urls.SchemeOf(i.Src) is "http" or "https")
+            .Select(i => i.Sha256 is null
+                ? new ImageView(i.Src, i.Alt ?? $"Figure for {topic.Title}", CssWidth(i.Width))
+                : new ImageView($"/figures/{i.Sha256}", i.Alt ?? $"Figure for {topic.Title}", CssWidth(i.Width), i.Src))
             .ToList();
     }
 
@@ -173,9 +182,15 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
 
     private async Task<List<LinkItem>> LoadLinksAsync(int topicId, IQueryable<Mention> page, CancellationToken ct)
     {
-        var mentions = await page
-            .Select(m => new { Row = new LinkRow(m.LinkId, m.Link.Url, m.Label, m.Link.Host, m.Link.Kind, m.Place), m.Context })
-            .ToListAsync(ct);
+        // Health by URL joined in the same query (no query per link); sorted here, as a join after LIMIT keeps no order.
+        var mentions = (await (
+                from m in page
+                join h in db.LinkHealth on m.Link.Url equals h.Url into health
+                from h in health.DefaultIfEmpty()
+                select new { m.Position, Row = new LinkRow(m.LinkId, m.Link.Url, m.Label, m.Link.Host, m.Link.Kind, m.Place), m.Context, Health = h })
+            .AsNoTracking().ToListAsync(ct))
+            .OrderBy(m => m.Position)
+            .ToList();
         // By the page's link ids as a subquery, so SQLite looks each one up in the LinkId index (a correlated EXISTS
         // scanned every mention of the catalog) and no id becomes an SQL variable (a list of them hit SQLite's limit
         // on a topic of ~32,700 links).
@@ -186,7 +201,7 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
             .ToListAsync(ct);
         var alsoIn = elsewhere.OrderBy(o => o.SourceId).ThenBy(o => o.Position)
             .ToLookup(o => o.LinkId, o => new TopicRef(o.Slug, o.Title));
-        return mentions.Select(m => new LinkItem(m.Row, m.Context, alsoIn[m.Row.Id].ToList())).ToList();
+        return mentions.Select(m => new LinkItem(m.Row, m.Context, alsoIn[m.Row.Id].ToList(), LinkHealthView.Of(m.Health))).ToList();
     }
 
     private static string? CssWidth(string? width) => width is not null && ImageWidth().Match(width) is { Success: true } m

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Catalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Web.Links;
+
+/// <summary>Where the current run stands and how the last one ended, as any process reads it from the database.</summary>
+public sealed record LinkCheckProgress(
+    string? Holder, DateTimeOffset? StartedAt, int Done, int Total, DateTimeOffset? LastFinishedAt, LinkCheckSummary? Last)
+{
+    public bool Running => Holder is not null;
+}
+
+/// <summary>
+/// One run at a time across the CLI and every server on the same catalog: a run takes the lease row with a single
+/// conditional UPDATE, renews it while it works, and gives it back with its result. A lease left by a process that
+/// died runs out after <see cref="Duration"/>.
+/// </summary>
+public static class LinkCheckLease
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<bool> TryAcquireAsync(this CatalogDbContext db, string holder, DateTimeOffset now, CancellationToken ct)
+    {
+        string start = Sql.Time(now), until = Sql.Time(now + Duration);
+        var taken = await db.Database.ExecuteSqlAsync($"""
+            UPDATE LinkCheckState SET Holder = {holder}, LeaseUntil = {until}, StartedAt = {start}, Done = 0, Total = 0
+            WHERE Id = 1 AND (Holder IS NULL OR LeaseUntil < {start})
+            """, ct);
+        return taken == 1;
+    }
+
+    /// <summary>Records how far the run got and renews the lease.</summary>
+    public static Task RenewAsync(this CatalogDbContext db, string holder, int done, int total, DateTimeOffset now, CancellationToken ct)
+    {
+        var until = Sql.Time(now + Duration);
+        return db.Database.ExecuteSqlAsync(
+            $"UPDATE LinkCheckState SET LeaseUntil = {until}, Done = {done}, Total = {total} WHERE Id = 1 AND Holder = {holder}", ct);
+    }
+
+    /// <summary>Gives the lease back; a finished run leaves its counts for the admin page.</summary>
+    public static Task ReleaseAsync(this CatalogDbContext db, string holder, LinkCheckSummary? summary, DateTimeOffset now, CancellationToken ct)
+    {
+        if (summary is null)
+        {
+            return db.Database.ExecuteSqlAsync($"UPDATE LinkCheckState SET Holder = NULL, LeaseUntil = NULL WHERE Id = 1 AND Holder = {holder}", ct);
+        }
+
+        string json = JsonSerializer.Serialize(summary, s_json), finished = Sql.Time(now);
+        var count = summary.Checked;
+        return db.Database.ExecuteSqlAsync($"""
+            UPDATE LinkCheckState SET Holder = NULL, LeaseUntil = NULL, Done = {count}, Total = {count}, LastFinishedAt = {finished}, LastSummaryJson = {json}
+            WHERE Id = 1 AND Holder = {holder}
+            """, ct);
+    }
+
+    public static async Task<LinkCheckProgress> ReadProgressAsync(this CatalogDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var row = await db.LinkCheckState.AsNoTracking().SingleOrDefaultAsync(s => s.Id == 1, ct) ?? new LinkCheckStateRow { Id = 1 };
+        var running = row.Holder is not null && row.LeaseUntil >= now;
+        var last = row.LastSummaryJson is null ? null : JsonSerializer.Deserialize<LinkCheckSummary>(row.LastSummaryJson, s_json);
+        return new LinkCheckProgress(running ? row.Holder : null, running ? row.StartedAt : null, row.Done, row.Total, row.LastFinishedAt, last);
+    }
+}

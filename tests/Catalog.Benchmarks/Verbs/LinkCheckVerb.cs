@@ -1,0 +1,283 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Catalog.Benchmarks.Runner;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Catalog.Benchmarks.Verbs;
+
+/// <summary>
+/// <c>link-check [--scale N] [--seconds N]</c>: the synthetic catalog with every host rewritten to an address of its own
+/// in 127.0.0.0/8 (nothing leaves the machine), a loopback web that answers every request after 50 ms, then
+/// <c>links check</c> as the CLI runs it while the server answers pages: the check's wall time against the ideal
+/// schedule, and the pages' p99 during the check against idle.
+/// </summary>
+public static partial class LinkCheckVerb
+{
+    private static readonly TimeSpan s_answerAfter = TimeSpan.FromMilliseconds(50);
+    private const int Concurrency = 8;
+    private const int PerHost = 2;
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        var paths = RepoPaths.Find();
+        var run = new RunContext(paths, quick: true, options.Number("--scale", 200));
+        var idleSeconds = options.Number("--seconds", 10);
+        Directory.CreateDirectory(run.WorkFolder);
+        run.Log("building src/Catalog.Web in Release");
+        await MachineFacts.OutputOfAsync(paths.Root, "dotnet", "build", paths.WebProject, "-c", "Release", "-v", "q", "-nologo");
+
+        var corpus = Path.Combine(paths.Artifacts, $"catalog-{run.Scale}x.md");
+        GenerateVerb.Write(paths.Seed, run.Scale, Generation.SeedGenerator.DefaultSeed, corpus);
+        await using var web = await LoopbackWeb.StartAsync(CollectHosts(await File.ReadAllTextAsync(corpus)));
+        var loopbackCorpus = Path.Combine(paths.Artifacts, $"catalog-{run.Scale}x-loopback.md");
+        await File.WriteAllTextAsync(loopbackCorpus, web.Rewrite(await File.ReadAllTextAsync(corpus)));
+
+        var database = run.WorkPath($"link-check-{run.Scale}x.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(database + suffix);
+        }
+
+        run.Log($"importing {loopbackCorpus}");
+        using (var import = ChildProcess.Start(paths.AppFolder, run.WorkPath("link-check-import.log"), ImportFigures.ImportEnvironment(database), ["dotnet", paths.AppDll, "import", loopbackCorpus]))
+        {
+            if (await import.WaitForExitAsync(TimeSpan.FromMinutes(10)) != 0)
+            {
+                Console.Error.WriteLine($"The import failed; see {run.WorkPath("link-check-import.log")}");
+                return 1;
+            }
+        }
+
+        var (links, hosts, outside) = Census(database);
+        if (outside > 0)
+        {
+            // The network rule: a URL the rewrite missed would be fetched from the internet. Stop before any check.
+            Console.Error.WriteLine($"{outside} links are not on 127.0.0.0/8; no check was run.");
+            return 1;
+        }
+
+        var settings = new Dictionary<string, string>
+        {
+            ["Catalog__Links__AllowPrivateAddresses"] = "true",
+            ["Catalog__Links__WaybackApi"] = web.WaybackApi,
+            ["Catalog__Links__Concurrency"] = Concurrency.ToString(CultureInfo.InvariantCulture),
+            ["Catalog__Links__PerHostConcurrency"] = PerHost.ToString(CultureInfo.InvariantCulture),
+        };
+        using var app = await Server.StartAppAsync(paths, database, run.WorkPath("link-check-server.log"), settings: settings);
+        var pages = await PagePaths(app.Address);
+        await Measure(app.Address, pages, TimeSpan.FromSeconds(5), CancellationToken.None); // warm-up
+        run.Log($"pages idle for {idleSeconds} s");
+        var idle = await Measure(app.Address, pages, TimeSpan.FromSeconds(idleSeconds), CancellationToken.None);
+
+        run.Log($"links check over {links} links on {hosts} hosts");
+        var environment = ImportFigures.ImportEnvironment(database);
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        using var check = ChildProcess.Start(paths.AppFolder, run.WorkPath("link-check-cli.log"), environment, ["dotnet", paths.AppDll, "links", "check", "--json"]);
+        using var stop = new CancellationTokenSource();
+        var during = Measure(app.Address, pages, TimeSpan.FromHours(1), stop.Token);
+        var exit = await check.WaitForExitAsync(TimeSpan.FromHours(2));
+        await stop.CancelAsync();
+        var busy = await during;
+
+        // Idle is measured before and after the check and pooled, so a machine busier in one phase skews it less.
+        run.Log($"pages idle again for {idleSeconds} s");
+        idle.AddRange(await Measure(app.Address, pages, TimeSpan.FromSeconds(idleSeconds), CancellationToken.None));
+        var wall = check.Elapsed;
+        var (started, finished) = RunTimes(database);
+        var checkWall = finished - started;
+        var counts = File.ReadLines(run.WorkPath("link-check-cli.log")).LastOrDefault(l => l.StartsWith("{\"checked\"", StringComparison.Ordinal)) ?? "(no summary)";
+
+        var ideal = TimeSpan.FromMilliseconds(links / (double)Math.Min(Concurrency, hosts * PerHost) * s_answerAfter.TotalMilliseconds);
+        var idleP99 = Stats.Percentile(idle, 99);
+        var busyP99 = Stats.Percentile(busy, 99);
+        var figures = new List<Figure>
+        {
+            new($"links check, {links:N0} links on {hosts:N0} hosts ({run.Scale}x), web answering in 50 ms: run (lease to lease)",
+                $"{checkWall.TotalSeconds:F1} s", $"ideal {ideal.TotalSeconds:F1} s", $"{checkWall / ideal:F2}x", "", null),
+            new("links check: whole CLI process (start-up, import of health, run)", $"{wall.TotalSeconds:F1} s (exit {exit})", "", "", "", null),
+            new("links check: most requests in flight at one host", $"{web.MaxInFlightAtOneHost}", $"limit {PerHost}", "", $"<= {PerHost}", web.MaxInFlightAtOneHost <= PerHost),
+            new($"page p99 while the check runs ({busy.Count:N0} requests) vs idle ({idle.Count:N0})",
+                $"{busyP99:F1} ms", $"{idleP99:F1} ms", $"{busyP99 / idleP99:F2}x", "<= 2x", busyP99 <= 2 * idleP99),
+        };
+        Console.WriteLine(ResultsReport.ToMarkdown($"dotnet run -c Release --project tests/Catalog.Benchmarks -- link-check --scale {run.Scale}",
+            await MachineFacts.CollectAsync(paths), figures,
+            [$"Ideal schedule: links / min(Concurrency {Concurrency}, hosts x per-host limit {PerHost}) x 50 ms; the global limit binds whenever there are more than {Concurrency / PerHost} hosts.",
+             "Pages: 4 clients in a loop over topic pages and distinct searches (searches miss the output cache).",
+             $"The run's counts (`--json`): `{counts}`."]));
+        return exit == 0 ? 0 : 1;
+    }
+
+    // Hosts as the seed writes them: every http(s) URL's authority.
+    private static List<string> CollectHosts(string markdown) =>
+        [.. Authority().Matches(markdown).Select(m => m.Groups[1].Value.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"(?i)\bhttps?://([^\s/)>\]""'|<?#]+)")]
+    private static partial Regex Authority();
+
+    private static (int Links, int Hosts, int Outside) Census(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        connection.Open();
+        var hosts = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT Url FROM Links";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                hosts.Add(Uri.TryCreate(reader.GetString(0), UriKind.Absolute, out var url) ? url.Host : "?");
+            }
+        }
+
+        // Figures are fetched by a full run too: they must be on loopback as well.
+        var figures = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT Src FROM Images WHERE Src LIKE 'http%'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                figures.Add(Uri.TryCreate(reader.GetString(0), UriKind.Absolute, out var url) ? url.Host : "?");
+            }
+        }
+
+        var outside = hosts.Concat(figures).Count(h => !IPAddress.TryParse(h, out var a) || !IPAddress.IsLoopback(a));
+        return (hosts.Count, hosts.Distinct().Count(), outside);
+    }
+
+    private static (DateTimeOffset Started, DateTimeOffset Finished) RunTimes(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT StartedAt, LastFinishedAt FROM LinkCheckState WHERE Id = 1";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<List<string>> PagePaths(Uri app)
+    {
+        using var client = new HttpClient { BaseAddress = app };
+        using var topics = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/topics"));
+        var slugs = topics.RootElement.EnumerateArray().Select(t => t.GetProperty("slug").GetString()!).Take(200).ToList();
+        string[] words = ["learning", "neural", "theory", "optimal", "kernel", "physics", "random", "geometry", "information", "transport"];
+        return [.. slugs.Select(s => $"/topics/{s}"), .. words.SelectMany(w => Enumerable.Range(0, 20).Select(i => $"/search?q={w}&page={i % 3 + 1}&v={i}"))];
+    }
+
+    /// <summary>Four clients, one request each at a time, for a duration or until stopped: every latency in ms.</summary>
+    private static async Task<List<double>> Measure(Uri app, List<string> paths, TimeSpan duration, CancellationToken stop)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var until = Stopwatch.StartNew();
+        using var client = new HttpClient { BaseAddress = app };
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+        {
+            for (var i = worker; until.Elapsed < duration && !stop.IsCancellationRequested; i += 4)
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await client.GetAsync(paths[i % paths.Count], CancellationToken.None);
+                await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }));
+        return [.. latencies];
+    }
+
+    /// <summary>The web on loopback: every seed host gets an address of its own in 127.0.0.0/8, all on one port.</summary>
+    private sealed class LoopbackWeb : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly Dictionary<string, string> _addresses;
+        private readonly ConcurrentDictionary<string, int> _inFlight = new();
+        private int _max;
+
+        private LoopbackWeb(WebApplication app, Dictionary<string, string> addresses, int port)
+        {
+            _app = app;
+            _addresses = addresses;
+            Port = port;
+        }
+
+        public int Port { get; }
+
+        public int MaxInFlightAtOneHost => _max;
+
+        public string WaybackApi => $"http://127.0.0.1:{Port}/wayback/available";
+
+        public static async Task<LoopbackWeb> StartAsync(List<string> hosts)
+        {
+            var addresses = hosts.Select((h, i) => (h, $"127.{1 + i / 62500}.{i / 250 % 250}.{1 + i % 250}")).ToDictionary(p => p.h, p => p.Item2);
+            var port = FreePort();
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(k =>
+            {
+                k.Listen(IPAddress.Loopback, port);
+                foreach (var address in addresses.Values)
+                {
+                    k.Listen(IPAddress.Parse(address), port);
+                }
+            });
+            var app = builder.Build();
+            var web = new LoopbackWeb(app, addresses, port);
+            // Terminal middleware rather than a fallback route: a route's "nonfile" rule would answer paths such as
+            // /paper.pdf with an instant 404, and the run would look faster than the web it checks.
+            app.Run(async c =>
+            {
+                if (c.Request.Path == "/wayback/available")
+                {
+                    await c.Response.WriteAsJsonAsync(new { archived_snapshots = new { } });
+                    return;
+                }
+
+                var host = c.Connection.LocalIpAddress!.ToString();
+                var now = web._inFlight.AddOrUpdate(host, 1, (_, n) => n + 1);
+                int seen;
+                while ((seen = Volatile.Read(ref web._max)) < now && Interlocked.CompareExchange(ref web._max, now, seen) != seen)
+                {
+                }
+
+                try
+                {
+                    await Task.Delay(s_answerAfter, c.RequestAborted);
+                    await c.Response.WriteAsync("page");
+                }
+                finally
+                {
+                    web._inFlight.AddOrUpdate(host, 0, (_, n) => n - 1);
+                }
+            });
+            await app.StartAsync();
+            return web;
+        }
+
+        /// <summary>Every http(s) URL's scheme and authority replaced by its host's loopback address.</summary>
+        public string Rewrite(string markdown) => Authority().Replace(markdown, m =>
+            $"http://{_addresses[m.Groups[1].Value.ToLowerInvariant()]}:{Port}");
+
+        private static int FreePort()
+        {
+            using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            socket.Start();
+            return ((IPEndPoint)socket.LocalEndpoint).Port;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
