@@ -79,7 +79,7 @@ public static class CatalogJson
         json.WriteEndObject();
     }
 
-    // Health and metadata are written here once the catalog keeps them ("health", "meta"), as optional keys.
+    // Health and fetched metadata are not written here: the API carries them, and `links export` writes the metadata.
     private static void WriteLinks(Utf8JsonWriter json, CatalogSnapshot catalog)
     {
         var mentions = catalog.Topics.SelectMany(t => catalog.MentionsByTopic[t.Id].Select(m => (Topic: t, Mention: m)))

@@ -15,6 +15,14 @@ public static class ColdStartFigures
         var existing = new List<Sample>();
         var existingLarge = new List<Sample>();
         var firstRun = new List<Sample>();
+
+        // A server that has run before has embedded its catalog; the CLI import that made these databases has not. One
+        // start that waits for the embeddings makes "existing database" a restart, not a first start after an import.
+        await PrimeAsync(run, appFolder, small, "cold-prime-1x.log");
+        if (File.Exists(large))
+        {
+            await PrimeAsync(run, appFolder, large, $"cold-prime-{largeLabel}.log");
+        }
         for (var i = 0; i < run.ProcessRepeats; i++)
         {
             existing.Add(await StartAsync(run, appFolder, small, $"cold-1x-{i}.log"));
@@ -52,6 +60,23 @@ public static class ColdStartFigures
     {
         using var server = await Server.StartAppAsync(run.Paths, database, run.WorkPath(log), seeds, appFolder);
         return new Sample(server.ReadyAfter.TotalSeconds, server.CpuWhenReady.TotalSeconds);
+    }
+
+    private static async Task PrimeAsync(RunContext run, string appFolder, string database, string log)
+    {
+        var path = run.WorkPath(log);
+        using var server = await Server.StartAppAsync(run.Paths, database, path, null, appFolder);
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (DateTime.UtcNow < deadline && !ReadShared(path).Contains("Embedded catalog version", StringComparison.Ordinal))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
     }
 
     private static string Describe(List<Sample> samples) =>
