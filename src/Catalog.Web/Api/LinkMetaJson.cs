@@ -21,7 +21,7 @@ public sealed record LinkMetaItem(
         ? null
         : new(meta.Title, meta.Authors, meta.Year, meta.Venue, meta.Abstract, meta.Source, meta.FetchedAt, meta.CanonicalId);
 
-    /// <summary>The items with their metadata attached, read in one query per five hundred links.</summary>
+    /// <summary>The items with their metadata attached, read in one query.</summary>
     public static async Task<List<T>> AttachAsync<T>(IReadOnlyList<T> items, Func<T, string> url, Func<T, LinkMetaItem?, T> attach, LinkMetaReader reader, CancellationToken ct)
     {
         var metas = await reader.ForUrlsAsync(items.Select(url), ct);

@@ -24,13 +24,9 @@ public sealed class LinkMetaReader(CatalogDbContext db)
 
     public async Task<Dictionary<string, LinkMeta>> ForUrlsAsync(IEnumerable<string> urls, CancellationToken ct = default)
     {
+        // One query whatever the count: EF sends the list as one JSON parameter, not a SQL variable per URL.
         var wanted = urls.Distinct(StringComparer.Ordinal).ToList();
-        var rows = new List<LinkMetadataRow>();
-        foreach (var chunk in wanted.Chunk(500))
-        {
-            rows.AddRange(await db.LinkMetadata.AsNoTracking().Where(r => chunk.Contains(r.Url)).ToListAsync(ct));
-        }
-
+        var rows = await db.LinkMetadata.AsNoTracking().Where(r => wanted.Contains(r.Url)).ToListAsync(ct);
         var found = rows.ToDictionary(r => r.Url, LinkMeta.From, StringComparer.Ordinal);
         foreach (var url in wanted)
         {

@@ -28,6 +28,7 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         var stored = (await connection.ListAsync("SELECT TextHash FROM SearchEmbeddings", r => Convert.ToHexString((byte[])r.GetValue(0)), ct)).ToHashSet();
         var missing = documents.Where(d => !stored.Contains(d.Key)).DistinctBy(d => d.Key).ToList();
         var done = documents.Count(d => stored.Contains(d.Key));
+        var documentsPerKey = documents.CountBy(d => d.Key).ToDictionary();
         var computed = 0;
         index.Report(new EmbeddingProgress("embedding", documents.Count, done, version, null));
 
@@ -50,13 +51,14 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
                 await transaction.CommitAsync(ct);
             }
 
-            done += documents.Count(d => chunk.Any(c => c.Key == d.Key));
+            done += chunk.Sum(c => documentsPerKey[c.Key]);
             computed += chunk.Length;
             index.Report(new EmbeddingProgress("embedding", documents.Count, done, version, null, Computed: computed));
         }
 
-        var current = documents.Select(d => d.Key).ToHashSet();
-        foreach (var gone in stored.Where(k => !current.Contains(k)).Chunk(500))
+        // One statement, one pass over the table: the keys go as one JSON parameter.
+        var gone = stored.Where(k => !documentsPerKey.ContainsKey(k)).ToList();
+        if (gone.Count > 0)
         {
             await connection.ScalarAsync("DELETE FROM SearchEmbeddings WHERE hex(TextHash) IN (SELECT value FROM json_each($keys))", ct,
                 ("$keys", System.Text.Json.JsonSerializer.Serialize(gone)));
