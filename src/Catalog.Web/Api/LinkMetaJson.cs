@@ -44,5 +44,9 @@ public static partial class SearchApi
     {
         [JsonPropertyOrder(1)] // after the positional fields, which come first by default
         public LinkMetaItem? Meta { get; init; }
+
+        /// <summary>The other URLs of the same work (one arXiv id or DOI): search lists a work once.</summary>
+        [JsonPropertyOrder(1)]
+        public IReadOnlyList<string> AlsoAt { get; init; } = [];
     }
 }

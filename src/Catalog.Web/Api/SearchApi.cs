@@ -49,7 +49,7 @@ public static partial class SearchApi
             results.Total,
             results.Page,
             [.. results.Topics.Select(t => new TopicItem(t.Slug, t.Title))],
-            [.. results.Hits.Select(h => new ResultItem(h.Url, h.Label, h.Kind, h.Host, [.. h.Topics.Select(t => t.Slug)], h.SnippetHtml, health.HealthOf(h.Url)))],
+            [.. results.Hits.Select(h => new ResultItem(h.Url, h.Label, h.Kind, h.Host, [.. h.Topics.Select(t => t.Slug)], h.SnippetHtml, health.HealthOf(h.Url)) { AlsoAt = h.AlsoAt })],
             results.Partial,
             results.Correction?.SearchedFor,
             results.Correction?.SearchInsteadFor);

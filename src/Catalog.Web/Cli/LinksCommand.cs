@@ -51,16 +51,9 @@ public static class LinksCommand
         {
             json, onlyDue, host,
         };
-        command.SetAction(async (parsed, ct) =>
-        {
-            var exit = await new LinkCheckCommand(context.Services).RunAsync(
-                new LinkCheckOptions(parsed.GetValue(json), parsed.GetValue(onlyDue), parsed.GetValue(host)), context.Out, ct);
-
-            // The same run refreshes what the links are (its counts go to the log), unless the machine had no network.
-            return exit == 0
-                ? await new Links.Metadata.LinkMetaCommand(context.Services).RunAsync(json: false, parsed.GetValue(host), TextWriter.Null, ct)
-                : exit;
-        });
+        // The run refreshes what the links are too (LinkCheckRunner), unless the machine had no network.
+        command.SetAction((parsed, ct) => new LinkCheckCommand(context.Services).RunAsync(
+            new LinkCheckOptions(parsed.GetValue(json), parsed.GetValue(onlyDue), parsed.GetValue(host)), context.Out, ct));
         return command;
     }
 }

@@ -28,7 +28,7 @@ public sealed class LinkCheckCommand(IServiceProvider services)
 
         await output.WriteLineAsync(options.Json
             ? JsonSerializer.Serialize(summary, s_json)
-            : $"checked {summary.Checked}: ok {summary.Ok}, redirected {summary.Redirected}, broken {summary.Broken}, unreachable {summary.Unreachable}, timeout {summary.Timeout}, blocked {summary.Blocked}, error {summary.Error}; dead {summary.Dead}, archived {summary.Archived}{(summary.Inconclusive ? " (inconclusive: most hosts unreachable, nothing counted)" : "")}");
+            : $"checked {summary.Checked}: ok {summary.Ok}, redirected {summary.Redirected}, broken {summary.Broken}, unreachable {summary.Unreachable}, timeout {summary.Timeout}, blocked {summary.Blocked}, error {summary.Error}; dead {summary.Dead}, archived {summary.Archived}{(summary.Inconclusive ? " (inconclusive: most hosts unreachable, nothing counted)" : "")}{(summary.Metadata is { } meta ? Environment.NewLine + Metadata.LinkMetaCommand.Text(meta) : "")}");
         return summary.Inconclusive ? 3 : 0;
     }
 }

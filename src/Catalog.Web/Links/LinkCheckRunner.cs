@@ -1,10 +1,12 @@
 using Catalog.Web.Data;
+using Catalog.Web.Links.Metadata;
 
 namespace Catalog.Web.Links;
 
 /// <summary>
 /// Runs a check under the lease, for the CLI, the admin page and the schedule alike: a second run while one is under
 /// way anywhere on the catalog is refused (null), and the run's progress is written where every process can read it.
+/// A check then fetches link metadata (Links/Metadata) under the same lease; `links meta` takes the lease for that alone.
 /// </summary>
 public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<LinkCheckRunner> logger)
 {
@@ -36,6 +38,33 @@ public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider cl
 
         Background = Task.Run(() => RunHeldAsync(request, holder, null, lifetime.ApplicationStopping), CancellationToken.None);
         return true;
+    }
+
+    /// <summary>Fetches link metadata alone (`links meta`) under the same lease; null when another run holds it.</summary>
+    public async Task<LinkMetadataSummary?> RunMetadataAsync(string? host, string role, CancellationToken ct)
+    {
+        var holder = Holder(role);
+        if (!await AcquireAsync(holder, ct))
+        {
+            return null;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heartbeat = BeatAsync(holder, new RunCounts(), stop.Token);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LinkMetadataRun>().RunAsync(host, ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await heartbeat;
+
+            // Without a check's counts: the admin page's "last run" stays the last check.
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().ReleaseAsync(holder, null, clock.GetUtcNow(), CancellationToken.None);
+        }
     }
 
     private static string Holder(string role) => $"{role} {Environment.ProcessId} on {Environment.MachineName} ({Guid.NewGuid().ToString("n")[..6]})";
@@ -70,6 +99,13 @@ public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider cl
                 await scope.ServiceProvider.GetRequiredService<FigureKeeper>().KeepAsync(ct);
             }
 
+            if (!summary.Inconclusive)
+            {
+                // The CLI, the admin page and the schedule refresh what the links are with their health, under the
+                // same lease; a machine without network (inconclusive) would only record failures.
+                summary = summary with { Metadata = await MetadataAsync(scope.ServiceProvider, request, holder, ct) };
+            }
+
             return summary;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -83,6 +119,20 @@ public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider cl
             await heartbeat;
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().ReleaseAsync(holder, summary, clock.GetUtcNow(), CancellationToken.None);
+        }
+    }
+
+    // The health just recorded is kept whatever happens to the metadata step.
+    private async Task<LinkMetadataSummary?> MetadataAsync(IServiceProvider services, LinkCheckRequest request, string holder, CancellationToken ct)
+    {
+        try
+        {
+            return await services.GetRequiredService<LinkMetadataRun>().RunAsync(request.Host, request.OnlyDue, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Link metadata after the check by {Holder} failed", holder);
+            return null;
         }
     }
 

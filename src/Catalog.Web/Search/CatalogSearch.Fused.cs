@@ -18,10 +18,11 @@ public sealed partial class CatalogSearch
         && plan.Query.Groups.All(g => g is [{ IsPhrase: false } term] && (!term.IsPrefix || term.IsTyping))
         && request.Page * request.PageSize <= RelaxedWindow;
 
-    private async Task<SearchResults> FusedAsync(DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, CancellationToken ct)
+    private async Task<SearchResults> FusedAsync(DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
     {
         var match = plan.AllWords;
-        var allWords = (int)await connection.ScalarAsync(SearchSql.Count(SearchFilters.None), ct, ("$match", match));
+        var allWords = (int)await connection.ScalarAsync(SearchSql.Count(SearchFilters.None), ct,
+            ("$match", match), ("$shadowed", await works.ShadowedAsync(connection, match, SearchFilters.None, ct)));
         List<long> lexical;
         List<long> topicIds;
         if (allWords < RelaxedWindow && plan.CanRelax)
@@ -37,14 +38,14 @@ public sealed partial class CatalogSearch
 
         var text = plan.Correction?.SearchedFor ?? plan.Query.ToText();
         var nearest = semantic!.Nearest(text, RelaxedWindow, topics: false, ct);
-        var ranked = Fuse(lexical, nearest.Select(n => n.RowId).ToList(), semantic.Fusion);
+        var ranked = works.Collapse(Fuse(lexical, nearest.Select(n => n.RowId).ToList(), semantic.Fusion));
         if (topicIds.Count == 0)
         {
             topicIds = [.. semantic.Nearest(text, SuggestedTopicLimit, topics: true, ct).Select(n => -n.RowId)];
         }
 
         var page = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
-        var hits = await PageHitsAsync(connection, plan.AnyWord, page, ct);
+        var hits = works.Name(await PageHitsAsync(connection, plan.AnyWord, page, ct));
         var topics = await TopicRefsAsync(connection, topicIds, ct);
         var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked, ct) : null;
         return new SearchResults(plan.Query, ranked.Count, request.Page, request.PageSize, topics, hits, facets, allWords, plan.Correction);

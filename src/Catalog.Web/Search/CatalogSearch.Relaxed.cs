@@ -26,11 +26,12 @@ public sealed partial class CatalogSearch
     }
 
     private static async Task<SearchResults> RelaxedAsync(
-        DbConnection connection, SearchPlan plan, SearchRequest request, int allWordsTotal, bool withFacets, CancellationToken ct)
+        DbConnection connection, SearchPlan plan, SearchRequest request, int allWordsTotal, bool withFacets, SameWork works, CancellationToken ct)
     {
-        var (ranked, topicIds) = await RelaxedRankingAsync(connection, plan, request.Filters, ct);
+        var (relaxed, topicIds) = await RelaxedRankingAsync(connection, plan, request.Filters, ct);
+        var ranked = works.Collapse(relaxed);
         var page = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
-        var hits = await PageHitsAsync(connection, plan.AnyWord, page, ct);
+        var hits = works.Name(await PageHitsAsync(connection, plan.AnyWord, page, ct));
         var topicRefs = await TopicRefsAsync(connection, topicIds, ct);
         var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked, ct) : null;
         return new SearchResults(plan.Query, ranked.Count, request.Page, request.PageSize, topicRefs, hits, facets, allWordsTotal, plan.Correction);

@@ -32,9 +32,10 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, ct);
         var plan = lexicons is null ? SearchPlan.Plain(query, completions)
             : await SearchPlan.MakeAsync(connection, query, await lexicons.GetAsync(connection, ct), completions, ct);
+        var works = await SameWork.ReadAsync(connection, ct);
         return semantic is { Available: true } && IsFusable(plan, request)
-            ? await FusedAsync(connection, plan, request, withFacets, ct)
-            : await RunAsync(connection, plan, request, withFacets, ct);
+            ? await FusedAsync(connection, plan, request, withFacets, works, ct)
+            : await RunAsync(connection, plan, request, withFacets, works, ct);
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken ct)
@@ -82,29 +83,33 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         return db.Database.GetDbConnection();
     }
 
-    private static async Task<SearchResults> RunAsync(DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, CancellationToken ct)
+    private static async Task<SearchResults> RunAsync(
+        DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
     {
         var match = plan.AllWords;
-        var hits = await HitsAsync(connection, match, request, ct);
+        var shadowed = await works.ShadowedAsync(connection, match, request.Filters, ct);
+        var hits = works.Name(await HitsAsync(connection, match, request, shadowed, ct));
         var topics = await TopicsAsync(connection, match, TopicLimit, ct);
-        var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, ct) : null;
+        var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, shadowed, ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
-            : (int)await connection.ScalarAsync(SearchSql.Count(request.Filters), ct, [("$match", match), .. SearchSql.FilterParameters(request.Filters)]);
+            : (int)await connection.ScalarAsync(SearchSql.Count(request.Filters), ct,
+                [("$match", match), ("$shadowed", shadowed), .. SearchSql.FilterParameters(request.Filters)]);
         var pageEnd = request.Page * request.PageSize;
         if (total < pageEnd && plan.CanRelax && pageEnd <= RelaxedWindow)
         {
-            return await RelaxedAsync(connection, plan, request, total, withFacets, ct);
+            return await RelaxedAsync(connection, plan, request, total, withFacets, works, ct);
         }
 
         return new SearchResults(plan.Query, total, request.Page, request.PageSize, topics, hits, facets, total, plan.Correction);
     }
 
-    private static async Task<List<SearchHit>> HitsAsync(DbConnection connection, string match, SearchRequest request, CancellationToken ct)
+    private static async Task<List<SearchHit>> HitsAsync(DbConnection connection, string match, SearchRequest request, string shadowed, CancellationToken ct)
     {
         var rows = await connection.ListAsync(SearchSql.Hits(request.Filters),
             r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3), Snippet: r.GetString(4)),
-            ct, [("$match", match), ("$limit", request.PageSize), ("$offset", (request.Page - 1) * request.PageSize), .. SearchSql.FilterParameters(request.Filters)]);
+            ct, [("$match", match), ("$limit", request.PageSize), ("$offset", (request.Page - 1) * request.PageSize), ("$shadowed", shadowed),
+                .. SearchSql.FilterParameters(request.Filters)]);
         var mentions = await MentionsAsync(connection, rows.Select(r => r.Id), ct);
         return rows.Select(r => mentions.TryGetValue(r.Id, out var m)
                 ? new SearchHit(r.Url, m.Label, r.Kind, r.Host, m.Topics, Snippets.ToHtml(r.Snippet)) { LinkId = r.Id }
@@ -128,11 +133,11 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             g => new LinkMentions(g.First().Label, g.Select(r => r.Topic).DistinctBy(t => t.Slug).ToList()));
     }
 
-    private static async Task<SearchFacets> FacetsAsync(DbConnection connection, string match, SearchFilters filters, CancellationToken ct)
+    private static async Task<SearchFacets> FacetsAsync(DbConnection connection, string match, SearchFilters filters, string shadowed, CancellationToken ct)
     {
         var rows = await connection.ListAsync(SearchSql.Facets(filters),
             r => (Facet: r.GetString(0), Value: new FacetCount(r.GetString(1), r.GetString(2), r.GetInt32(3))),
-            ct, [("$match", match), .. SearchSql.FilterParameters(filters)]);
+            ct, [("$match", match), ("$shadowed", shadowed), .. SearchSql.FilterParameters(filters)]);
         List<FacetCount> Of(string facet) => rows.Where(r => r.Facet == facet).Select(r => r.Value).OrderByDescending(v => v.Count).ToList();
         return new SearchFacets(Of("topic"), Of("kind"), Of("host"),
             [.. rows.Where(r => r.Facet == "year").Select(r => r.Value).OrderByDescending(v => v.Value, StringComparer.Ordinal)]);

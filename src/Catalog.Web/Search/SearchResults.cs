@@ -37,6 +37,9 @@ public sealed record SearchHit(string Url, string Label, string Kind, string Hos
 {
     /// <summary>The link's id, for its page (/links/{id}); not part of the API's contract.</summary>
     public long LinkId { get; init; }
+
+    /// <summary>The other URLs of the same work (one arXiv id or DOI), which search shows as this one result.</summary>
+    public IReadOnlyList<string> AlsoAt { get; init; } = [];
 }
 
 /// <summary>A facet value with the number of matching links that have it.</summary>

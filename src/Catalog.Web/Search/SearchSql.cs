@@ -11,19 +11,22 @@ internal static class SearchSql
 
     private const string LinkRows = "search_index.rowid > 0";
 
+    // The links another link of the same work outranks (SameWork.cs): one result per work.
+    private const string Unshadowed = "AND search_index.rowid NOT IN (SELECT value FROM json_each($shadowed))";
+
     // CROSS JOIN keeps the FTS5 table the outer loop, so it hands rows over in rank order (no sort in SQLite) and
     // only the rows within LIMIT/OFFSET ever compute a snippet.
     public static string Hits(SearchFilters filters) => $"""
         SELECT search_index.rowid, l.Url, l.Kind, l.Host,
                snippet(search_index, -1, char(57344), char(57345), '…', 16)
         FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
-        WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)}
+        WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)} {Unshadowed}
         ORDER BY search_index.rank LIMIT $limit OFFSET $offset
         """;
 
     public static string Count(SearchFilters filters) => $"""
         SELECT count(*) FROM search_index {LinksJoin(filters)}
-        WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)}
+        WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)} {Unshadowed}
         """;
 
     public const string Topics = """
@@ -45,7 +48,7 @@ internal static class SearchSql
         WITH hits AS MATERIALIZED (
             SELECT search_index.rowid AS Id, l.Kind, l.Host, l.Url
             FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
-            WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)})
+            WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)} {Unshadowed})
         SELECT 'kind', Kind, Kind, count(*) FROM hits GROUP BY Kind
         UNION ALL
         SELECT * FROM (SELECT 'host', Host, Host, count(*) AS n FROM hits GROUP BY Host ORDER BY n DESC, Host LIMIT {FacetLimit})
@@ -76,6 +79,21 @@ internal static class SearchSql
             SELECT m.TopicId, h.Score FROM hits h JOIN Mentions m ON m.LinkId = h.Id WHERE h.Id > 0)
         SELECT t.Slug, t.Title FROM reached JOIN Topics t ON t.Id = reached.TopicId
         GROUP BY t.Id ORDER BY sum(Score), t.Id LIMIT $limit
+        """;
+
+    /// <summary>The links whose canonical id (LinkMetadata) another link of the catalog shares, by work.</summary>
+    public const string SameWorkLinks = """
+        SELECT l.Id, l.Url, w.CanonicalId FROM LinkMetadata w CROSS JOIN Links l ON l.Url = w.Url
+        WHERE w.CanonicalId IN (
+            SELECT s.CanonicalId FROM LinkMetadata s CROSS JOIN Links sl ON sl.Url = s.Url
+            WHERE s.CanonicalId IS NOT NULL GROUP BY s.CanonicalId HAVING count(*) > 1)
+        ORDER BY l.Id
+        """;
+
+    /// <summary>Which of those links match, with their rank: FTS5 seeks each rowid instead of reading the doclists whole.</summary>
+    public static string SameWorkMatches(SearchFilters filters) => $"""
+        SELECT search_index.rowid, search_index.rank FROM search_index {LinksJoin(filters)}
+        WHERE search_index MATCH $match AND search_index.rowid IN (SELECT value FROM json_each($ids)) {Filters(filters)}
         """;
 
     public static (string, object?)[] FilterParameters(SearchFilters filters) =>

@@ -67,6 +67,11 @@ public static partial class LinkCheckVerb
         {
             ["Catalog__Links__AllowPrivateAddresses"] = "true",
             ["Catalog__Links__WaybackApi"] = web.WaybackApi,
+            // The check fetches link metadata too: a DOI left in a rewritten publisher path would ask Crossref.
+            ["Catalog__Links__ArxivApi"] = web.Api("arxiv"),
+            ["Catalog__Links__CrossrefApi"] = web.Api("crossref"),
+            ["Catalog__Links__GitHubApi"] = web.Api("github"),
+            ["Catalog__Links__YouTubeOEmbed"] = web.Api("oembed"),
             ["Catalog__Links__Concurrency"] = Concurrency.ToString(CultureInfo.InvariantCulture),
             ["Catalog__Links__PerHostConcurrency"] = PerHost.ToString(CultureInfo.InvariantCulture),
         };
@@ -215,6 +220,9 @@ public static partial class LinkCheckVerb
         public int MaxInFlightAtOneHost => _max;
 
         public string WaybackApi => $"http://127.0.0.1:{Port}/wayback/available";
+
+        /// <summary>A metadata API's address on this web (it answers every path; what it says is not read as the API's format).</summary>
+        public string Api(string name) => $"http://127.0.0.1:{Port}/api/{name}";
 
         public static async Task<LoopbackWeb> StartAsync(List<string> hosts)
         {

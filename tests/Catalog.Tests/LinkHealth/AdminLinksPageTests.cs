@@ -67,7 +67,9 @@ public sealed class AdminLinksPageTests : IAsyncLifetime
 
         Assert.StartsWith("Last run finished", after.QuerySelector("#last")?.TextContent.Squash());
         Assert.Contains("checked 4: ok 1, redirected 1, broken 2", after.QuerySelector("#last")!.TextContent.Squash());
-        Assert.Equal(4, _web.Requests - _web.RequestsTo("127.0.0.1/chain/b") - _web.RequestsTo("127.0.0.1/chain/c"));
+        // Each link once for its health and once for what it is (the run fetches link metadata too).
+        Assert.Equal(8, _web.Requests - _web.RequestsTo("127.0.0.1/chain/b") - _web.RequestsTo("127.0.0.1/chain/c"));
+        Assert.StartsWith("What the links are: metadata for 4 links", after.QuerySelector("#last-metadata")?.TextContent.Squash());
     }
 
     [Fact]

@@ -60,13 +60,40 @@ public sealed class LinkCheckCommandTests : IAsyncLifetime
         var json = await CheckJsonAsync();
 
         Assert.Equal(
-            ["checked", "ok", "redirected", "broken", "unreachable", "timeout", "blocked", "error", "dead", "archived", "inconclusive"],
+            ["checked", "ok", "redirected", "broken", "unreachable", "timeout", "blocked", "error", "dead", "archived", "inconclusive", "metadata"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(3, json.GetProperty("checked").GetInt32());
         Assert.Equal(1, json.GetProperty("ok").GetInt32());
         Assert.Equal(1, json.GetProperty("redirected").GetInt32());
         Assert.Equal(1, json.GetProperty("broken").GetInt32());
         Assert.False(json.GetProperty("inconclusive").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ACheckFetchesWhatTheLinksAreTooAndCountsItInItsJson()
+    {
+        await _catalog.ImportAsync(Seed());
+
+        var metadata = (await CheckJsonAsync()).GetProperty("metadata");
+
+        Assert.Equal(3, metadata.GetProperty("links").GetInt32());
+        await using var db = _catalog.OpenDatabase();
+        Assert.Equal(3, await db.LinkMetadata.CountAsync(m => m.AttemptedAt > DateTimeOffset.MinValue, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task LinksMetaWaitsForNoOneAndRefusesWhileACheckHoldsTheLease()
+    {
+        await _catalog.ImportAsync(Seed());
+        await using (var db = _catalog.OpenDatabase())
+        {
+            Assert.True(await db.TryAcquireAsync("schedule 1 on elsewhere", DateTimeOffset.UtcNow, TestContext.Current.CancellationToken));
+        }
+
+        var exit = await new Catalog.Web.Links.Metadata.LinkMetaCommand(_catalog.Services).RunAsync(json: true, host: null, TextWriter.Null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(LinkCheckCommand.BusyExitCode, exit);
+        Assert.Equal(0, _web.Requests);
     }
 
     [Fact]

@@ -49,6 +49,9 @@ public sealed class LinkCheckScheduleTests
         Assert.True(web.RequestsTo("127.0.0.1/ok") >= 1);
         await using var check = catalog.OpenDatabase();
         Assert.Equal("ok", await check.LinkHealth.Select(h => h.Status).SingleAsync(Ct));
+        // The schedule refreshes what the links are with their health (link metadata).
+        Assert.Equal(1, progress.Last?.Metadata?.Links);
+        Assert.True(await check.LinkMetadata.Where(m => m.Url.EndsWith("/ok")).Select(m => m.AttemptedAt).SingleAsync(Ct) > DateTimeOffset.MinValue);
     }
 
     [Fact]

@@ -49,6 +49,18 @@ public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.DoesNotContain(plan, p => p.StartsWith("SCAN Links", StringComparison.Ordinal) || p.StartsWith("SCAN m", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheSameWorkIsFoundThroughTheCanonicalIdIndexAndItsMatchesByRowid()
+    {
+        var links = await PlanAsync(SearchSql.SameWorkLinks);
+        var matches = await PlanAsync(SearchSql.SameWorkMatches(s_allFilters));
+
+        Assert.Contains(links, p => p.StartsWith("SEARCH w USING INDEX IX_LinkMetadata_CanonicalId", StringComparison.Ordinal));
+        Assert.DoesNotContain(links, p => p.StartsWith("SCAN l", StringComparison.Ordinal) || p.StartsWith("SCAN w", StringComparison.Ordinal));
+        Assert.Contains(matches, p => p.StartsWith("SCAN search_index VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+        Assert.Contains("SEARCH l USING INTEGER PRIMARY KEY (rowid=?)", matches);
+    }
+
     private async Task<List<string>> PlanAsync(string sql)
     {
         factory.CreateClient();
@@ -56,9 +68,9 @@ public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<Catal
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in new[] { "$match", "$limit", "$offset", "$ids", "$kind", "$host", "$topic" })
+        foreach (var name in new[] { "$match", "$limit", "$offset", "$ids", "$kind", "$host", "$topic", "$shadowed" })
         {
-            command.Parameters.AddWithValue(name, name == "$match" ? "\"deep\"" : name == "$ids" ? "[1,2]" : "1");
+            command.Parameters.AddWithValue(name, name == "$match" ? "\"deep\"" : name is "$ids" or "$shadowed" ? "[1,2]" : "1");
         }
 
         var plan = new List<string>();

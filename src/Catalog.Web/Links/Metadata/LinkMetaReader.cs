@@ -1,4 +1,5 @@
 using Catalog.Web.Data;
+using Catalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Links.Metadata;
@@ -36,16 +37,28 @@ public sealed class LinkMetaReader(CatalogDbContext db)
         return found;
     }
 
-    /// <summary>The other links of the catalog that are the same work (same arXiv id or DOI).</summary>
-    public async Task<List<(int Id, string Url)>> SameWorkAsync(string url, string? canonicalId, CancellationToken ct = default)
+    /// <summary>
+    /// The other links of the catalog that are the same work (same arXiv id or DOI, known from the URL before anything
+    /// is fetched), each with the topics that list it, in one query.
+    /// </summary>
+    public async Task<List<SameWorkLink>> SameWorkAsync(string url, string? canonicalId, CancellationToken ct = default)
     {
+        canonicalId ??= CanonicalId.FromUrl(url);
         if (canonicalId is null)
         {
             return [];
         }
 
         var urls = db.LinkMetadata.Where(r => r.CanonicalId == canonicalId && r.Url != url).Select(r => r.Url);
-        return (await db.Links.Where(l => urls.Contains(l.Url)).OrderBy(l => l.Url).Select(l => new { l.Id, l.Url }).ToListAsync(ct))
-            .Select(l => (l.Id, l.Url)).ToList();
+        var mentions = await db.Mentions.Where(m => urls.Contains(m.Link.Url))
+            .Select(m => new { m.LinkId, m.Link.Url, m.Topic.SourceId, m.Topic.Position, m.Topic.Slug, m.Topic.Title })
+            .ToListAsync(ct);
+        return mentions.GroupBy(m => (m.LinkId, m.Url)).OrderBy(g => g.Key.Url, StringComparer.Ordinal)
+            .Select(g => new SameWorkLink(g.Key.LinkId, g.Key.Url,
+                [.. g.OrderBy(m => m.SourceId).ThenBy(m => m.Position).Select(m => new TopicRef(m.Slug, m.Title)).Distinct()]))
+            .ToList();
     }
 }
+
+/// <summary>Another URL of the same work, and the topics that list it.</summary>
+public sealed record SameWorkLink(int Id, string Url, IReadOnlyList<TopicRef> Topics);

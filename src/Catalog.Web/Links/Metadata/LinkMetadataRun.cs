@@ -1,6 +1,7 @@
 using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Links.Metadata;
 
@@ -22,14 +23,20 @@ public sealed class LinkMetadataRun(
     PageSource pages,
     LinkMetadataStore store,
     TimeProvider clock,
+    IOptions<LinkOptions> options,
     ILogger<LinkMetadataRun> logger)
 {
-    public async Task<LinkMetadataSummary> RunAsync(string? host, CancellationToken ct)
+    public Task<LinkMetadataSummary> RunAsync(string? host, CancellationToken ct) => RunAsync(host, onlyDue: false, ct);
+
+    /// <param name="onlyDue">Only links not tried within the check interval, as a due-only check (the schedule's) checks.</param>
+    public async Task<LinkMetadataSummary> RunAsync(string? host, bool onlyDue, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var due = onlyDue ? now - options.Value.CheckInterval : DateTimeOffset.MaxValue;
         var links = await db.Links.Where(l => host == null || l.Host == host).Select(l => new { l.Id, l.Url, l.Kind }).ToListAsync(ct);
         var rows = await db.LinkMetadata.AsTracking().ToDictionaryAsync(r => r.Url, ct);
         var routes = links
+            .Where(l => !rows.TryGetValue(l.Url, out var r) || r.AttemptedAt < due)
             .OrderBy(l => rows.TryGetValue(l.Url, out var r) ? r.AttemptedAt : DateTimeOffset.MinValue)
             .Select(l => (l.Url, Route: MetadataRoute.For(l.Url), Row: rows.GetValueOrDefault(l.Url)))
             .ToList();

@@ -195,10 +195,20 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
         // scanned every mention of the catalog) and no id becomes an SQL variable (a list of them hit SQLite's limit
         // on a topic of ~32,700 links).
         var linkIds = page.Select(m => m.LinkId);
-        var elsewhere = await db.Mentions.Where(o => linkIds.Contains(o.LinkId) && o.TopicId != topicId)
-            .Select(o => new { o.LinkId, o.Topic.SourceId, o.Topic.Position, o.Topic.Slug, o.Topic.Title })
-            .Distinct()
-            .ToListAsync(ct);
+        var direct = db.Mentions.Where(o => linkIds.Contains(o.LinkId) && o.TopicId != topicId)
+            .Select(o => new { o.LinkId, o.Topic.SourceId, o.Topic.Position, o.Topic.Slug, o.Topic.Title });
+        // The same work under another URL (abs and pdf, a DOI and its publisher's page) is the same paper to a reader.
+        var viaSameWork =
+            from l in db.Links where linkIds.Contains(l.Id)
+            join w in db.LinkMetadata on l.Url equals w.Url
+            where w.CanonicalId != null
+            join ow in db.LinkMetadata on w.CanonicalId equals ow.CanonicalId
+            join other in db.Links on ow.Url equals other.Url
+            where other.Id != l.Id
+            join o in db.Mentions on other.Id equals o.LinkId
+            where o.TopicId != topicId
+            select new { LinkId = l.Id, o.Topic.SourceId, o.Topic.Position, o.Topic.Slug, o.Topic.Title };
+        var elsewhere = await direct.Concat(viaSameWork).Distinct().ToListAsync(ct);
         var alsoIn = elsewhere.OrderBy(o => o.SourceId).ThenBy(o => o.Position)
             .ToLookup(o => o.LinkId, o => new TopicRef(o.Slug, o.Title));
         return mentions.Select(m => new LinkItem(m.Row, m.Context, alsoIn[m.Row.Id].ToList(), LinkHealthView.Of(m.Health))).ToList();

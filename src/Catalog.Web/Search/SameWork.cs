@@ -1,0 +1,73 @@
+using System.Data.Common;
+using System.Text.Json;
+using Catalog.Web.Data;
+
+namespace Catalog.Web.Search;
+
+/// <summary>
+/// One paper, one identity: links that are the same work (one canonical arXiv id or DOI, Links/Metadata/CanonicalId.cs)
+/// are one search result. The best-ranked of them stands for the work and names the others (<see cref="SearchHit.AlsoAt"/>);
+/// the rest are shadowed, out of the page, the count and the facets alike. Only links that share their id with another
+/// link take part, so a catalog without such pairs pays one small query per search.
+/// </summary>
+internal sealed class SameWork
+{
+    private readonly Dictionary<long, string> _workOf = [];
+    private readonly Dictionary<string, List<(long Id, string Url)>> _links = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _workOf.Count == 0;
+
+    public static async Task<SameWork> ReadAsync(DbConnection connection, CancellationToken ct)
+    {
+        var works = new SameWork();
+        foreach (var (id, url, work) in await connection.ListAsync(SearchSql.SameWorkLinks, r => (r.GetInt64(0), r.GetString(1), r.GetString(2)), ct))
+        {
+            works._workOf[id] = work;
+            if (!works._links.TryGetValue(work, out var links))
+            {
+                works._links[work] = links = [];
+            }
+
+            links.Add((id, url));
+        }
+
+        return works;
+    }
+
+    /// <summary>
+    /// The links that match and pass the filters but have a better-ranked link of their work that does too (ties go to
+    /// the older link), as the JSON array <c>$shadowed</c> of <see cref="SearchSql.Hits"/>, Count and Facets.
+    /// </summary>
+    public async Task<string> ShadowedAsync(DbConnection connection, string match, SearchFilters filters, CancellationToken ct)
+    {
+        if (IsEmpty)
+        {
+            return "[]";
+        }
+
+        var matching = await connection.ListAsync(SearchSql.SameWorkMatches(filters), r => (Id: r.GetInt64(0), Rank: r.GetDouble(1)), ct,
+            [("$match", match), ("$ids", JsonSerializer.Serialize(_workOf.Keys)), .. SearchSql.FilterParameters(filters)]);
+        var shadowed = matching.GroupBy(m => _workOf[m.Id])
+            .SelectMany(work => work.OrderBy(m => m.Rank).ThenBy(m => m.Id).Skip(1))
+            .Select(m => m.Id);
+        return JsonSerializer.Serialize(shadowed);
+    }
+
+    /// <summary>The ranking with each work's first link only, in the same order.</summary>
+    public List<long> Collapse(IReadOnlyList<long> ranked)
+    {
+        if (IsEmpty)
+        {
+            return [.. ranked];
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. ranked.Where(id => !_workOf.TryGetValue(id, out var work) || seen.Add(work))];
+    }
+
+    /// <summary>The hits, each naming the other URLs of its work.</summary>
+    public List<SearchHit> Name(List<SearchHit> hits) =>
+        IsEmpty ? hits : [.. hits.Select(h => _workOf.TryGetValue(h.LinkId, out var work)
+            ? h with { AlsoAt = [.. _links[work].Where(l => l.Id != h.LinkId).Select(l => l.Url)] }
+            : h)];
+}
