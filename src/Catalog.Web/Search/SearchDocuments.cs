@@ -43,10 +43,44 @@ public sealed class SearchDocuments
     /// joins a link's body column after the curator's contexts, so the curator's labels (the title column) rank first.
     /// </summary>
     private Task ReadFetchedAsync(DbTransaction transaction, CancellationToken ct) =>
-        transaction.ForEachAsync("""
-            SELECT Url, concat_ws(' - ', Title, (SELECT group_concat(value, ', ') FROM json_each(Authors)), Venue, Abstract)
-            FROM LinkMetadata WHERE FetchedAt IS NOT NULL
-            """, row => _fetched[row.GetString(0)] = row.GetString(1), ct);
+        transaction.ForEachAsync($"SELECT Url, {FetchedText} FROM LinkMetadata WHERE FetchedAt IS NOT NULL",
+            row => _fetched[row.GetString(0)] = row.GetString(1), ct);
+
+    private const string FetchedText = "concat_ws(' - ', Title, (SELECT group_concat(value, ', ') FROM json_each(Authors)), Venue, Abstract)";
+
+    /// <summary>
+    /// The documents of these links alone, as stored, for a change that touches no more than them (a metadata run
+    /// changes some links' fetched text): every mention, quote and fetched text of each, in the order of a full read.
+    /// </summary>
+    public static async Task<SearchDocuments> ReadLinksAsync(DbTransaction transaction, IEnumerable<string> urls, CancellationToken ct)
+    {
+        var documents = new SearchDocuments();
+        var wanted = ("$urls", (object?)System.Text.Json.JsonSerializer.Serialize(urls));
+        var mentions = await transaction.ListAsync("""
+            SELECT l.Url, m.Label, m.Context, m.Place, t.Title
+            FROM Links l JOIN Mentions m ON m.LinkId = l.Id JOIN Topics t ON t.Id = m.TopicId
+            WHERE l.Url IN (SELECT value FROM json_each($urls))
+            ORDER BY m.Id
+            """, row => (Url: row.GetString(0), Label: row.GetString(1), Context: row.IsDBNull(2) ? null : row.GetString(2), Place: Enum.Parse<LinkPlace>(row.GetString(3)), Topic: row.GetString(4)), ct, wanted);
+        foreach (var m in mentions)
+        {
+            documents.AddMention(m.Url, m.Label, m.Context, m.Place, m.Topic);
+        }
+
+        foreach (var (url, text) in await transaction.ListAsync("SELECT Url, Text FROM Quotes WHERE Url IN (SELECT value FROM json_each($urls)) ORDER BY Id",
+            row => (row.GetString(0), row.GetString(1)), ct, wanted))
+        {
+            documents.AddQuote(url, text);
+        }
+
+        foreach (var (url, text) in await transaction.ListAsync($"SELECT Url, {FetchedText} FROM LinkMetadata WHERE FetchedAt IS NOT NULL AND Url IN (SELECT value FROM json_each($urls))",
+            row => (row.GetString(0), row.GetString(1)), ct, wanted))
+        {
+            documents._fetched[url] = text;
+        }
+
+        return documents;
+    }
 
     /// <summary>Adds a parsed file's topics, after those already gathered (as their rows are written after them).</summary>
     public void Add(IEnumerable<ParsedTopic> topics)
