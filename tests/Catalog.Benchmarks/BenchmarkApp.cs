@@ -20,6 +20,7 @@ public static class BenchmarkApp
             "sanitize-wide" => SanitizerWideVerb.Run(options),
             "relevance" => await RelevanceVerb.RunAsync(options),
             "link-check" => await LinkCheckVerb.RunAsync(options),
+            "link-meta" => await LinkMetaVerb.RunAsync(options),
             _ => Usage(),
         };
     }
@@ -41,6 +42,10 @@ public static class BenchmarkApp
                                               the synthetic catalog's links checked against a loopback web answering in
                                               50 ms (every host mapped to its own 127.x address): wall time against the
                                               ideal schedule, and page p99 while the check runs against idle
+              link-meta [--scale N] [--changed N] [--repeats N]
+                                              a metadata save's cost to the search index: the whole index rebuilt
+                                              (before) against only the changed links' documents replaced, and the
+                                              CLI's `links import` of a file of that many links (no network)
               generate --scale N [--seed S] [--out file.md]
                                               write a synthetic seed N times the size of seeds/science-of-deep-learning.md
               hostile [--out file.md]         the pathological seeds at 1x, 2x and 4x: CLI dry-run time and peak memory

@@ -23,7 +23,7 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.Equal(1, response.GetProperty("page").GetInt32());
         Assert.Equal(["slug", "title"], response.GetProperty("topics")[0].EnumerateObject().Select(p => p.Name));
         var result = response.GetProperty("results")[0];
-        Assert.Equal(["url", "label", "kind", "host", "topics", "snippet", "health", "meta"], result.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["url", "label", "kind", "host", "topics", "snippet", "health", "meta", "alsoAt"], result.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.String, result.GetProperty("topics")[0].ValueKind);
     }
 

@@ -39,17 +39,14 @@ public sealed class LinkMetaReader(CatalogDbContext db)
 
     /// <summary>
     /// The other links of the catalog that are the same work (same arXiv id or DOI, known from the URL before anything
-    /// is fetched), each with the topics that list it, in one query.
+    /// is fetched), each with the topics that list it: one query for every link, a work or not.
     /// </summary>
     public async Task<List<SameWorkLink>> SameWorkAsync(string url, string? canonicalId, CancellationToken ct = default)
     {
         canonicalId ??= CanonicalId.FromUrl(url);
-        if (canonicalId is null)
-        {
-            return [];
-        }
-
-        var urls = db.LinkMetadata.Where(r => r.CanonicalId == canonicalId && r.Url != url).Select(r => r.Url);
+        var stored = db.LinkMetadata.Where(r => r.Url == url && r.CanonicalId != null).Select(r => r.CanonicalId);
+        var urls = db.LinkMetadata.Where(r => r.Url != url && r.CanonicalId != null && (r.CanonicalId == canonicalId || stored.Contains(r.CanonicalId)))
+            .Select(r => r.Url);
         var mentions = await db.Mentions.Where(m => urls.Contains(m.Link.Url))
             .Select(m => new { m.LinkId, m.Link.Url, m.Topic.SourceId, m.Topic.Position, m.Topic.Slug, m.Topic.Title })
             .ToListAsync(ct);
