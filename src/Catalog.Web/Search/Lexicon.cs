@@ -91,13 +91,14 @@ public sealed class Lexicon
     }
 
     /// <summary>
-    /// Known words that are a person's handle as URLs write it: some letters of the given name, its first letter first,
-    /// then the surname or, cut short as logins are, at least four letters of it ("Lars Ruthotto" ~lruthot,
-    /// "Yiping Lu" ~yplu). Both names folded.
+    /// Known words that are a person's handle as URLs write it: the given name's initials (up to three of its letters,
+    /// its first letter first), then the surname or, cut short as logins are, at least four letters of it
+    /// ("Lars Ruthotto" ~lruthot, "Yiping Lu" ~yplu). Both names folded; a stop word is no name.
     /// </summary>
     public IEnumerable<string> Handles(string given, string surname)
     {
-        if (given.Length < 2 || surname.Length < 2 || !given.All(char.IsAsciiLetter) || !surname.All(char.IsAsciiLetter))
+        if (given.Length < 2 || surname.Length < 2 || !given.All(char.IsAsciiLetter) || !surname.All(char.IsAsciiLetter)
+            || Stopwords.Contains(given) || Stopwords.Contains(surname))
         {
             return [];
         }
@@ -107,10 +108,12 @@ public sealed class Lexicon
         return (_trigrams.GetValueOrDefault(trigram) ?? []).Select(i => _words[i]).Where(w => IsHandle(w, given, surname));
     }
 
+    private const int MaxInitials = 3;
+
     private static bool IsHandle(string word, string given, string surname)
     {
         var shortest = Math.Min(surname.Length, 4);
-        for (var cut = 1; cut < word.Length && word.Length - cut >= shortest; cut++)
+        for (var cut = 1; cut <= MaxInitials && cut < given.Length && word.Length - cut >= shortest; cut++)
         {
             var initials = word.AsSpan(0, cut);
             var rest = word.AsSpan(cut);

@@ -6,7 +6,7 @@ namespace Catalog.Tests.Search;
 public sealed class LexiconTests
 {
     private static readonly Lexicon Words = new(
-        [("lruthot", 5), ("yplu", 4), ("courses", 9), ("lunar", 2), ("ruthless", 1), ("gangulilab", 1), ("xylu", 1), ("kernel", 7)], []);
+        [("lruthot", 5), ("yplu", 4), ("courses", 9), ("lunar", 2), ("ruthless", 1), ("gangulilab", 1), ("xylu", 1), ("kernel", 7), ("readingroup", 1), ("main", 6)], []);
 
     [Theory]
     [InlineData("lars", "ruthotto", "lruthot")]
@@ -20,6 +20,8 @@ public sealed class LexiconTests
     [InlineData("xavier", "lu")] // "xy": y is not in "xavier"
     [InlineData("lars", "ru")] // "ruthless" goes on past a short surname
     [InlineData("neural", "kernel")]
+    [InlineData("reading", "group")] // "readin" is more than a person's initials
+    [InlineData("matrices", "in")] // a stop word is no surname
     public void WordsThatAreNotSuchAHandleAreNot(string given, string surname) =>
         Assert.Empty(Words.Handles(given, surname));
 }

@@ -16,13 +16,22 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         public string Key { get; } = Convert.ToHexString(Hash);
     }
 
+    // Each document's text, and for a link its fetched metadata as the search index has it (Search/SearchDocuments.cs).
+    private const string Documents = """
+        SELECT s.rowid, s.title, s.quote, s.body, s.urlwords, coalesce((
+            SELECT concat_ws(' - ', m.Title, (SELECT group_concat(value, ', ') FROM json_each(m.Authors)), m.Venue, m.Abstract)
+            FROM Links l JOIN LinkMetadata m ON m.Url = l.Url
+            WHERE l.Id = s.rowid AND m.FetchedAt IS NOT NULL), '')
+        FROM search_index s
+        """;
+
     /// <summary>Runs the pass for <paramref name="version"/>; false when <paramref name="stale"/> said a newer catalog came first.</summary>
     public async Task<bool> RunAsync(DbConnection connection, long version, Func<bool> stale, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var documents = await connection.ListAsync("SELECT rowid, title, quote, body, urlwords FROM search_index", r =>
+        var documents = await connection.ListAsync(Documents, r =>
         {
-            var text = EmbeddingText.Of(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
+            var text = EmbeddingText.Of(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5));
             return new Document(r.GetInt64(0), text, EmbeddingText.Hash(text));
         }, ct);
         var stored = (await connection.ListAsync("SELECT TextHash FROM SearchEmbeddings", r => Convert.ToHexString((byte[])r.GetValue(0)), ct)).ToHashSet();
