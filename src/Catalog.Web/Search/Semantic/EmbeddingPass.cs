@@ -11,13 +11,15 @@ namespace Catalog.Web.Search.Semantic;
 /// </summary>
 public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, int batch)
 {
-    private sealed record Document(long RowId, string Text, byte[] Hash)
+    // Only keys are kept for the whole catalog; a text is read again when its batch comes. The texts of every document
+    // at once were the largest thing in the server's memory during a first pass over a large catalog.
+    private sealed record Document(long RowId, byte[] Hash)
     {
         public string Key { get; } = Convert.ToHexString(Hash);
     }
 
     // Each document's text, and for a link its fetched metadata as the search index has it (Search/SearchDocuments.cs).
-    private const string Documents = """
+    private const string Texts = """
         SELECT s.rowid, s.title, s.quote, s.body, s.urlwords, coalesce((
             SELECT concat_ws(' - ', m.Title, (SELECT group_concat(value, ', ') FROM json_each(m.Authors)), m.Venue, m.Abstract)
             FROM Links l JOIN LinkMetadata m ON m.Url = l.Url
@@ -25,15 +27,14 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         FROM search_index s
         """;
 
+    private static string TextOf(DbDataReader r) =>
+        EmbeddingText.Of(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5));
+
     /// <summary>Runs the pass for <paramref name="version"/>; false when <paramref name="stale"/> said a newer catalog came first.</summary>
     public async Task<bool> RunAsync(DbConnection connection, long version, Func<bool> stale, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var documents = await connection.ListAsync(Documents, r =>
-        {
-            var text = EmbeddingText.Of(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5));
-            return new Document(r.GetInt64(0), text, EmbeddingText.Hash(text));
-        }, ct);
+        var documents = await connection.ListAsync(Texts, r => new Document(r.GetInt64(0), EmbeddingText.Hash(TextOf(r))), ct);
         var stored = (await connection.ListAsync("SELECT TextHash FROM SearchEmbeddings", r => Convert.ToHexString((byte[])r.GetValue(0)), ct)).ToHashSet();
         var missing = documents.Where(d => !stored.Contains(d.Key)).DistinctBy(d => d.Key).ToList();
         var done = documents.Count(d => stored.Contains(d.Key));
@@ -48,7 +49,20 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
                 return false;
             }
 
-            var vectors = await Task.Run(() => embedder.Embed([.. chunk.Select(d => d.Text)], ct), ct);
+            var texts = new string[chunk.Length];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var now = await connection.ListAsync(Texts + " WHERE s.rowid = $id", TextOf, ct, ("$id", chunk[i].RowId));
+                if (now is not [var text] || !EmbeddingText.Hash(text).AsSpan().SequenceEqual(chunk[i].Hash))
+                {
+                    // The document changed since the pass began: a newer catalog, which the next pass embeds.
+                    return false;
+                }
+
+                texts[i] = text;
+            }
+
+            var vectors = await Task.Run(() => embedder.Embed(texts, ct), ct);
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
                 foreach (var (document, vector) in chunk.Zip(vectors))
