@@ -17,6 +17,7 @@ public static class BenchmarkApp
             "run" => await BenchmarkRun.RunAsync(options, args),
             "hostile" => await HostileSeeds.RunAsync(options),
             "long-tail" => await LongTailVerb.RunAsync(options),
+            "semantic-memory" => await SemanticMemoryVerb.RunAsync(options),
             "sanitize-wide" => SanitizerWideVerb.Run(options),
             "relevance" => await RelevanceVerb.RunAsync(options),
             "link-check" => await LinkCheckVerb.RunAsync(options),
@@ -33,6 +34,8 @@ public static class BenchmarkApp
                                               write it into tests/Catalog.Benchmarks/README.md (not with --quick)
               long-tail [--scale N] [--queries N]
                                               only the long-tail memory figure: distinct searches, then the server's RSS
+              semantic-memory [--scale N]     the server's RSS with semantic ranking on (every document embedded, then
+                                              after a restart) and off
               sanitize-wide [--links 1000,10000,20000,40000,80000] [--repeats N]
                                               the HTML sanitizer on one paragraph of that many links: time per link
               relevance [--details] [--sweep] import the seed, score the judged queries (relevance/queries.json) for the

@@ -90,6 +90,57 @@ public sealed class Lexicon
         return shared.Where(s => s.Value >= needed).Select(s => _words[s.Key]);
     }
 
+    /// <summary>
+    /// Known words that are a person's handle as URLs write it: the given name's initials (up to three of its letters,
+    /// its first letter first), then the surname or, cut short as logins are, at least four letters of it
+    /// ("Lars Ruthotto" ~lruthot, "Yiping Lu" ~yplu). Both names folded; a stop word is no name.
+    /// </summary>
+    public IEnumerable<string> Handles(string given, string surname)
+    {
+        if (given.Length < 2 || surname.Length < 2 || !given.All(char.IsAsciiLetter) || !surname.All(char.IsAsciiLetter)
+            || Stopwords.Contains(given) || Stopwords.Contains(surname))
+        {
+            return [];
+        }
+
+        // Every handle holds the surname's first three letters, or ends with a surname shorter than that.
+        var trigram = surname.Length >= 3 ? surname[..3] : surname + "$";
+        return (_trigrams.GetValueOrDefault(trigram) ?? []).Select(i => _words[i]).Where(w => IsHandle(w, given, surname));
+    }
+
+    private const int MaxInitials = 3;
+
+    private static bool IsHandle(string word, string given, string surname)
+    {
+        var shortest = Math.Min(surname.Length, 4);
+        for (var cut = 1; cut <= MaxInitials && cut < given.Length && word.Length - cut >= shortest; cut++)
+        {
+            var initials = word.AsSpan(0, cut);
+            var rest = word.AsSpan(cut);
+            if (rest.Length <= surname.Length && surname.AsSpan().StartsWith(rest) && initials[0] == given[0]
+                && IsSubsequence(initials, given))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSubsequence(ReadOnlySpan<char> part, string whole)
+    {
+        var at = 0;
+        foreach (var c in whole)
+        {
+            if (at < part.Length && part[at] == c)
+            {
+                at++;
+            }
+        }
+
+        return at == part.Length;
+    }
+
     /// <summary>Reads the vocabulary and the acronyms from the search index as it is now.</summary>
     public static async Task<Lexicon> ReadAsync(DbConnection connection, CancellationToken ct)
     {

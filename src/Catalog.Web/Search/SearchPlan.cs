@@ -142,6 +142,14 @@ public sealed class SearchPlan
                 expanded[i].Add(joined);
                 expanded[i + 1].Add(joined);
             }
+
+            // Or as a person's handle ("Lars Ruthotto" and ~lruthot/): often the only place a name is written.
+            foreach (var handle in words[i] is { } given && words[i + 1] is { } surname ? lexicon.Handles(given, surname) : [])
+            {
+                var term = new SearchTerm(handle).ToFts5();
+                expanded[i].Add(term);
+                expanded[i + 1].Add(term);
+            }
         }
 
         return expanded;

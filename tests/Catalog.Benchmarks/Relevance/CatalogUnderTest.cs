@@ -13,7 +13,7 @@ public sealed class CatalogUnderTest(string database) : IDisposable
 {
     // The catalog never changes during a run: version 0 throughout, so the lexicon is read once.
     private readonly SearchLexicons _lexicons = new(new CatalogVersion());
-    private readonly TextEmbedder _embedder = new();
+    private readonly TextEmbedder _embedder = new(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "models"));
     private readonly SemanticIndex _index = new();
 
     private readonly DbContextOptions<CatalogDbContext> _options =

@@ -16,6 +16,7 @@ public sealed class JudgedQueryTests(CatalogFactory factory) : IClassFixture<Cat
     [InlineData("why do wide neural networks behave like kernels", "https://arxiv.org/abs/1902.04760")]
     [InlineData("comparing probability measures with optimal transport in machine learning", "http://otml17.marcocuturi.net/")]
     [InlineData("Gitta Kutyniok", "https://www.math.tu-berlin.de/fachgebiete_ag_modnumdiff/angewandtefunktionalanalysis/v_menue/mitarbeiter/kutyniok/v_menue/kutyniok_publications/")]
+    [InlineData("Lars Ruthotto", "http://www.mathcs.emory.edu/~lruthot/")]
     [InlineData("random matrix theroy", "https://papers.nips.cc/paper/6857-nonlinear-random-matrix-theory-for-deep-learning.pdf")]
     [InlineData("neural ode adversarial atacks", "https://rajatvd.github.io/Neural-ODE-Adversarial/")]
     [InlineData("凌泽南", "https://zhuanlan.zhihu.com/p/40097048")]

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Data.Common;
 using System.Diagnostics;
 using Catalog.Web.Data;
@@ -11,21 +12,37 @@ namespace Catalog.Web.Search.Semantic;
 /// </summary>
 public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, int batch)
 {
-    private sealed record Document(long RowId, string Text, byte[] Hash)
+    // Only keys are kept for the whole catalog; a text is read again when its batch comes. The texts of every document
+    // at once were the largest thing in the server's memory during a first pass over a large catalog.
+    private readonly record struct Document(long RowId, UInt128 Key);
+
+    private static UInt128 KeyOf(ReadOnlySpan<byte> hash) => BinaryPrimitives.ReadUInt128LittleEndian(hash);
+
+    private static byte[] HashOf(UInt128 key)
     {
-        public string Key { get; } = Convert.ToHexString(Hash);
+        var hash = new byte[16];
+        BinaryPrimitives.WriteUInt128LittleEndian(hash, key);
+        return hash;
     }
+
+    // Each document's text, and for a link its fetched metadata as the search index has it (Search/SearchDocuments.cs).
+    private const string Texts = """
+        SELECT s.rowid, s.title, s.quote, s.body, s.urlwords, coalesce((
+            SELECT concat_ws(' - ', m.Title, (SELECT group_concat(value, ', ') FROM json_each(m.Authors)), m.Venue, m.Abstract)
+            FROM Links l JOIN LinkMetadata m ON m.Url = l.Url
+            WHERE l.Id = s.rowid AND m.FetchedAt IS NOT NULL), '')
+        FROM search_index s
+        """;
+
+    private static string TextOf(DbDataReader r) =>
+        EmbeddingText.Of(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5));
 
     /// <summary>Runs the pass for <paramref name="version"/>; false when <paramref name="stale"/> said a newer catalog came first.</summary>
     public async Task<bool> RunAsync(DbConnection connection, long version, Func<bool> stale, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var documents = await connection.ListAsync("SELECT rowid, title, quote, body, urlwords FROM search_index", r =>
-        {
-            var text = EmbeddingText.Of(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
-            return new Document(r.GetInt64(0), text, EmbeddingText.Hash(text));
-        }, ct);
-        var stored = (await connection.ListAsync("SELECT TextHash FROM SearchEmbeddings", r => Convert.ToHexString((byte[])r.GetValue(0)), ct)).ToHashSet();
+        var documents = await connection.ListAsync(Texts, r => new Document(r.GetInt64(0), KeyOf(EmbeddingText.Hash(TextOf(r)))), ct);
+        var stored = (await connection.ListAsync("SELECT TextHash FROM SearchEmbeddings", r => KeyOf((byte[])r.GetValue(0)), ct)).ToHashSet();
         var missing = documents.Where(d => !stored.Contains(d.Key)).DistinctBy(d => d.Key).ToList();
         var done = documents.Count(d => stored.Contains(d.Key));
         var documentsPerKey = documents.CountBy(d => d.Key).ToDictionary();
@@ -39,13 +56,26 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
                 return false;
             }
 
-            var vectors = await Task.Run(() => embedder.Embed([.. chunk.Select(d => d.Text)], ct), ct);
+            var texts = new string[chunk.Length];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var now = await connection.ListAsync(Texts + " WHERE s.rowid = $id", TextOf, ct, ("$id", chunk[i].RowId));
+                if (now is not [var text] || KeyOf(EmbeddingText.Hash(text)) != chunk[i].Key)
+                {
+                    // The document changed since the pass began: a newer catalog, which the next pass embeds.
+                    return false;
+                }
+
+                texts[i] = text;
+            }
+
+            var vectors = await Task.Run(() => embedder.Embed(texts, ct), ct);
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
                 foreach (var (document, vector) in chunk.Zip(vectors))
                 {
                     await transaction.ExecuteAsync("INSERT OR IGNORE INTO SearchEmbeddings (TextHash, Vector) VALUES ($hash, $vector)", ct,
-                        ("$hash", document.Hash), ("$vector", CompactVector.Pack(vector)));
+                        ("$hash", HashOf(document.Key)), ("$vector", CompactVector.Pack(vector)));
                 }
 
                 await transaction.CommitAsync(ct);
@@ -61,7 +91,7 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         if (gone.Count > 0)
         {
             await connection.ScalarAsync("DELETE FROM SearchEmbeddings WHERE hex(TextHash) IN (SELECT value FROM json_each($keys))", ct,
-                ("$keys", System.Text.Json.JsonSerializer.Serialize(gone)));
+                ("$keys", System.Text.Json.JsonSerializer.Serialize(gone.Select(k => Convert.ToHexString(HashOf(k))))));
         }
 
         index.Publish(await LoadAsync(connection, documents, version, ct));
@@ -69,27 +99,71 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         return true;
     }
 
+    // Each vector is read straight into its place in the snapshot's arrays: a dictionary of every vector's bytes by
+    // key, then the copy, doubled what a large catalog's vectors take for as long as the collector left them.
     private static async Task<SemanticIndex.Snapshot> LoadAsync(DbConnection connection, List<Document> documents, long version, CancellationToken ct)
     {
-        var vectors = new Dictionary<string, byte[]>();
+        // The first document of each key, and from each document the next one with the same text.
+        var first = new Dictionary<UInt128, int>(documents.Count);
+        var next = new int[documents.Count];
+        for (var i = documents.Count - 1; i >= 0; i--)
+        {
+            next[i] = first.TryGetValue(documents[i].Key, out var later) ? later : -1;
+            first[documents[i].Key] = i;
+        }
+
+        var dimensions = 0;
+        sbyte[] values = [];
+        var scales = new float[documents.Count];
+        var found = new bool[documents.Count];
+        var hash = new byte[16];
+        byte[] packed = [];
         await using (var command = connection.Command("SELECT TextHash, Vector FROM SearchEmbeddings"))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                vectors[Convert.ToHexString((byte[])reader.GetValue(0))] = (byte[])reader.GetValue(1);
+                reader.GetBytes(0, 0, hash, 0, hash.Length);
+                if (!first.TryGetValue(KeyOf(hash), out var at))
+                {
+                    continue;
+                }
+
+                if (dimensions == 0)
+                {
+                    packed = new byte[reader.GetBytes(1, 0, null, 0, 0)];
+                    dimensions = CompactVector.Dimensions(packed);
+                    values = new sbyte[documents.Count * dimensions];
+                }
+
+                reader.GetBytes(1, 0, packed, 0, packed.Length);
+                for (; at >= 0; at = next[at])
+                {
+                    scales[at] = CompactVector.Unpack(packed, values.AsSpan(at * dimensions, dimensions));
+                    found[at] = true;
+                }
             }
         }
 
-        var present = documents.Where(d => vectors.ContainsKey(d.Key)).ToList();
-        var dimensions = present.Count == 0 ? 0 : CompactVector.Dimensions(vectors[present[0].Key]);
-        var values = new sbyte[present.Count * dimensions];
-        var scales = new float[present.Count];
-        for (var i = 0; i < present.Count; i++)
+        // Documents not embedded yet are left out, the others moved up in place.
+        var count = 0;
+        for (var i = 0; i < documents.Count; i++)
         {
-            scales[i] = CompactVector.Unpack(vectors[present[i].Key], values.AsSpan(i * dimensions, dimensions));
+            if (found[i])
+            {
+                values.AsSpan(i * dimensions, dimensions).CopyTo(values.AsSpan(count * dimensions, dimensions));
+                scales[count] = scales[i];
+                count++;
+            }
         }
 
-        return new SemanticIndex.Snapshot(version, [.. present.Select(d => d.RowId)], values, scales, dimensions);
+        var rowIds = documents.Where((_, i) => found[i]).Select(d => d.RowId).ToArray();
+        if (count < documents.Count)
+        {
+            Array.Resize(ref values, count * dimensions);
+            Array.Resize(ref scales, count);
+        }
+
+        return new SemanticIndex.Snapshot(version, rowIds, values, scales, dimensions);
     }
 }

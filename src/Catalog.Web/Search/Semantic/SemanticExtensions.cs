@@ -10,7 +10,8 @@ public static class SemanticExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SemanticIndex>();
-        services.AddSingleton<TextEmbedder>();
+        services.AddSingleton(services => new TextEmbedder(ModelFolder(
+            services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
         if (configuration.GetSection(SemanticOptions.Section).GetValue(nameof(SemanticOptions.Semantic), defaultValue: true))
         {
             services.AddHostedService<SemanticIndexer>();
@@ -18,4 +19,8 @@ public static class SemanticExtensions
 
         return services;
     }
+
+    /// <summary>Where the model file goes: beside the database, with the app's other data.</summary>
+    public static string ModelFolder(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.Combine(Admin.AdminExtensions.DataFolder(configuration, environment), "models");
 }

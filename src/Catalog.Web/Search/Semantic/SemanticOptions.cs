@@ -13,7 +13,11 @@ public sealed class SemanticOptions
     /// </summary>
     public bool Semantic { get; set; } = true;
 
-    /// <summary>Texts embedded in one model run by the background indexer.</summary>
+    /// <summary>
+    /// Texts embedded in one model run by the background indexer. Small: ONNX Runtime keeps the largest run's
+    /// activations reserved for the life of the server, and short batches pad less (benchmarks README, "Memory with
+    /// semantic ranking").
+    /// </summary>
     [Range(1, 256)]
-    public int EmbeddingBatch { get; set; } = 16;
+    public int EmbeddingBatch { get; set; } = 4;
 }

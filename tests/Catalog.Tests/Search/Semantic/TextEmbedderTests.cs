@@ -6,10 +6,13 @@ namespace Catalog.Tests.Search.Semantic;
 /// <summary>The packaged all-MiniLM-L6-v2 model, loaded from the package's DLL, and the compact form its vectors are stored in.</summary>
 public sealed class TextEmbedderTests
 {
+    // Shared by every run: the model is copied out of the package's DLL once, atomically, under a name of its build.
+    private static readonly string ModelFolder = Path.Combine(Path.GetTempPath(), "catalog-tests-models");
+
     [Fact]
     public void AParaphraseIsCloserThanAnUnrelatedSentenceAndVectorsAreNormalised()
     {
-        using var embedder = new TextEmbedder();
+        using var embedder = new TextEmbedder(ModelFolder);
 
         var vectors = embedder.Embed(
             ["why do wide neural networks behave like kernels", "Neural Tangent Kernel: Convergence and Generalization in Neural Networks", "Summer school on optimal transport in Paris"],
@@ -25,7 +28,7 @@ public sealed class TextEmbedderTests
     [Fact]
     public void APackedVectorRanksAsTheFloatsDo()
     {
-        using var embedder = new TextEmbedder();
+        using var embedder = new TextEmbedder(ModelFolder);
         var vectors = embedder.Embed(["random matrix theory", "eigenvalues of large random matrices", "the thermodynamics of learning"], TestContext.Current.CancellationToken);
 
         var packed = vectors.Select(v => CompactVector.Pack(v)).ToList();
