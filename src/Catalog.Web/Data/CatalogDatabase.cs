@@ -1,3 +1,4 @@
+using Catalog.Web.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Catalog.Web.Data;
@@ -7,11 +8,20 @@ namespace Catalog.Web.Data;
 /// CLI import that never starts EF saves the time EF spends on its services, model and first queries
 /// (tests/Catalog.Benchmarks/README.md, "Changes made for the targets", the row on plain SQL).
 /// </summary>
-public sealed class CatalogDatabase(string connectionString)
+public sealed class CatalogDatabase(CatalogDatabaseSettings settings)
 {
-    public string ConnectionString { get; } = connectionString;
+    /// <summary>A SQLite catalog (the import's tests and tools name the file).</summary>
+    public CatalogDatabase(string sqliteConnectionString)
+        : this(new CatalogDatabaseSettings(DatabaseProvider.Sqlite, sqliteConnectionString))
+    {
+    }
 
-    public string Path => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+    public DatabaseProvider Provider => settings.Provider;
+
+    public string ConnectionString => settings.ConnectionString;
+
+    /// <summary>The SQLite file.</summary>
+    public string Path => SqliteFile.PathOf(ConnectionString);
 
     /// <summary>An open connection with the pragmas every catalog connection has (<see cref="SqlitePragmas"/>).</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)

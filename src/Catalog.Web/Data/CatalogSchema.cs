@@ -20,9 +20,12 @@ public static class CatalogSchema
     /// <summary>The embedded script.</summary>
     public static string Script { get; } = ReadScript();
 
-    /// <summary>The ids of the migrations in this assembly, as EF finds them (their <see cref="MigrationAttribute"/>).</summary>
-    public static IReadOnlySet<string> MigrationIds { get; } = typeof(CatalogSchema).Assembly.GetTypes()
-        .Where(t => t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(CatalogDbContext))
+    /// <summary>The ids of the SQLite migrations in this assembly.</summary>
+    public static IReadOnlySet<string> MigrationIds { get; } = MigrationIdsOf(typeof(CatalogDbContext));
+
+    /// <summary>The ids of one context type's migrations, as EF finds them (their <see cref="MigrationAttribute"/>).</summary>
+    public static IReadOnlySet<string> MigrationIdsOf(Type contextType) => typeof(CatalogSchema).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<DbContextAttribute>()?.ContextType == contextType)
         .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
         .OfType<string>()
         .ToHashSet(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Catalog.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -5,15 +6,32 @@ using Microsoft.Data.Sqlite;
 namespace Catalog.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over real HTTP (in-memory test server) on its own temporary SQLite file, with the seed imported on
-/// start exactly as a fresh clone does. Each factory owns its database; nothing is shared between test classes.
+/// The real app over real HTTP (in-memory test server) on its own temporary SQLite file (or PostgreSQL database), with
+/// the seed imported on start exactly as a fresh clone does. Each factory owns its database; nothing is shared between
+/// test classes.
 /// </summary>
 public class CatalogFactory : WebApplicationFactory<Program>
 {
+    private readonly string? _postgres;
+
     public CatalogFactory()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    /// <param name="provider">PostgreSql: a database of its own on <see cref="TestPostgres"/>'s server, dropped on dispose.</param>
+    /// <remarks>Protected: a class fixture may have one public constructor only.</remarks>
+    protected CatalogFactory(DatabaseProvider provider)
     {
         Directory.CreateDirectory(Folder);
+        Provider = provider;
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            _postgres = TestPostgres.CreateDatabaseAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
     }
+
+    public DatabaseProvider Provider { get; }
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "catalog-tests", Guid.NewGuid().ToString("n"));
 
@@ -27,7 +45,8 @@ public class CatalogFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Catalog", $"Data Source={DatabasePath}");
+        builder.UseSetting(CatalogDatabaseSettings.ProviderKey, Provider.ToString());
+        builder.UseSetting(CatalogDatabaseSettings.ConnectionStringKey, _postgres ?? $"Data Source={DatabasePath}");
         builder.UseSetting("Catalog:SeedsPath", SeedsPath);
         foreach (var (key, value) in Settings)
         {
@@ -39,6 +58,11 @@ public class CatalogFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            TestPostgres.DropDatabaseAsync(_postgres).GetAwaiter().GetResult();
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -7,6 +7,18 @@ namespace Catalog.Tests.Infrastructure;
 /// <summary>A catalog that starts empty (its seeds folder has no files); tests import what they need.</summary>
 public class EmptyCatalogFactory : CatalogFactory
 {
+    public EmptyCatalogFactory()
+    {
+    }
+
+    protected EmptyCatalogFactory(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
+    /// <summary>An empty catalog on the given provider (a theory's <see cref="OnEachDatabaseAttribute"/> row).</summary>
+    public static EmptyCatalogFactory On(DatabaseProvider provider) => new(provider);
+
     public override string SeedsPath => Path.Combine(Folder, "no-seeds");
 
     public static string SeedPath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds", "science-of-deep-learning.md");
