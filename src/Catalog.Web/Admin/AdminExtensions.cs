@@ -19,10 +19,11 @@ public static class AdminExtensions
     {
         var dataFolder = DataFolder(configuration, environment);
 
-        // Keys beside the database: sign-in cookies and antiforgery tokens survive restarts and redeploys.
+        // Keys in the database: sign-in cookies and antiforgery tokens survive restarts and redeploys, and one instance
+        // accepts what another behind the same load balancer issued.
         services.AddDataProtection()
             .SetApplicationName("Catalog")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+            .PersistKeysToDbContext<CatalogDbContext>();
 
         services.AddSingleton<AdminPassword>();
         services.AddSingleton<AdminLockout>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Data;
@@ -6,7 +7,7 @@ namespace Catalog.Web.Data;
 /// The catalog's one model, on SQLite (whose migrations, Data/Sqlite/Migrations, belong to this type) and on PostgreSQL
 /// (<see cref="PostgreSql.PostgreSqlCatalogDbContext"/>, the same model with its own migrations).
 /// </summary>
-public class CatalogDbContext : DbContext
+public class CatalogDbContext : DbContext, IDataProtectionKeyContext
 {
     public CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         : base(options)
@@ -53,6 +54,9 @@ public class CatalogDbContext : DbContext
 
     public DbSet<SearchEmbeddingRow> SearchEmbeddings => Set<SearchEmbeddingRow>();
     public DbSet<LinkMetadataRow> LinkMetadata => Set<LinkMetadataRow>();
+
+    /// <summary>The Data Protection key ring (Admin/AdminExtensions.cs): every instance on this database shares it.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

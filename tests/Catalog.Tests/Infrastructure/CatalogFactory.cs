@@ -2,6 +2,7 @@ using Catalog.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Tests.Infrastructure;
 
@@ -39,6 +40,9 @@ public class CatalogFactory : WebApplicationFactory<Program>
 
     /// <summary>The folder imported on first start; by default the repository's seeds copied beside the tests.</summary>
     public virtual string SeedsPath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds");
+
+    /// <summary>A fresh DbContext on the test's database, for asserting what was stored.</summary>
+    public CatalogDbContext OpenDatabase() => Services.CreateScope().ServiceProvider.GetRequiredService<CatalogDbContext>();
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 

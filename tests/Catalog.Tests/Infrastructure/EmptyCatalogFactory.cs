@@ -34,7 +34,4 @@ public class EmptyCatalogFactory : CatalogFactory
 
     public Task<ImportReport> ImportAsync(string path, bool dryRun = false) =>
         ImportAsync(new SeedFile(Path.GetFileName(path), File.ReadAllBytes(path)), dryRun);
-
-    /// <summary>A fresh DbContext on the test's database, for asserting what was stored.</summary>
-    public CatalogDbContext OpenDatabase() => Services.CreateScope().ServiceProvider.GetRequiredService<CatalogDbContext>();
 }
