@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Catalog.Web.Data;
+using Catalog.Web.Data.Sqlite;
 
 namespace Catalog.Web.Search;
 
