@@ -34,12 +34,13 @@ public sealed class SharedKeyRingTests
         Assert.Single(await check.DataProtectionKeys.ToListAsync(ct));
     }
 
-    [Fact]
-    public async Task AFormFromOneInstanceSignsInOnAnotherAndItsCookieWorksOnTheFirst()
+    [Theory]
+    [OnEachDatabase]
+    public async Task AFormFromOneInstanceSignsInOnAnotherAndItsCookieWorksOnTheFirst(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var first = new AdminFactory();
-        await using var second = new AdminFactory { With = { ["ConnectionStrings:Catalog"] = $"Data Source={first.DatabasePath}" } };
+        await using var first = AdminFactory.On(provider);
+        await using var second = first.SecondInstance();
 
         // The form and its antiforgery cookie come from the first instance; the second checks them and signs in.
         var page = await first.CreateClient(new() { HandleCookies = false }).GetAsync("/admin/sign-in", ct);

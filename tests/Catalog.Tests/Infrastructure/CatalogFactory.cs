@@ -34,6 +34,13 @@ public class CatalogFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The settings that point another host at this factory's database (a second instance).</summary>
+    public Dictionary<string, string?> DatabaseSettings => new()
+    {
+        [CatalogDatabaseSettings.ProviderKey] = Provider.ToString(),
+        [CatalogDatabaseSettings.ConnectionStringKey] = _postgres ?? $"Data Source={DatabasePath}",
+    };
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "catalog-tests", Guid.NewGuid().ToString("n"));
 
     public string DatabasePath => Path.Combine(Folder, "catalog.db");
@@ -49,8 +56,11 @@ public class CatalogFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting(CatalogDatabaseSettings.ProviderKey, Provider.ToString());
-        builder.UseSetting(CatalogDatabaseSettings.ConnectionStringKey, _postgres ?? $"Data Source={DatabasePath}");
+        foreach (var (key, value) in DatabaseSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Catalog:SeedsPath", SeedsPath);
         foreach (var (key, value) in Settings)
         {
