@@ -32,7 +32,7 @@ public sealed class BrowsingOnEachDatabaseTests
 
     [Theory]
     [OnEachDatabase]
-    public async Task TheHomeTopicAndLinkPagesShowTheImportedSeed(DatabaseProvider provider)
+    public async Task TheHomeTopicLinkHostAndKindPagesShowTheImportedSeed(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var catalog = EmptyCatalogFactory.On(provider);
@@ -47,10 +47,14 @@ public sealed class BrowsingOnEachDatabaseTests
         var home = await client.GetDocumentAsync("/");
         var topic = await client.GetDocumentAsync("/topics/science-of-deep-learning");
         var link = await client.GetDocumentAsync($"/links/{linkId}");
+        var host = await client.GetDocumentAsync("/hosts/maziarraissi.github.io");
+        var kind = await client.GetDocumentAsync("/kinds/event");
 
         Assert.Contains("/topics/deep-learning-reading-group", home.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Contains("/topics/deep-learning-reading-group", topic.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
         Assert.Equal("https://maziarraissi.github.io/PINNs/", link.QuerySelector("main .url-line a.url")?.GetAttribute("href"));
         Assert.Contains("/topics/physics-and-deep-learning", link.QuerySelectorAll("ul.mentions > li a.topic").Select(a => a.GetAttribute("href")));
+        Assert.Contains($"/links/{linkId}", host.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("http://dalimeeting.org/dali2018/workshopTheoryDL.html", kind.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
     }
 }
