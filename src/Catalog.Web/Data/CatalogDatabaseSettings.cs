@@ -19,7 +19,7 @@ public sealed record CatalogDatabaseSettings(DatabaseProvider Provider, string C
     /// <exception cref="InvalidOperationException">A setting that cannot work, with what to write instead.</exception>
     public static CatalogDatabaseSettings Read(IConfiguration configuration, string contentRoot)
     {
-        var provider = ReadProvider(configuration[ProviderKey]);
+        var provider = ProviderOf(configuration);
         var connectionString = configuration[ConnectionStringKey];
         return provider switch
         {
@@ -27,6 +27,10 @@ public sealed record CatalogDatabaseSettings(DatabaseProvider Provider, string C
             _ => new(provider, Sqlite.SqliteFile.Resolve(CheckSqlite(connectionString ?? DefaultSqliteConnectionString), contentRoot)),
         };
     }
+
+    /// <summary>Only <c>Catalog:Database</c>, for a registration that depends on the provider alone.</summary>
+    /// <exception cref="InvalidOperationException">Not a provider's name.</exception>
+    public static DatabaseProvider ProviderOf(IConfiguration configuration) => ReadProvider(configuration[ProviderKey]);
 
     private static DatabaseProvider ReadProvider(string? value)
     {

@@ -1,3 +1,5 @@
+using Catalog.Web.Data;
+
 namespace Catalog.Web.Search.Semantic;
 
 public static class SemanticExtensions
@@ -11,7 +13,9 @@ public static class SemanticExtensions
             .ValidateOnStart();
         services.AddSingleton<SemanticIndex>();
         services.AddSingleton<TextEmbedder>();
-        if (configuration.GetSection(SemanticOptions.Section).GetValue(nameof(SemanticOptions.Semantic), defaultValue: true))
+        // The indexer reads and writes SQLite's search tables; on PostgreSQL search is not built yet (issue 20).
+        if (configuration.GetSection(SemanticOptions.Section).GetValue(nameof(SemanticOptions.Semantic), defaultValue: true)
+            && CatalogDatabaseSettings.ProviderOf(configuration) == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<SemanticIndexer>();
         }
