@@ -1,11 +1,11 @@
 using Catalog.Web.Data;
+using Catalog.Web.Data.Sqlite;
 using Catalog.Web.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Admin;
@@ -19,10 +19,11 @@ public static class AdminExtensions
     {
         var dataFolder = DataFolder(configuration, environment);
 
-        // Keys beside the database: sign-in cookies and antiforgery tokens survive restarts and redeploys.
+        // Keys in the database: sign-in cookies and antiforgery tokens survive restarts and redeploys, and one instance
+        // accepts what another behind the same load balancer issued.
         services.AddDataProtection()
             .SetApplicationName("Catalog")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+            .PersistKeysToDbContext<CatalogDbContext>();
 
         services.AddSingleton<AdminPassword>();
         services.AddSingleton<AdminLockout>();
@@ -79,12 +80,11 @@ public static class AdminExtensions
         return app;
     }
 
-    /// <summary>The folder that holds the SQLite file (the content root's App_Data for an in-memory database).</summary>
+    /// <summary>The folder that holds the SQLite file (the content root's App_Data for an in-memory or a PostgreSQL database).</summary>
     public static string DataFolder(IConfiguration configuration, IHostEnvironment environment)
     {
-        var connectionString = DataExtensions.ResolveConnectionString(
-            configuration.GetConnectionString("Catalog") ?? DataExtensions.DefaultConnectionString, environment.ContentRootPath);
-        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var settings = CatalogDatabaseSettings.Read(configuration, environment.ContentRootPath);
+        var database = settings.Provider == DatabaseProvider.Sqlite ? SqliteFile.PathOf(settings.ConnectionString) : "";
         return Path.GetDirectoryName(database) is { Length: > 0 } folder && Path.IsPathRooted(database)
             ? folder
             : Path.Combine(environment.ContentRootPath, "App_Data");

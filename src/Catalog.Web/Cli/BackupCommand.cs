@@ -4,7 +4,7 @@ using Catalog.Web.Operations;
 
 namespace Catalog.Web.Cli;
 
-/// <summary><c>backup &lt;target.db&gt;</c>: copies the live database with SQLite's online backup and checks the copy.</summary>
+/// <summary><c>backup &lt;target.db&gt;</c>: copies the live database with SQLite's online backup and checks the copy; on PostgreSQL prints the pg_dump command.</summary>
 public static class BackupCommand
 {
     public static Command Create(CliContext context)
@@ -15,9 +15,20 @@ public static class BackupCommand
         return command;
     }
 
-    /// <returns>0 done, 1 no catalog or the target exists.</returns>
+    /// <summary>Nothing backed up: the catalog is on PostgreSQL, and the pg_dump command to use was printed instead.</summary>
+    public const int PrintedPgDump = 2;
+
+    /// <returns>0 done, 1 no catalog or the target exists, 2 the pg_dump command printed (PostgreSQL).</returns>
     private static async Task<int> RunAsync(CliContext context, string target, CancellationToken ct)
     {
+        var database = context.Services.GetRequiredService<CatalogDatabase>();
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            Console.Error.WriteLine("backup: the catalog is on PostgreSQL; back it up with pg_dump (not run here; the password comes from PGPASSWORD or ~/.pgpass):");
+            context.Out.WriteLine(Data.PostgreSql.PgDump.CommandFor(database.ConnectionString, target));
+            return PrintedPgDump;
+        }
+
         await using var scope = context.Services.CreateAsyncScope();
         try
         {

@@ -1,9 +1,25 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Data;
 
-public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+/// <summary>
+/// The catalog's one model, on SQLite (whose migrations, Data/Sqlite/Migrations, belong to this type) and on PostgreSQL
+/// (<see cref="PostgreSql.PostgreSqlCatalogDbContext"/>, the same model with its own migrations).
+/// </summary>
+public class CatalogDbContext : DbContext, IDataProtectionKeyContext
 {
+    public CatalogDbContext(DbContextOptions<CatalogDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider types that derive from this one, each with its own options type.</summary>
+    protected CatalogDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<Topic> Topics => Set<Topic>();
@@ -38,6 +54,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<SearchEmbeddingRow> SearchEmbeddings => Set<SearchEmbeddingRow>();
     public DbSet<LinkMetadataRow> LinkMetadata => Set<LinkMetadataRow>();
+
+    /// <summary>The Data Protection key ring (Admin/AdminExtensions.cs): every instance on this database shares it.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -85,10 +104,14 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         // SQLite has no date type. A DateTimeOffset is stored as ISO 8601 text with its offset
         // ("2026-12-04 04:56:52.1283924+00:00", Data/Sql.Time writes the same): such text sorts and compares in time
         // order only while every value has the same offset, so every writer stores UTC (TimeProvider.GetUtcNow).
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
-                     .Where(p => p.ClrType == typeof(DateTimeOffset)))
+        // PostgreSQL keeps its own timestamptz: the one place the model differs between the providers.
+        if (Database.IsSqlite())
         {
-            property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToStringConverter());
+            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                         .Where(p => p.ClrType == typeof(DateTimeOffset)))
+            {
+                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToStringConverter());
+            }
         }
     }
 }

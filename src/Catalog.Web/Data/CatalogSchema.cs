@@ -20,9 +20,12 @@ public static class CatalogSchema
     /// <summary>The embedded script.</summary>
     public static string Script { get; } = ReadScript();
 
-    /// <summary>The ids of the migrations in this assembly, as EF finds them (their <see cref="MigrationAttribute"/>).</summary>
-    public static IReadOnlySet<string> MigrationIds { get; } = typeof(CatalogSchema).Assembly.GetTypes()
-        .Where(t => t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(CatalogDbContext))
+    /// <summary>The ids of the SQLite migrations in this assembly.</summary>
+    public static IReadOnlySet<string> MigrationIds { get; } = MigrationIdsOf(typeof(CatalogDbContext));
+
+    /// <summary>The ids of one context type's migrations, as EF finds them (their <see cref="MigrationAttribute"/>).</summary>
+    public static IReadOnlySet<string> MigrationIdsOf(Type contextType) => typeof(CatalogSchema).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<DbContextAttribute>()?.ContextType == contextType)
         .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
         .OfType<string>()
         .ToHashSet(StringComparer.Ordinal);
@@ -31,9 +34,15 @@ public static class CatalogSchema
     public static string Generate(CatalogDbContext db) =>
         db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.NoTransactions).ReplaceLineEndings("\n");
 
-    /// <summary>True when the file exists and has every migration applied: nothing to create or migrate.</summary>
+    /// <summary>True when the database (on either provider) has every migration applied: nothing to create or migrate.</summary>
     public static async Task<bool> IsCurrentAsync(CatalogDatabase database, CancellationToken ct)
     {
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            await using var postgreSql = await database.OpenAsync(ct);
+            return await PostgreSql.PostgreSqlSchema.IsCurrentAsync(postgreSql, ct);
+        }
+
         if (!File.Exists(database.Path))
         {
             return false;
@@ -54,16 +63,26 @@ public static class CatalogSchema
     /// <see cref="UseWalAsync"/>: a first import into it writes its pages once, into the file, where WAL mode writes
     /// them to the log and then again into the file; the journal makes that import just as atomic.
     /// </summary>
-    /// <returns>False, and nothing written, when the database already has tables: migrate it instead.</returns>
+    /// <returns>False, and nothing written, when the database already has tables, or is PostgreSQL's: migrate it instead.</returns>
     public static async Task<bool> TryCreateAsync(CatalogDatabase database, CancellationToken ct)
     {
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            return false;
+        }
+
         await using var connection = await database.OpenAsync(ct);
         return await TryCreateAsync(connection, ct);
     }
 
-    /// <summary>Switches the file to WAL, so readers never wait for an import (the mode is stored in the file).</summary>
+    /// <summary>Switches the file to WAL, so readers never wait for an import (the mode is stored in the file); nothing on PostgreSQL.</summary>
     public static async Task UseWalAsync(CatalogDatabase database, CancellationToken ct)
     {
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
         await using var connection = await database.OpenAsync(ct);
         await UseWalAsync(connection, ct);
     }

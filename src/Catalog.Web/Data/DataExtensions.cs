@@ -1,52 +1,43 @@
-using Microsoft.Data.Sqlite;
+using Catalog.Web.Data.PostgreSql;
+using Catalog.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Data;
 
 public static class DataExtensions
 {
-    public const string DefaultConnectionString = "Data Source=App_Data/catalog.db";
-
-    /// <summary>The catalog's SQLite database: ConnectionStrings:Catalog, a relative file resolved against the content root.</summary>
+    /// <summary>
+    /// The catalog's database: <c>Catalog:Database</c> picks the provider (<see cref="CatalogDatabaseSettings"/>),
+    /// <c>ConnectionStrings:Catalog</c> says where it is (for SQLite a file, resolved against the content root).
+    /// </summary>
     public static IServiceCollection AddCatalogData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var connectionString = ResolveConnectionString(configuration.GetConnectionString("Catalog") ?? DefaultConnectionString, environment.ContentRootPath);
-        services.AddSingleton(new CatalogDatabase(connectionString));
-        // The compiled model (Data/CompiledModel, made by `dotnet ef dbcontext optimize`) spares every start building the
-        // model by reflection; CompiledModelTests keeps it equal to the one OnModelCreating builds.
-        services.AddDbContext<CatalogDbContext>(options => options
-            .UseSqlite(connectionString)
-            .UseModel(CompiledModel.CatalogDbContextModel.Instance)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(new SqlitePragmas()));
-        return services;
-    }
-
-    /// <summary>Makes a relative Data Source absolute (under the content root) and creates its folder.</summary>
-    public static string ResolveConnectionString(string connectionString, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
+        var settings = CatalogDatabaseSettings.Read(configuration, environment.ContentRootPath);
+        services.AddSingleton(settings);
+        services.AddSingleton(new CatalogDatabase(settings));
+        return settings.Provider switch
         {
-            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        }
-
-        builder.Pooling = true;
-        return builder.ToString();
+            DatabaseProvider.PostgreSql => services.AddPostgreSqlCatalog(settings.ConnectionString),
+            _ => services.AddSqliteCatalog(settings.ConnectionString),
+        };
     }
 
     /// <summary>
-    /// Creates a new database from <see cref="CatalogSchema"/> or applies pending migrations to an existing one, and
-    /// switches the file to WAL, so readers never wait for an import.
+    /// Brings the schema up to date. A current schema (every start after the first) is found so by one query: the
+    /// migrator would build every migration's model and take EF's migration lock to find nothing to do. SQLite files
+    /// are switched to WAL, so readers never wait for an import.
     /// </summary>
     public static async Task MigrateCatalogAsync(this CatalogDbContext db, CancellationToken ct)
     {
+        if (!db.Database.IsSqlite())
+        {
+            await PostgreSqlSchema.MigrateAsync(db, ct);
+            return;
+        }
+
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // A current schema (every start after the first) needs no migrator: it would build every migration's
-            // model and take EF's migration lock, a write, to find nothing to do.
             var connection = db.Database.GetDbConnection();
             if (!await CatalogSchema.IsCurrentAsync(connection, ct) && !await CatalogSchema.TryCreateAsync(connection, ct))
             {
@@ -61,6 +52,6 @@ public static class DataExtensions
         }
     }
 
-    public static string DatabasePath(this CatalogDbContext db) =>
-        new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+    /// <summary>The SQLite file behind a context.</summary>
+    public static string DatabasePath(this CatalogDbContext db) => SqliteFile.PathOf(db.Database.GetConnectionString()!);
 }

@@ -285,3 +285,12 @@ CREATE INDEX "IX_StoredFigures_Sha256" ON "StoredFigures" ("Sha256");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204060200_StoredFigures', '10.0.15');
 
+CREATE TABLE "DataProtectionKeys" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY AUTOINCREMENT,
+    "FriendlyName" TEXT NULL,
+    "Xml" TEXT NULL
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204082321_DataProtectionKeys', '10.0.15');
+

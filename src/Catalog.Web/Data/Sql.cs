@@ -5,8 +5,8 @@ namespace Catalog.Web.Data;
 
 /// <summary>
 /// Parameterized SQL for the code that works below EF Core: FTS5 MATCH, rank and snippet() have no LINQ form, and the
-/// import runs without EF (<see cref="CatalogDatabase"/>). Parameters are named in the statement (<c>$name</c>) and
-/// given as pairs.
+/// import runs without EF (<see cref="CatalogDatabase"/>). Parameters are named in the statement (<c>@name</c>, which
+/// both providers take) and given as pairs.
 /// </summary>
 internal static class Sql
 {

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text.Json;
 using Catalog.Web.Data;
 using Catalog.Web.Search;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Import;
@@ -84,36 +83,16 @@ public sealed class CatalogImporter(
         await using var connection = await database.OpenAsync(ct);
         try
         {
-            await using var transaction = await BeginAsync(connection, request.DryRun, ct);
+            // A dry run reads one snapshot and writes nothing. An apply holds the import lock from its first read: the
+            // diff is computed against the catalog this transaction will replace, and no other import can slip in
+            // between; it waits for a running import at most ImportLockWait. Disposed without a commit, either rolls back.
+            await using var transaction = await database.Dialect.BeginImportAsync(connection, request.DryRun, options.Value.ImportLockWait, ct);
             return await ImportAsync(request, parsing, classifying, transaction, started, ct);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is SQLITE_BUSY or SQLITE_LOCKED)
+        catch (Exception e) when (database.Dialect.IsImportBusy(e))
         {
             throw new ImportBusyException(file.Name, e);
         }
-    }
-
-    private const int SQLITE_BUSY = 5;
-    private const int SQLITE_LOCKED = 6;
-
-    // A dry run reads one snapshot (a deferred transaction, which in WAL mode never blocks the writer nor waits for
-    // it) and writes nothing. An apply begins with BEGIN IMMEDIATE: the diff is computed against the catalog this
-    // transaction will replace, and no other import can slip in between; it waits for a running import at most
-    // ImportLockWait. Disposed without a commit, either rolls back.
-    private async Task<DbTransaction> BeginAsync(SqliteConnection connection, bool dryRun, CancellationToken ct)
-    {
-        if (dryRun)
-        {
-            var snapshot = connection.BeginTransaction(deferred: true);
-            await snapshot.ScalarAsync("SELECT count(*) FROM sqlite_master", ct);
-            return snapshot;
-        }
-
-        // Both SQLite's busy handler and Microsoft.Data.Sqlite's own retry loop (its command timeout) wait for the lock.
-        var wait = options.Value.ImportLockWait;
-        connection.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        await connection.ScalarAsync($"PRAGMA busy_timeout={(long)wait.TotalMilliseconds}", ct);
-        return await connection.BeginTransactionAsync(ct);
     }
 
     /// <summary>Starts parsing a file on a thread of its own; pass the task in <see cref="ImportRequest.Parsing"/>.</summary>
@@ -140,19 +119,19 @@ public sealed class CatalogImporter(
         var catalog = new CatalogBefore(
             Unchanged: source?.Sha256 == file.Sha256,
             Topics: source is null ? [] : await LoadTopicsAsync(transaction, source.Id, ct),
-            OtherSlugs: (await transaction.ListAsync("SELECT Slug FROM Topics WHERE SourceId <> $source", r => r.GetString(0), ct, ("$source", sourceId)))
+            OtherSlugs: (await transaction.ListAsync("""SELECT "Slug" FROM "Topics" WHERE "SourceId" <> @source""", r => r.GetString(0), ct, ("@source", sourceId)))
                 .ToHashSet(StringComparer.Ordinal),
             // With their ids: the writer keeps them for the links the file still lists.
-            LinkIds: await transaction.IdsAsync("SELECT Url, Id FROM Links", ct),
+            LinkIds: await transaction.IdsAsync("""SELECT "Url", "Id" FROM "Links" """, ct),
             UrlsElsewhere: (await transaction.ListAsync(
                     """
-                    SELECT DISTINCT l.Url FROM Mentions m JOIN Topics t ON t.Id = m.TopicId JOIN Links l ON l.Id = m.LinkId
-                    WHERE t.SourceId <> $source
+                    SELECT DISTINCT l."Url" FROM "Mentions" m JOIN "Topics" t ON t."Id" = m."TopicId" JOIN "Links" l ON l."Id" = m."LinkId"
+                    WHERE t."SourceId" <> @source
                     """,
-                    r => r.GetString(0), ct, ("$source", sourceId)))
+                    r => r.GetString(0), ct, ("@source", sourceId)))
                 .ToHashSet(StringComparer.Ordinal),
-            Version: await transaction.ScalarAsync("SELECT Version FROM CatalogState WHERE Id = 1", ct) ?? 0,
-            SearchDocuments: request.DryRun ? null : await SearchDocuments.ReadAsync(transaction, source?.Id, ct));
+            Version: await transaction.ScalarAsync("""SELECT "Version" FROM "CatalogState" WHERE "Id" = 1""", ct) ?? 0,
+            SearchDocuments: request.DryRun || !HasSearchIndex ? null : await SearchDocuments.ReadAsync(transaction, source?.Id, ct));
         var parsed = await parsing;
         if (catalog.OtherSlugs.Count + parsed.Topics.Count > options.Value.MaxTopics)
         {
@@ -174,16 +153,19 @@ public sealed class CatalogImporter(
         }
 
         // The search documents, too, are prepared on another core while the catalog is written.
-        var indexing = Task.Run(
+        var indexing = catalog.SearchDocuments is not { } documents ? null : Task.Run(
             () =>
             {
-                catalog.SearchDocuments!.Add(topics);
-                return catalog.SearchDocuments.Prepare();
+                documents.Add(topics);
+                return documents.Prepare();
             },
             ct);
         sourceId = await SaveSourceAsync(transaction, source, file, started, ct);
-        var linkIds = await new CatalogWriter(connection, transaction).ReplaceSourceAsync(sourceId, topics, catalog.LinkIds, classifying!, ct);
-        await SearchIndex.WriteAsync(connection, transaction, await indexing, linkIds, ct);
+        var linkIds = await new CatalogWriter(connection, transaction, database.Dialect).ReplaceSourceAsync(sourceId, topics, catalog.LinkIds, classifying!, ct);
+        if (indexing is not null)
+        {
+            await SearchIndex.WriteAsync(connection, transaction, await indexing, linkIds, ct);
+        }
         var comparison = await comparing;
         var report = comparison.Report;
         if (report.RemovesMostLinks && !request.ConfirmLargeRemoval)
@@ -205,6 +187,10 @@ public sealed class CatalogImporter(
             report.Warnings.Count, (clock.GetUtcNow() - started).TotalMilliseconds);
         return report with { RunId = runId };
     }
+
+    // Search runs on SQLite's FTS5 (Search/); PostgreSQL's search index is the next step of issue 20, and until it
+    // exists an import there writes the catalog without one.
+    private bool HasSearchIndex => database.Provider == DatabaseProvider.Sqlite;
 
     /// <summary>What the diff compares the file with: the catalog as this import's transaction found it.</summary>
     /// <param name="SearchDocuments">The other sources' search documents (not read for a dry run).</param>
@@ -246,7 +232,7 @@ public sealed class CatalogImporter(
 
     private static async Task<SourceRow?> FindSourceAsync(DbTransaction transaction, string name, CancellationToken ct)
     {
-        var sources = await transaction.ListAsync("SELECT Id, Name, Sha256 FROM Sources", r => new SourceRow(r.GetInt32(0), r.GetString(1), r.GetString(2)), ct);
+        var sources = await transaction.ListAsync("""SELECT "Id", "Name", "Sha256" FROM "Sources" """, r => new SourceRow(r.GetInt32(0), r.GetString(1), r.GetString(2)), ct);
         var clash = sources.FirstOrDefault(s => s.Name != name && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
         if (clash is not null)
         {
@@ -258,26 +244,26 @@ public sealed class CatalogImporter(
 
     private static async Task<List<TopicState>> LoadTopicsAsync(DbTransaction transaction, int sourceId, CancellationToken ct)
     {
-        (string, object?) source = ("$source", sourceId);
+        (string, object?) source = ("@source", sourceId);
         var links = (await transaction.ListAsync(
                 """
-                SELECT m.TopicId, l.Url, m.Label, m.Place FROM Mentions m JOIN Topics t ON t.Id = m.TopicId JOIN Links l ON l.Id = m.LinkId
-                WHERE t.SourceId = $source ORDER BY m.Position
+                SELECT m."TopicId", l."Url", m."Label", m."Place" FROM "Mentions" m JOIN "Topics" t ON t."Id" = m."TopicId" JOIN "Links" l ON l."Id" = m."LinkId"
+                WHERE t."SourceId" = @source ORDER BY m."Position"
                 """,
                 r => (TopicId: r.GetInt64(0), Link: new TopicLink(r.GetString(1), r.GetString(2), Enum.Parse<LinkPlace>(r.GetString(3)))), ct, source))
             .ToLookup(m => m.TopicId, m => m.Link);
         var quotes = (await transaction.ListAsync(
-                "SELECT q.TopicId, q.Url, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.SourceId = $source ORDER BY q.Position",
+                """SELECT q."TopicId", q."Url", q."Text" FROM "Quotes" q JOIN "Topics" t ON t."Id" = q."TopicId" WHERE t."SourceId" = @source ORDER BY q."Position" """,
                 r => (TopicId: r.GetInt64(0), Quote: (r.GetString(1), r.GetString(2))), ct, source))
             .ToLookup(q => q.TopicId, q => q.Quote);
         var images = (await transaction.ListAsync(
-                "SELECT i.TopicId, i.Src FROM Images i JOIN Topics t ON t.Id = i.TopicId WHERE t.SourceId = $source ORDER BY i.Position",
+                """SELECT i."TopicId", i."Src" FROM "Images" i JOIN "Topics" t ON t."Id" = i."TopicId" WHERE t."SourceId" = @source ORDER BY i."Position" """,
                 r => (TopicId: r.GetInt64(0), Src: r.GetString(1)), ct, source))
             .ToLookup(i => i.TopicId, i => i.Src);
         return await transaction.ListAsync(
             """
-            SELECT t.Id, t.Slug, t.Title, t.Level, p.Slug, t.Position, t.IntroMarkdown FROM Topics t LEFT JOIN Topics p ON p.Id = t.ParentId
-            WHERE t.SourceId = $source ORDER BY t.Position
+            SELECT t."Id", t."Slug", t."Title", t."Level", p."Slug", t."Position", t."IntroMarkdown" FROM "Topics" t LEFT JOIN "Topics" p ON p."Id" = t."ParentId"
+            WHERE t."SourceId" = @source ORDER BY t."Position"
             """,
             r => new TopicState(r.GetString(1), r.GetString(2), r.GetInt32(3), r.NullableString(4), r.GetInt32(5), r.GetString(6),
                 links[r.GetInt64(0)].ToList(), quotes[r.GetInt64(0)].ToList(), images[r.GetInt64(0)].ToList()),
@@ -301,17 +287,17 @@ public sealed class CatalogImporter(
     /// <returns>The source's id.</returns>
     private static async Task<int> SaveSourceAsync(DbTransaction transaction, SourceRow? source, SeedFile file, DateTimeOffset now, CancellationToken ct)
     {
-        await transaction.ExecuteAsync("INSERT INTO SeedBlobs (Sha256, Content) VALUES ($sha256, $content) ON CONFLICT DO NOTHING", ct,
-            ("$sha256", file.Sha256), ("$content", file.Content));
+        await transaction.ExecuteAsync("""INSERT INTO "SeedBlobs" ("Sha256", "Content") VALUES (@sha256, @content) ON CONFLICT DO NOTHING""", ct,
+            ("@sha256", file.Sha256), ("@content", file.Content));
         if (source is not null)
         {
-            await transaction.ExecuteAsync("UPDATE Sources SET Sha256 = $sha256, ImportedAt = $now WHERE Id = $id", ct,
-                ("$sha256", file.Sha256), ("$now", Sql.Time(now)), ("$id", source.Id));
+            await transaction.ExecuteAsync("""UPDATE "Sources" SET "Sha256" = @sha256, "ImportedAt" = @now WHERE "Id" = @id""", ct,
+                ("@sha256", file.Sha256), ("@now", now), ("@id", source.Id));
             return source.Id;
         }
 
-        return (int)(await transaction.ScalarAsync("INSERT INTO Sources (Name, Sha256, ImportedAt) VALUES ($name, $sha256, $now) RETURNING Id", ct,
-            ("$name", file.Name), ("$sha256", file.Sha256), ("$now", Sql.Time(now))))!.Value;
+        return (int)(await transaction.ScalarAsync("""INSERT INTO "Sources" ("Name", "Sha256", "ImportedAt") VALUES (@name, @sha256, @now) RETURNING "Id" """, ct,
+            ("@name", file.Name), ("@sha256", file.Sha256), ("@now", now)))!.Value;
     }
 
     // Old slugs keep answering: 301 to the topic that continues them, 410 for removed topics. Redirects recorded by
@@ -323,8 +309,8 @@ public sealed class CatalogImporter(
         var newSlugOf = matches.ToDictionary(m => m.Value, m => m.Key, StringComparer.Ordinal);
         var moved = before.Where(t => newSlugOf.GetValueOrDefault(t.Slug) != t.Slug).ToDictionary(t => t.Slug, StringComparer.Ordinal);
         var redirects = (await transaction.ListAsync(
-                "SELECT Slug, TopicSlug, Title, LinkUrls, CreatedAt FROM SlugRedirects",
-                r => new Redirect(r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.GetString(4)), ct))
+                """SELECT "Slug", "TopicSlug", "Title", "LinkUrls", "CreatedAt" FROM "SlugRedirects" """,
+                r => new Redirect(r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4)), ct))
             .ToDictionary(r => r.Slug, StringComparer.Ordinal);
         var changed = new List<Redirect>();
 
@@ -335,28 +321,28 @@ public sealed class CatalogImporter(
 
         foreach (var old in moved.Values.Where(t => !live.Contains(t.Slug)))
         {
-            changed.Add(Point(new Redirect(old.Slug, null, old.Title, "", Sql.Time(now)), old, newSlugOf));
+            changed.Add(Point(new Redirect(old.Slug, null, old.Title, "", now), old, newSlugOf));
         }
 
         foreach (var redirect in changed)
         {
             await transaction.ExecuteAsync(
                 """
-                INSERT INTO SlugRedirects (Slug, TopicSlug, Title, LinkUrls, CreatedAt) VALUES ($slug, $topicSlug, $title, $linkUrls, $createdAt)
-                ON CONFLICT (Slug) DO UPDATE SET TopicSlug = excluded.TopicSlug, Title = excluded.Title, LinkUrls = excluded.LinkUrls, CreatedAt = excluded.CreatedAt
+                INSERT INTO "SlugRedirects" ("Slug", "TopicSlug", "Title", "LinkUrls", "CreatedAt") VALUES (@slug, @topicSlug, @title, @linkUrls, @createdAt)
+                ON CONFLICT ("Slug") DO UPDATE SET "TopicSlug" = excluded."TopicSlug", "Title" = excluded."Title", "LinkUrls" = excluded."LinkUrls", "CreatedAt" = excluded."CreatedAt"
                 """,
-                ct, ("$slug", redirect.Slug), ("$topicSlug", redirect.TopicSlug), ("$title", redirect.Title), ("$linkUrls", redirect.LinkUrls), ("$createdAt", redirect.CreatedAt));
+                ct, ("@slug", redirect.Slug), ("@topicSlug", redirect.TopicSlug), ("@title", redirect.Title), ("@linkUrls", redirect.LinkUrls), ("@createdAt", redirect.CreatedAt));
         }
 
         // A slug that is a live topic again answers as that topic.
         foreach (var slug in redirects.Keys.Where(live.Contains))
         {
-            await transaction.ExecuteAsync("DELETE FROM SlugRedirects WHERE Slug = $slug", ct, ("$slug", slug));
+            await transaction.ExecuteAsync("""DELETE FROM "SlugRedirects" WHERE "Slug" = @slug""", ct, ("@slug", slug));
         }
     }
 
-    /// <summary>A row of SlugRedirects; <see cref="CreatedAt"/> as stored.</summary>
-    private sealed record Redirect(string Slug, string? TopicSlug, string Title, string LinkUrls, string CreatedAt);
+    /// <summary>A row of SlugRedirects.</summary>
+    private sealed record Redirect(string Slug, string? TopicSlug, string Title, string LinkUrls, DateTimeOffset CreatedAt);
 
     private static Redirect Point(Redirect redirect, TopicState old, Dictionary<string, string> newSlugOf)
     {
@@ -366,20 +352,20 @@ public sealed class CatalogImporter(
 
     private async Task<int> RecordRunAsync(DbTransaction transaction, ImportRequest request, Comparison comparison, DateTimeOffset started, CancellationToken ct)
     {
-        var now = Sql.Time(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         var runId = await transaction.ScalarAsync(
-            """
-            INSERT INTO ImportRuns (SourceName, Sha256, StartedAt, FinishedAt, Status, "User", ReportJson, DiffJson)
-            VALUES ($source, $sha256, $started, $finished, $status, $user, CAST($report AS TEXT), CAST($diff AS TEXT)) RETURNING Id
+            $"""
+            INSERT INTO "ImportRuns" ("SourceName", "Sha256", "StartedAt", "FinishedAt", "Status", "User", "ReportJson", "DiffJson")
+            VALUES (@source, @sha256, @started, @finished, @status, @user, {database.Dialect.TextFromUtf8("@report")}, {database.Dialect.TextFromUtf8("@diff")}) RETURNING "Id"
             """,
-            ct, ("$source", comparison.Report.Source), ("$sha256", comparison.Report.Sha256), ("$started", Sql.Time(started)), ("$finished", now),
-            ("$status", nameof(ImportStatus.Succeeded)), ("$user", request.User), ("$report", comparison.ReportJson), ("$diff", comparison.DiffJson));
+            ct, ("@source", comparison.Report.Source), ("@sha256", comparison.Report.Sha256), ("@started", started), ("@finished", now),
+            ("@status", nameof(ImportStatus.Succeeded)), ("@user", request.User), ("@report", comparison.ReportJson), ("@diff", comparison.DiffJson));
         await transaction.ExecuteAsync(
             """
-            INSERT INTO CatalogState (Id, Version, UpdatedAt) VALUES (1, 1, $now)
-            ON CONFLICT (Id) DO UPDATE SET Version = Version + 1, UpdatedAt = excluded.UpdatedAt
+            INSERT INTO "CatalogState" ("Id", "Version", "UpdatedAt") VALUES (1, 1, @now)
+            ON CONFLICT ("Id") DO UPDATE SET "Version" = "CatalogState"."Version" + 1, "UpdatedAt" = excluded."UpdatedAt"
             """,
-            ct, ("$now", now));
+            ct, ("@now", now));
         return (int)runId!.Value;
     }
 }

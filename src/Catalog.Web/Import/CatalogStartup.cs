@@ -18,9 +18,14 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         await db.MigrateCatalogAsync(cancellationToken);
-        logger.LogInformation("Catalog database at {DatabasePath}", db.DatabasePath());
+        var database = scope.ServiceProvider.GetRequiredService<CatalogDatabase>();
+        logger.LogInformation("Catalog database at {DatabasePath}", database.Describe());
         await ImportSeedsAsync(scope.ServiceProvider, db, cancellationToken);
-        await RebuildStaleSearchIndexAsync(scope.ServiceProvider, db, cancellationToken);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            // FTS5's index; PostgreSQL's search is the next step of issue 20.
+            await RebuildStaleSearchIndexAsync(scope.ServiceProvider, db, cancellationToken);
+        }
     }
 
     private async Task ImportSeedsAsync(IServiceProvider services, CatalogDbContext db, CancellationToken cancellationToken)

@@ -7,9 +7,9 @@ namespace Catalog.Web.Import;
 /// Replaces one source's topics, mentions, quotes and images with a parsed file's, inside the caller's transaction
 /// (the search index is the caller's next step: <see cref="Search.SearchIndex"/>).
 /// Links are shared between sources (one row per URL): existing rows keep their ids, so /links/{id} stays stable.
-/// Plain prepared ADO.NET commands: an import writes tens of thousands of rows and EF change tracking would dominate.
+/// Plain ADO.NET commands and bulk rows (<see cref="IBulkRows"/>): an import writes tens of thousands of rows and EF change tracking would dominate.
 /// </summary>
-public sealed class CatalogWriter(DbConnection connection, DbTransaction transaction)
+public sealed class CatalogWriter(DbConnection connection, DbTransaction transaction, IDatabaseDialect dialect)
 {
     /// <param name="knownLinks">Url to id of every link in the catalog, read in this transaction.</param>
     /// <param name="classifying">
@@ -19,31 +19,33 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
     public async Task<IReadOnlyDictionary<string, long>> ReplaceSourceAsync(
         int sourceId, IReadOnlyList<ParsedTopic> topics, IReadOnlyDictionary<string, long> knownLinks, Task<List<ClassifiedLink>> classifying, CancellationToken ct)
     {
-        await transaction.ExecuteAsync($"DELETE FROM Mentions WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
-        await transaction.ExecuteAsync($"DELETE FROM Quotes WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
-        await transaction.ExecuteAsync($"DELETE FROM Images WHERE TopicId IN (SELECT Id FROM Topics WHERE SourceId = {sourceId})", ct);
-        await transaction.ExecuteAsync($"UPDATE Topics SET ParentId = NULL WHERE SourceId = {sourceId}", ct);
-        await transaction.ExecuteAsync($"DELETE FROM Topics WHERE SourceId = {sourceId}", ct);
+        await transaction.ExecuteAsync($"""DELETE FROM "Mentions" WHERE "TopicId" IN (SELECT "Id" FROM "Topics" WHERE "SourceId" = {sourceId})""", ct);
+        await transaction.ExecuteAsync($"""DELETE FROM "Quotes" WHERE "TopicId" IN (SELECT "Id" FROM "Topics" WHERE "SourceId" = {sourceId})""", ct);
+        await transaction.ExecuteAsync($"""DELETE FROM "Images" WHERE "TopicId" IN (SELECT "Id" FROM "Topics" WHERE "SourceId" = {sourceId})""", ct);
+        await transaction.ExecuteAsync($"""UPDATE "Topics" SET "ParentId" = NULL WHERE "SourceId" = {sourceId}""", ct);
+        await transaction.ExecuteAsync($"""DELETE FROM "Topics" WHERE "SourceId" = {sourceId}""", ct);
 
         var topicIds = await InsertTopicsAsync(sourceId, topics, ct);
         var linkIds = await EnsureLinksAsync(knownLinks, classifying, ct);
         await Links.Metadata.LinkIdentity.EnsureAsync(connection, transaction, (await classifying).Select(l => l.Url), ct);
         await InsertContentAsync(topics, topicIds, linkIds, ct);
-        await transaction.ExecuteAsync("DELETE FROM Links WHERE NOT EXISTS (SELECT 1 FROM Mentions m WHERE m.LinkId = Links.Id)", ct);
+        await transaction.ExecuteAsync("""DELETE FROM "Links" WHERE NOT EXISTS (SELECT 1 FROM "Mentions" m WHERE m."LinkId" = "Links"."Id")""", ct);
         return linkIds;
     }
 
     private async Task<Dictionary<string, long>> InsertTopicsAsync(int sourceId, IReadOnlyList<ParsedTopic> topics, CancellationToken ct)
     {
         await using var insert = Command("""
-            INSERT INTO Topics (SourceId, Slug, Title, Level, ParentId, Position, IntroMarkdown, IntroHtml)
-            VALUES ($source, $slug, $title, $level, $parent, $position, $introMarkdown, $introHtml) RETURNING Id
-            """, "$source", "$slug", "$title", "$level", "$parent", "$position", "$introMarkdown", "$introHtml");
+            INSERT INTO "Topics" ("SourceId", "Slug", "Title", "Level", "ParentId", "Position", "IntroMarkdown", "IntroHtml")
+            VALUES (@source, @slug, @title, @level, @parent, @position, @introMarkdown, @introHtml) RETURNING "Id"
+            """, "@source", "@slug", "@title", "@level", "@parent", "@position", "@introMarkdown", "@introHtml");
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var topic in topics)
         {
             object? parent = topic.ParentSlug is null ? null : ids[topic.ParentSlug];
-            ids[topic.Slug] = (long)(await ExecuteScalarAsync(insert, ct, sourceId, topic.Slug, topic.Title, topic.Level, parent, topic.Position, topic.IntroMarkdown, topic.IntroHtml))!;
+            ids[topic.Slug] = Convert.ToInt64(
+                await ExecuteScalarAsync(insert, ct, sourceId, topic.Slug, topic.Title, topic.Level, parent, topic.Position, topic.IntroMarkdown, topic.IntroHtml),
+                System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return ids;
@@ -65,7 +67,7 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
             return known;
         }
 
-        await using (var rows = Rows("INSERT INTO Links (Url, Host, Kind) SELECT value->>0, value->>1, value->>2 FROM json_each(CAST($rows AS TEXT))"))
+        await using (var rows = dialect.BulkInsert(connection, transaction, "Links", "Url", "Host", "Kind"))
         {
             foreach (var link in added)
             {
@@ -76,7 +78,7 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
             await rows.FlushAsync(ct);
         }
 
-        var ids = await transaction.IdsAsync($"SELECT Url, Id FROM Links WHERE Id > {(known.Count == 0 ? 0 : known.Values.Max())}", ct);
+        var ids = await transaction.IdsAsync($"""SELECT "Url", "Id" FROM "Links" WHERE "Id" > {(known.Count == 0 ? 0 : known.Values.Max())}""", ct);
         foreach (var (url, id) in known)
         {
             ids[url] = id;
@@ -87,15 +89,9 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
 
     private async Task InsertContentAsync(IReadOnlyList<ParsedTopic> topics, Dictionary<string, long> topicIds, IReadOnlyDictionary<string, long> linkIds, CancellationToken ct)
     {
-        await using var mentions = Rows("""
-            INSERT INTO Mentions (TopicId, LinkId, Label, Context, RawUrl, Place, Position)
-            SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(CAST($rows AS TEXT))
-            """);
-        await using var quotes = Rows("INSERT INTO Quotes (TopicId, Text, Url, Position) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(CAST($rows AS TEXT))");
-        await using var images = Rows("""
-            INSERT INTO Images (TopicId, Src, Alt, Width, Position)
-            SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(CAST($rows AS TEXT))
-            """);
+        await using var mentions = dialect.BulkInsert(connection, transaction, "Mentions", "TopicId", "LinkId", "Label", "Context", "RawUrl", "Place", "Position");
+        await using var quotes = dialect.BulkInsert(connection, transaction, "Quotes", "TopicId", "Text", "Url", "Position");
+        await using var images = dialect.BulkInsert(connection, transaction, "Images", "TopicId", "Src", "Alt", "Width", "Position");
         foreach (var topic in topics)
         {
             var topicId = topicIds[topic.Slug];
@@ -122,8 +118,6 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
         await images.FlushAsync(ct);
     }
 
-    private JsonRows Rows(string sql) => new(connection, transaction, sql);
-
     private DbCommand Command(string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
@@ -136,7 +130,6 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
             command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
         return command;
     }
 

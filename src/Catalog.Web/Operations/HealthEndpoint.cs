@@ -31,7 +31,7 @@ public static class HealthEndpoint
             var health = new Health(healthy ? "healthy" : "unhealthy", true, version, last?.FinishedAt.ToString("O"), last?.Status.ToString());
             return healthy ? Results.Ok(health) : Results.Json(health, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
             return Results.Json(new Health("unhealthy", false, 0, null, null), statusCode: StatusCodes.Status503ServiceUnavailable);
         }

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Catalog.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -5,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Catalog.Web.Operations;
 
 /// <summary>
-/// Each GET or HEAD request reads the catalog from one SQLite snapshot. A topic page or /api/topics/{slug} runs several
+/// Each GET or HEAD request reads the catalog from one snapshot. A topic page or /api/topics/{slug} runs several
 /// queries; an import committed between two of them would otherwise give a page with the old topic and the new links.
 /// The request's connection runs inside one deferred transaction (plain BEGIN): in WAL mode its first read fixes the
 /// snapshot and it never takes the write lock, so imports commit while readers read, and readers never wait.
+/// PostgreSQL gives the same with a REPEATABLE READ transaction: its snapshot is taken at the first query.
 /// </summary>
 /// <remarks>
 /// GET handlers must not write: the snapshot is rolled back at the end of the request, and a write inside a snapshot
@@ -49,16 +52,18 @@ public static class ReadSnapshots
     private static bool IsRead(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && context.GetEndpoint() is not null;
 
-    private static async Task<SqliteTransaction?> TryBeginAsync(CatalogDbContext db, CancellationToken ct)
+    private static async Task<DbTransaction?> TryBeginAsync(CatalogDbContext db, CancellationToken ct)
     {
         try
         {
             await db.Database.OpenConnectionAsync(ct);
-            var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            DbTransaction snapshot = db.Database.GetDbConnection() is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: true)
+                : await db.Database.GetDbConnection().BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             await db.Database.UseTransactionAsync(snapshot, ct);
             return snapshot;
         }
-        catch (SqliteException)
+        catch (DbException)
         {
             await db.Database.CloseConnectionAsync();
             return null;
@@ -66,7 +71,7 @@ public static class ReadSnapshots
     }
 
     // Rolled back, not committed: releasing the snapshot is all a read needs, and a GET leaves no writes behind.
-    private static async Task EndAsync(CatalogDbContext db, SqliteTransaction snapshot)
+    private static async Task EndAsync(CatalogDbContext db, DbTransaction snapshot)
     {
         await db.Database.UseTransactionAsync(null);
         await snapshot.DisposeAsync();

@@ -36,9 +36,9 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
     {
         await LoadTreeAsync(ct);
         Total = (await db.Database.SqlQuery<Totals>($"""
-            SELECT (SELECT COUNT(*) FROM Topics) AS Topics, (SELECT COUNT(*) FROM Links) AS Links,
-                   (SELECT COUNT(*) FROM Quotes) AS Quotes, (SELECT COUNT(*) FROM Images) AS Images,
-                   (SELECT COUNT(DISTINCT Host) FROM Links) AS Hosts
+            SELECT (SELECT CAST(COUNT(*) AS INTEGER) FROM "Topics") AS "Topics", (SELECT CAST(COUNT(*) AS INTEGER) FROM "Links") AS "Links",
+                   (SELECT CAST(COUNT(*) AS INTEGER) FROM "Quotes") AS "Quotes", (SELECT CAST(COUNT(*) AS INTEGER) FROM "Images") AS "Images",
+                   (SELECT CAST(COUNT(DISTINCT "Host") AS INTEGER) FROM "Links") AS "Hosts"
             """).ToListAsync(ct)).Single();
         TopHosts = await db.Links.GroupBy(l => l.Host).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(TopHostCount)
             .Select(g => new Tally(g.Key, g.Count())).ToListAsync(ct);

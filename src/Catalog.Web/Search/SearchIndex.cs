@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Catalog.Web.Data;
+using Catalog.Web.Data.Sqlite;
 
 namespace Catalog.Web.Search;
 

@@ -1,4 +1,5 @@
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Catalog.Tests.Admin;
@@ -7,6 +8,30 @@ namespace Catalog.Tests.Admin;
 public class AdminFactory : CatalogFactory
 {
     public const string Password = "correct horse battery staple";
+
+    public AdminFactory()
+    {
+    }
+
+    protected AdminFactory(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
+    /// <summary>The admin app on the given provider (a theory's <see cref="OnEachDatabaseAttribute"/> row).</summary>
+    public static AdminFactory On(DatabaseProvider provider) => new(provider);
+
+    /// <summary>A second instance on this one's database.</summary>
+    public AdminFactory SecondInstance()
+    {
+        var second = new AdminFactory();
+        foreach (var (key, value) in DatabaseSettings)
+        {
+            second.With[key] = value;
+        }
+
+        return second;
+    }
 
     /// <summary>Settings on top of the admin ones (a null value unsets one).</summary>
     public Dictionary<string, string?> With { get; } = [];

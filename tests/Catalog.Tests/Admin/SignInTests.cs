@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Tests.Admin;
 
@@ -199,15 +200,20 @@ public sealed class AdminDisabledTests(AdminDisabledTests.NoPasswordFactory fact
 public sealed class SignInCookieTests
 {
     [Fact]
-    public async Task SignInSurvivesARestartBecauseKeysAreKeptBesideTheDatabase()
+    public async Task SignInSurvivesARestartBecauseKeysAreKeptInTheDatabase()
     {
         await using var first = new AdminFactory();
         var browser = first.CreateBrowser();
         var signIn = await browser.SignInAsync(AdminFactory.Password);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("catalog-admin=", StringComparison.Ordinal)).Split(';')[0];
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(first.Folder, "keys"), "key-*.xml"));
+        await using (var db = first.OpenDatabase())
+        {
+            Assert.NotEmpty(await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync(TestContext.Current.CancellationToken));
+        }
 
-        // A second host on the same database: new process state, same key ring on disk.
+        Assert.False(Directory.Exists(Path.Combine(first.Folder, "keys")));
+
+        // A second host on the same database: new process state, same key ring in the database.
         await using var restarted = new AdminFactory { With = { ["ConnectionStrings:Catalog"] = $"Data Source={first.DatabasePath}" } };
         var response = await Get(restarted, "/admin", cookie);
 

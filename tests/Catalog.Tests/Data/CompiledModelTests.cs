@@ -12,7 +12,7 @@ namespace Catalog.Tests.Data;
 public sealed class CompiledModelTests
 {
     private const string Regenerate =
-        "The compiled model is out of date: run `dotnet ef dbcontext optimize --project src/Catalog.Web --output-dir Data/CompiledModel " +
+        "The compiled model is out of date: run `dotnet ef dbcontext optimize --context CatalogDbContext --project src/Catalog.Web --output-dir Data/CompiledModel " +
         "--namespace Catalog.Web.Data.CompiledModel` and delete the CatalogDbContextAssemblyAttributes.cs it writes (the app picks the model in DataExtensions).";
 
     [Fact]

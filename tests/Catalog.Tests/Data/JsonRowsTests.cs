@@ -1,4 +1,5 @@
 using Catalog.Web.Data;
+using Catalog.Web.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Catalog.Tests.Data;

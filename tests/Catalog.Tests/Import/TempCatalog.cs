@@ -1,6 +1,7 @@
 using System.Text;
 using Catalog.Web;
 using Catalog.Web.Data;
+using Catalog.Web.Data.Sqlite;
 using Catalog.Web.Import;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

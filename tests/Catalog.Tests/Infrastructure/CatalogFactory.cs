@@ -1,19 +1,45 @@
+using Catalog.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over real HTTP (in-memory test server) on its own temporary SQLite file, with the seed imported on
-/// start exactly as a fresh clone does. Each factory owns its database; nothing is shared between test classes.
+/// The real app over real HTTP (in-memory test server) on its own temporary SQLite file (or PostgreSQL database), with
+/// the seed imported on start exactly as a fresh clone does. Each factory owns its database; nothing is shared between
+/// test classes.
 /// </summary>
 public class CatalogFactory : WebApplicationFactory<Program>
 {
+    private readonly string? _postgres;
+
     public CatalogFactory()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    /// <param name="provider">PostgreSql: a database of its own on <see cref="TestPostgres"/>'s server, dropped on dispose.</param>
+    /// <remarks>Protected: a class fixture may have one public constructor only.</remarks>
+    protected CatalogFactory(DatabaseProvider provider)
     {
         Directory.CreateDirectory(Folder);
+        Provider = provider;
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            _postgres = TestPostgres.CreateDatabaseAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
     }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The settings that point another host at this factory's database (a second instance).</summary>
+    public Dictionary<string, string?> DatabaseSettings => new()
+    {
+        [CatalogDatabaseSettings.ProviderKey] = Provider.ToString(),
+        [CatalogDatabaseSettings.ConnectionStringKey] = _postgres ?? $"Data Source={DatabasePath}",
+    };
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "catalog-tests", Guid.NewGuid().ToString("n"));
 
@@ -22,12 +48,19 @@ public class CatalogFactory : WebApplicationFactory<Program>
     /// <summary>The folder imported on first start; by default the repository's seeds copied beside the tests.</summary>
     public virtual string SeedsPath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds");
 
+    /// <summary>A fresh DbContext on the test's database, for asserting what was stored.</summary>
+    public CatalogDbContext OpenDatabase() => Services.CreateScope().ServiceProvider.GetRequiredService<CatalogDbContext>();
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Catalog", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in DatabaseSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Catalog:SeedsPath", SeedsPath);
         foreach (var (key, value) in Settings)
         {
@@ -39,6 +72,11 @@ public class CatalogFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            TestPostgres.DropDatabaseAsync(_postgres).GetAwaiter().GetResult();
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -7,6 +7,23 @@ namespace Catalog.Tests.Infrastructure;
 /// <summary>A catalog that starts empty (its seeds folder has no files); tests import what they need.</summary>
 public class EmptyCatalogFactory : CatalogFactory
 {
+    private readonly IDictionary<string, string?> _settings = new Dictionary<string, string?>();
+
+    public EmptyCatalogFactory()
+    {
+    }
+
+    protected EmptyCatalogFactory(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
+        : base(provider)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    /// <summary>An empty catalog on the given provider (a theory's <see cref="OnEachDatabaseAttribute"/> row), with settings of its own.</summary>
+    public static EmptyCatalogFactory On(DatabaseProvider provider, IDictionary<string, string?>? settings = null) => new(provider, settings);
+
+    protected override IDictionary<string, string?> Settings => _settings;
+
     public override string SeedsPath => Path.Combine(Folder, "no-seeds");
 
     public static string SeedPath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds", "science-of-deep-learning.md");
@@ -22,7 +39,4 @@ public class EmptyCatalogFactory : CatalogFactory
 
     public Task<ImportReport> ImportAsync(string path, bool dryRun = false) =>
         ImportAsync(new SeedFile(Path.GetFileName(path), File.ReadAllBytes(path)), dryRun);
-
-    /// <summary>A fresh DbContext on the test's database, for asserting what was stored.</summary>
-    public CatalogDbContext OpenDatabase() => Services.CreateScope().ServiceProvider.GetRequiredService<CatalogDbContext>();
 }

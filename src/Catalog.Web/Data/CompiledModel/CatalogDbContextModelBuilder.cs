@@ -11,7 +11,7 @@ namespace Catalog.Web.Data.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37d33e19-691f-4c06-8264-53044ebf5f9c"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("5d957558-17a4-4d28-8153-9205e09dd4dd"), entityTypeCount: 19)
         {
         }
 
@@ -35,6 +35,7 @@ namespace Catalog.Web.Data.CompiledModel
             var source = SourceEntityType.Create(this);
             var storedFigure = StoredFigureEntityType.Create(this);
             var topic = TopicEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
 
             ImageEntityType.CreateForeignKey1(image, topic);
             MentionEntityType.CreateForeignKey1(mention, link);
@@ -61,6 +62,7 @@ namespace Catalog.Web.Data.CompiledModel
             SourceEntityType.CreateAnnotations(source);
             StoredFigureEntityType.CreateAnnotations(storedFigure);
             TopicEntityType.CreateAnnotations(topic);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

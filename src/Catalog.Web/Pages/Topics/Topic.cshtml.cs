@@ -129,11 +129,11 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
     // One recursive query for the whole chain of parents, root first.
     private async Task<List<TopicRef>> AncestorsAsync(int? parentId, CancellationToken ct) =>
         parentId is null ? [] : await db.Database.SqlQuery<TopicRef>($"""
-            WITH RECURSIVE chain(Id, ParentId, Slug, Title, Depth) AS (
-                SELECT Id, ParentId, Slug, Title, 0 FROM Topics WHERE Id = {parentId}
+            WITH RECURSIVE chain("Id", "ParentId", "Slug", "Title", "Depth") AS (
+                SELECT "Id", "ParentId", "Slug", "Title", 0 FROM "Topics" WHERE "Id" = {parentId}
                 UNION ALL
-                SELECT t.Id, t.ParentId, t.Slug, t.Title, chain.Depth + 1 FROM Topics t JOIN chain ON t.Id = chain.ParentId)
-            SELECT Slug, Title FROM chain ORDER BY Depth DESC
+                SELECT t."Id", t."ParentId", t."Slug", t."Title", chain."Depth" + 1 FROM "Topics" t JOIN chain ON t."Id" = chain."ParentId")
+            SELECT "Slug", "Title" FROM chain ORDER BY "Depth" DESC
             """).ToListAsync(ct);
 
     // Document order across the whole catalog: (source, position). Both neighbours come back from one query.

@@ -1,3 +1,5 @@
+using Catalog.Web.Data;
+
 namespace Catalog.Web.Search.Semantic;
 
 public static class SemanticExtensions
@@ -12,7 +14,9 @@ public static class SemanticExtensions
         services.AddSingleton<SemanticIndex>();
         services.AddSingleton(services => new TextEmbedder(ModelFolder(
             services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
-        if (configuration.GetSection(SemanticOptions.Section).GetValue(nameof(SemanticOptions.Semantic), defaultValue: true))
+        // The indexer reads and writes SQLite's search tables; on PostgreSQL search is not built yet (issue 20).
+        if (configuration.GetSection(SemanticOptions.Section).GetValue(nameof(SemanticOptions.Semantic), defaultValue: true)
+            && CatalogDatabaseSettings.ProviderOf(configuration) == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<SemanticIndexer>();
         }

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Catalog.Web.Data;
+namespace Catalog.Web.Data.Sqlite;
 
 /// <summary>
 /// Per-connection settings: in WAL mode synchronous=NORMAL is safe against a killed process (only power loss can lose

@@ -1,0 +1,54 @@
+using Catalog.Tests.Admin;
+using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Tests.Cli;
+
+/// <summary>The CLI as a process on each database: import creates the schema and imports; on PostgreSQL, backup names the pg_dump command.</summary>
+public sealed class CommandLineOnEachDatabaseTests
+{
+    [Theory]
+    [OnEachDatabase]
+    public async Task TheImportVerbCreatesTheSchemaAndImportsAndASecondRunFindsTheFileUnchanged(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider, ct);
+        var environment = Environment(database);
+
+        var first = await CatalogProcess.RunAsync("unused.db", environment, "import", Seeds.OriginalPath);
+        var second = await CatalogProcess.RunAsync("unused.db", environment, "import", Seeds.OriginalPath);
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.StartsWith("Imported: ", first.Stdout, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Contains("unchanged: this file is the version already imported", second.Stdout, StringComparison.Ordinal);
+        await using var db = database.Context();
+        Assert.Equal(2, await db.ImportRuns.CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task BackupOnPostgreSqlPrintsThePgDumpCommandWithoutThePassword()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Catalog__Database"] = "PostgreSql",
+            ["ConnectionStrings__Catalog"] = "Host=db.example.org;Port=5433;Database=catalog;Username=it's me;Password=secret",
+        };
+
+        var backup = await CatalogProcess.RunAsync("unused.db", environment, "backup", "/tmp/catalog.dump");
+
+        Assert.Equal(2, backup.ExitCode);
+        Assert.Equal(
+            "pg_dump --format=custom --file='/tmp/catalog.dump' --host='db.example.org' --port=5433 --username='it'\\''s me' --dbname='catalog'",
+            backup.Stdout.Trim());
+        Assert.DoesNotContain("secret", backup.Stdout + backup.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("backup: the catalog is on PostgreSQL; back it up with pg_dump", backup.Stderr, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> Environment(TestDatabase database) => new()
+    {
+        ["Catalog__Database"] = database.Provider.ToString(),
+        ["ConnectionStrings__Catalog"] = database.ConnectionString,
+    };
+}
