@@ -27,7 +27,7 @@ public sealed class CatalogWriter(DbConnection connection, DbTransaction transac
 
         var topicIds = await InsertTopicsAsync(sourceId, topics, ct);
         var linkIds = await EnsureLinksAsync(knownLinks, classifying, ct);
-        await Links.Metadata.LinkIdentity.EnsureAsync(connection, transaction, (await classifying).Select(l => l.Url), ct);
+        await Links.Metadata.LinkIdentity.EnsureAsync(connection, transaction, dialect, (await classifying).Select(l => l.Url), ct);
         await InsertContentAsync(topics, topicIds, linkIds, ct);
         await transaction.ExecuteAsync("""DELETE FROM "Links" WHERE NOT EXISTS (SELECT 1 FROM "Mentions" m WHERE m."LinkId" = "Links"."Id")""", ct);
         return linkIds;

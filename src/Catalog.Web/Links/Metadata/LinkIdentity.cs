@@ -10,25 +10,46 @@ namespace Catalog.Web.Links.Metadata;
 /// </summary>
 public static class LinkIdentity
 {
-    // A row a run or a file wrote keeps its id; one that had none (a file's row for a URL that names no work) takes it.
+    // The ids go to a temporary table through the dialect's bulk rows (JSON batches or COPY), then one upsert both
+    // databases accept. A row a run or a file wrote keeps its id; one that had none (a file's row for a URL that names
+    // no work) takes it.
+    private const string Staging = "LinkIdentities";
+
     private const string Upsert = """
-        INSERT INTO LinkMetadata (Url, CanonicalId, Authors, FieldSources, AttemptedAt)
-        SELECT value->>0, value->>1, '[]', '{}', '0001-01-01 00:00:00+00:00' FROM json_each(CAST($rows AS TEXT)) WHERE true
-        ON CONFLICT (Url) DO UPDATE SET CanonicalId = excluded.CanonicalId WHERE LinkMetadata.CanonicalId IS NULL
+        INSERT INTO "LinkMetadata" ("Url", "CanonicalId", "Authors", "FieldSources", "AttemptedAt")
+        SELECT "Url", "CanonicalId", '[]', '{}', @never FROM "LinkIdentities" WHERE true
+        ON CONFLICT ("Url") DO UPDATE SET "CanonicalId" = excluded."CanonicalId" WHERE "LinkMetadata"."CanonicalId" IS NULL
         """;
 
-    public static async Task EnsureAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> urls, CancellationToken ct)
+    public static async Task EnsureAsync(
+        DbConnection connection, DbTransaction transaction, IDatabaseDialect dialect, IEnumerable<string> urls, CancellationToken ct)
     {
-        await using var rows = new JsonRows(connection, transaction, Upsert);
-        foreach (var url in urls)
+        await transaction.ExecuteAsync($"""CREATE TEMP TABLE "{Staging}" ("Url" TEXT NOT NULL, "CanonicalId" TEXT NOT NULL)""", ct);
+        await using (var rows = dialect.BulkInsert(connection, transaction, Staging, "Url", "CanonicalId"))
         {
-            if (CanonicalId.FromUrl(url) is { } id)
+            foreach (var url in urls)
             {
-                rows.Row().Value(url).Value(id);
-                await rows.FlushIfFullAsync(ct);
+                if (CanonicalId.FromUrl(url) is { } id)
+                {
+                    rows.Row().Value(url).Value(id);
+                    await rows.FlushIfFullAsync(ct);
+                }
             }
+
+            await rows.FlushAsync(ct);
         }
 
-        await rows.FlushAsync(ct);
+        await using (var upsert = connection.CreateCommand())
+        {
+            upsert.Transaction = transaction;
+            upsert.CommandText = Upsert;
+            var never = upsert.CreateParameter();
+            never.ParameterName = "@never";
+            never.Value = DateTimeOffset.MinValue;
+            upsert.Parameters.Add(never);
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.ExecuteAsync($"""DROP TABLE "{Staging}" """, ct);
     }
 }
