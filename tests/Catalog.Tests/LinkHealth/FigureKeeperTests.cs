@@ -91,6 +91,7 @@ public sealed class FigureKeeperTests : IAsyncLifetime
         var figures = page.QuerySelectorAll("figure.figure").ToList();
         var kept = figures[0].QuerySelector("img")!.GetAttribute("src")!;
         Assert.StartsWith("/figures/", kept);
+        Assert.Equal("width: 50%", figures[0].QuerySelector("img")!.GetAttribute("style"));
         Assert.Equal(_web.Url("/figure.png").ToString(), figures[0].QuerySelector(".figure-source a")?.GetAttribute("href"));
         Assert.Equal(kept, figures[1].QuerySelector("img")!.GetAttribute("src"));
         Assert.Equal(2, figures.Count);

@@ -2,6 +2,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using Catalog.Web.Import;
 
 namespace Catalog.Web.Pages.Topics;
 
@@ -63,7 +64,14 @@ public sealed class IntroFigures
                 continue;
             }
 
-            image.Replace(ElsewhereLink(image, src));
+            if (Urls.IsSafeImageSource(src))
+            {
+                image.Replace(ElsewhereLink(image, src));
+            }
+            else
+            {
+                image.Remove(); // the sanitizer keeps none of these; an intro stored before it is not trusted either
+            }
         }
 
         var output = new StringBuilder(_html.Length);
@@ -76,7 +84,6 @@ public sealed class IntroFigures
         return output.ToString();
     }
 
-    // The sanitizer let only http(s) sources through, so the link is safe to follow.
     private static INode ElsewhereLink(IElement image, string src)
     {
         var document = image.Owner!;
