@@ -41,7 +41,7 @@ public static class BenchmarkApp
               relevance [--details] [--sweep] import the seed, score the judged queries (relevance/queries.json) for the
                                               catalog's search (shipped, lexical, semantic) and a Lucene.Net BM25
                                               baseline: nDCG@10, MRR, recall, P@1; --sweep tries fusion settings
-              link-check [--scale N] [--seconds N]
+              link-check [--scale N] [--seconds N] [--concurrency N]
                                               the synthetic catalog's links checked against a loopback web answering in
                                               50 ms (every host mapped to its own 127.x address): wall time against the
                                               ideal schedule, and page p99 while the check runs against idle

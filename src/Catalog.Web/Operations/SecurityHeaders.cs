@@ -2,12 +2,13 @@ namespace Catalog.Web.Operations;
 
 /// <summary>
 /// Headers on every response. Scripts only from this site (no inline script, no eval); inline styles are allowed for
-/// KaTeX's layout; seed figures are hot-linked from their http(s) origins; the site is never framed.
+/// KaTeX's layout; images only from this site (a seed figure is shown from its kept copy, or as a link to its original
+/// URL: Pages/Topics/KeptFigure.cs); the site is never framed.
 /// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https: http:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>

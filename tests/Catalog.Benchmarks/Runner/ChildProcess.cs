@@ -21,6 +21,7 @@ public sealed class ChildProcess : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private long _peakBytes;
     private long _cpuTicks;
+    private bool _disposed;
 
     private ChildProcess(Process process, Stopwatch clock, bool trackPeak)
     {
@@ -88,6 +89,12 @@ public sealed class ChildProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill();

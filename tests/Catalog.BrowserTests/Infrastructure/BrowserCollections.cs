@@ -14,3 +14,7 @@ public sealed class AccessibilityCollection : ICollectionFixture<BrowserFixture>
 /// <summary>The tests that import into the catalog, on a server no other collection uses.</summary>
 [CollectionDefinition]
 public sealed class AdminBrowserCollection : ICollectionFixture<AdminBrowserFixture>;
+
+/// <summary>The link report's test: a catalog of its own, checked against a loopback fixture web.</summary>
+[CollectionDefinition]
+public sealed class LinkHealthBrowserCollection : ICollectionFixture<LinkHealthBrowserFixture>;

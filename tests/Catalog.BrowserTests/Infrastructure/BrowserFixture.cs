@@ -51,7 +51,7 @@ public class BrowserFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ResultsFolder);
-        Server = new CatalogServer();
+        Server = await CreateServerAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -60,6 +60,9 @@ public class BrowserFixture : IAsyncLifetime
             Args = s_chromiumArgs,
         });
     }
+
+    /// <summary>The app this fixture's tests browse: the seed of <c>seeds/</c>, unless a fixture needs another catalog.</summary>
+    protected virtual Task<CatalogServer> CreateServerAsync() => Task.FromResult(new CatalogServer());
 
     /// <summary>A fresh page (own context) that records console errors and failed requests for the test to check.</summary>
     public async Task<ObservedPage> NewPageAsync(BrowserNewContextOptions? options = null)
@@ -80,7 +83,7 @@ public class BrowserFixture : IAsyncLifetime
         return await ObservedPage.OpenAsync(context);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

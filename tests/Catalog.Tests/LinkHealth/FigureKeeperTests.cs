@@ -31,6 +31,11 @@ public sealed class FigureKeeperTests : IAsyncLifetime
             <img src="{_web.Url("/same-figure.png")}" alt="The same plot again">
             <img src="{_web.Url("/page-as.png")}" alt="Not an image">
             <img src="{_web.Url("/endless")}" alt="Too big">
+
+            ## Plots
+
+            The loss falls in steps, as the authors drew it: <img src="{_web.Url("/figure.png")}" alt="Loss curve"> and
+            their data <img src="{_web.Url("/page-as.png")}" alt="Not an image">.
             """)));
         _client = _catalog.CreateClient();
     }
@@ -77,7 +82,8 @@ public sealed class FigureKeeperTests : IAsyncLifetime
     public async Task AKeptFigureIsServedFromTheCatalogWithItsOriginalUrlAsTheSourceAndTheRestStayAsTheyWere()
     {
         var before = await _client.GetDocumentAsync("/topics/papers");
-        Assert.Equal(_web.Url("/figure.png").ToString(), before.QuerySelector("figure.figure img")?.GetAttribute("src"));
+        Assert.Empty(before.QuerySelectorAll("main img"));
+        Assert.Equal(_web.Url("/figure.png").ToString(), before.QuerySelector(".figure-elsewhere a.figure-link")?.GetAttribute("href"));
 
         await KeepAsync();
         var page = await _client.GetDocumentAsync("/topics/papers");
@@ -85,16 +91,39 @@ public sealed class FigureKeeperTests : IAsyncLifetime
         var figures = page.QuerySelectorAll("figure.figure").ToList();
         var kept = figures[0].QuerySelector("img")!.GetAttribute("src")!;
         Assert.StartsWith("/figures/", kept);
+        Assert.Equal("width: 50%", figures[0].QuerySelector("img")!.GetAttribute("style"));
         Assert.Equal(_web.Url("/figure.png").ToString(), figures[0].QuerySelector(".figure-source a")?.GetAttribute("href"));
         Assert.Equal(kept, figures[1].QuerySelector("img")!.GetAttribute("src"));
-        Assert.Equal(_web.Url("/page-as.png").ToString(), figures[2].QuerySelector("img")!.GetAttribute("src"));
-        Assert.Null(figures[2].QuerySelector(".figure-source"));
+        Assert.Equal(2, figures.Count);
+        Assert.Equal([_web.Url("/page-as.png").ToString(), _web.Url("/endless").ToString()],
+            page.QuerySelectorAll(".figure-elsewhere a.figure-link").Select(a => a.GetAttribute("href")));
+        Assert.Equal("Figure: Not an image (127.0.0.1)", page.QuerySelector(".figure-elsewhere a.figure-link")!.TextContent);
 
         using var image = await _client.GetAsync(kept, Ct);
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
         Assert.Equal(LinkFixtureServer.Png, await image.Content.ReadAsByteArrayAsync(Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/figures/" + new string('0', 64), Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnImageInATopicIntroIsALinkToItsOriginalUntilKeptThenItsKeptCopy()
+    {
+        var before = await _client.GetDocumentAsync("/topics/plots");
+        var intro = before.QuerySelector(".intro")!;
+        Assert.Empty(intro.QuerySelectorAll("img"));
+        Assert.Equal([_web.Url("/figure.png").ToString(), _web.Url("/page-as.png").ToString()],
+            intro.QuerySelectorAll("a.figure-link").Select(a => a.GetAttribute("href")));
+        Assert.Contains("Figure: Loss curve (127.0.0.1)", intro.TextContent, StringComparison.Ordinal);
+        Assert.Contains("as the authors drew it", intro.TextContent, StringComparison.Ordinal);
+
+        await KeepAsync();
+        var after = (await _client.GetDocumentAsync("/topics/plots")).QuerySelector(".intro")!;
+
+        var image = Assert.Single(after.QuerySelectorAll("img"));
+        Assert.Matches("^/figures/[0-9a-f]{64}$", image.GetAttribute("src"));
+        Assert.Equal("Loss curve", image.GetAttribute("alt"));
+        Assert.Equal(_web.Url("/page-as.png").ToString(), Assert.Single(after.QuerySelectorAll("a.figure-link")).GetAttribute("href"));
     }
 
     [Fact]

@@ -8,6 +8,8 @@ public static class SecurityHeaderAssert
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         var directives = csp.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("script-src 'self'", directives.Single(d => d.StartsWith("script-src", StringComparison.Ordinal)));
+        // Figures are served from their kept copies: a page loads no image from another site.
+        Assert.Equal("img-src 'self'", directives.Single(d => d.StartsWith("img-src", StringComparison.Ordinal)));
         Assert.Contains("frame-ancestors 'none'", directives);
         Assert.Contains("object-src 'none'", directives);
         Assert.Contains("base-uri 'self'", directives);

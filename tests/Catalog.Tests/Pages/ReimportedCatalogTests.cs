@@ -87,14 +87,14 @@ public sealed class ReimportedCatalogTests(ReimportedCatalogFactory factory) : I
     }
 
     [Fact]
-    public async Task FiguresKeepTheirPixelWidthAndOnlyHttpSourcesAreShown()
+    public async Task AFigureNotKeptYetIsALinkToItsSourceAndOnlyHttpSourcesAreShown()
     {
         var page = await _client.GetDocumentAsync("/topics/" + Uri.EscapeDataString(ReimportedCatalogFactory.ChineseTitle));
 
-        var image = Assert.Single(page.QuerySelectorAll("main img"));
-        Assert.Equal(ReimportedCatalogFactory.Figure, image.GetAttribute("src"));
-        Assert.Equal("width: 120px", image.GetAttribute("style"));
-        Assert.Equal("Figure for " + ReimportedCatalogFactory.ChineseTitle, image.GetAttribute("alt"));
+        Assert.Empty(page.QuerySelectorAll("main img"));
+        var link = Assert.Single(page.QuerySelectorAll("main a.figure-link"));
+        Assert.Equal(ReimportedCatalogFactory.Figure, link.GetAttribute("href"));
+        Assert.Equal($"Figure for {ReimportedCatalogFactory.ChineseTitle} (example.org)", link.TextContent);
     }
 
     [Fact]

@@ -32,15 +32,33 @@ public sealed class TopicPageTests(CatalogFactory factory) : IClassFixture<Catal
     }
 
     [Fact]
-    public async Task PhysicsPageShowsItsFigureLazilyWithAltTextAndItsWidth()
+    public async Task PhysicsPageLinksToItsFigureNotKeptYetInsteadOfLoadingItFromAnotherSite()
     {
         var page = await _client.GetDocumentAsync("/topics/physics-and-deep-learning");
 
-        var image = Assert.Single(page.QuerySelectorAll("main figure.figure img"));
-        Assert.Equal("https://d2r55xnwy6nx47.cloudfront.net/uploads/2017/09/InfoBottleneck_2880x1620.jpg", image.GetAttribute("src"));
-        Assert.Equal("lazy", image.GetAttribute("loading"));
-        Assert.False(string.IsNullOrWhiteSpace(image.GetAttribute("alt")));
-        Assert.Equal("width: 80%", image.GetAttribute("style"));
+        Assert.Empty(page.QuerySelectorAll("main img"));
+        var link = Assert.Single(page.QuerySelectorAll("main .figure-elsewhere a.figure-link"));
+        Assert.Equal("https://d2r55xnwy6nx47.cloudfront.net/uploads/2017/09/InfoBottleneck_2880x1620.jpg", link.GetAttribute("href"));
+        Assert.Equal("Figure for Physics and Deep Learning (d2r55xnwy6nx47.cloudfront.net)", link.TextContent);
+        Assert.Equal("noopener noreferrer", link.GetAttribute("rel"));
+    }
+
+    [Fact]
+    public async Task NoTopicPageOfTheSeedLoadsAnImageFromAnotherSite()
+    {
+        var slugs = (await _client.GetDocumentAsync("/")).QuerySelectorAll("main a[href^='/topics/']")
+            .Select(a => a.GetAttribute("href")!).Distinct().ToList();
+        Assert.Equal(17, slugs.Count); // every topic of the seed, three of them with a figure
+
+        foreach (var slug in slugs)
+        {
+            var page = await _client.GetDocumentAsync(slug);
+            foreach (var image in page.QuerySelectorAll("img[src], source[srcset], img[srcset]"))
+            {
+                var src = image.GetAttribute("src") ?? image.GetAttribute("srcset")!;
+                Assert.True(src.StartsWith('/') && !src.StartsWith("//", StringComparison.Ordinal), $"{slug} loads an image from {src}");
+            }
+        }
     }
 
     [Fact]

@@ -27,13 +27,23 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
         public bool HasMath => TexInText().IsMatch(Text);
     }
 
+    /// <param name="Src">The kept copy's address on this site, or the original URL of a figure not kept yet.</param>
     /// <param name="Width">A CSS width ("80%", "640px"), or null to use the image's own.</param>
     /// <param name="Source">The figure's original URL when <see cref="Src"/> is the catalog's kept copy, else null.</param>
-    public sealed record ImageView(string Src, string Alt, string? Width, string? Source = null);
+    public sealed record ImageView(string Src, string Alt, string? Width, string? Source = null)
+    {
+        /// <summary>A figure without a kept copy is a link to it, never an image loaded from another site.</summary>
+        public bool IsKept => Source is not null;
+
+        public string LinkText => KeptFigure.LinkText(Alt, Src);
+    }
 
     public sealed record LinkItem(LinkRow Link, string? Context, IReadOnlyList<TopicRef> AlsoIn, LinkHealthView Health);
 
     public TopicView Topic { get; private set; } = null!;
+
+    /// <summary>The intro as this page shows it: its images pointed at their kept copies or turned into links.</summary>
+    public string IntroHtml { get; private set; } = "";
 
     public List<TopicRef> Ancestors { get; private set; } = [];
 
@@ -56,7 +66,7 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
     public RemovedTopic? Removed { get; private set; }
 
     /// <summary>Markdig wrote the intro's math as &lt;span class="math"&gt;; quotes keep their $...$ as text.</summary>
-    public bool IntroHasMath => Topic.IntroHtml.Contains("class=\"math\"", StringComparison.Ordinal);
+    public bool IntroHasMath => IntroHtml.Contains("class=\"math\"", StringComparison.Ordinal);
 
     public bool HasMath => IntroHasMath || Quotes.Any(q => q.HasMath);
 
@@ -94,6 +104,7 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
             .Select(q => new QuoteView(q.Text, q.Url, db.Links.Where(l => l.Url == q.Url).Select(l => (int?)l.Id).FirstOrDefault()))
             .ToListAsync(ct);
         Images = await LoadImagesAsync(topic, ct);
+        IntroHtml = await LoadIntroAsync(topic.IntroHtml, ct);
         Links = await LoadLinksAsync(topic.Id, listed.OrderBy(m => m.Position).Skip(paging.Skip).Take(Paging.Size), ct);
         return Page();
     }
@@ -160,9 +171,21 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
         }
     }
 
+    private async Task<string> LoadIntroAsync(string introHtml, CancellationToken ct)
+    {
+        var intro = IntroFigures.Of(introHtml);
+        if (intro.Sources is not { Count: > 0 } sources)
+        {
+            return introHtml;
+        }
+
+        var kept = await db.StoredFigures.Where(f => sources.Contains(f.Src)).Select(f => new { f.Src, f.Sha256 }).ToListAsync(ct);
+        return intro.Render(kept.ToDictionary(f => f.Src, f => f.Sha256, StringComparer.Ordinal));
+    }
+
     private async Task<List<ImageView>> LoadImagesAsync(TopicView topic, CancellationToken ct)
     {
-        // A kept figure is served from this site; one not fetched yet keeps its original URL.
+        // A kept figure is served from this site; one not fetched yet is shown as a link to its original URL.
         var images = await (
                 from i in db.Images.Where(i => i.TopicId == topic.Id)
                 join f in db.StoredFigures on i.Src equals f.Src into kept
@@ -172,7 +195,7 @@ public sealed partial class TopicModel(CatalogDbContext db) : PageModel, ICatalo
         return images.OrderBy(i => i.Position).Where(i => Urls.SchemeOf(i.Src) is "http" or "https")
             .Select(i => i.Sha256 is null
                 ? new ImageView(i.Src, i.Alt ?? $"Figure for {topic.Title}", CssWidth(i.Width))
-                : new ImageView($"/figures/{i.Sha256}", i.Alt ?? $"Figure for {topic.Title}", CssWidth(i.Width), i.Src))
+                : new ImageView(KeptFigure.Href(i.Sha256), i.Alt ?? $"Figure for {topic.Title}", CssWidth(i.Width), i.Src))
             .ToList();
     }
 

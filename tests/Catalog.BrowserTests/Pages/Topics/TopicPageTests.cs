@@ -47,4 +47,35 @@ public sealed class TopicPageTests(BrowserFixture browser)
         await observed.ScreenshotAsync("topic");
         Assert.Empty(observed.Problems);
     }
+
+    [Theory]
+    [InlineData("/topics/physics-and-deep-learning")] // a seed figure, not kept: a link to it
+    [InlineData("/topics/neural-ordinary-differential-equations")]
+    [InlineData("/topics/dynamics-and-deep-learning")] // math typeset with KaTeX's own fonts
+    public async Task ATopicPageAsksNoOtherSiteForAnythingAndBreaksNoContentSecurityRule(string path)
+    {
+        await using var observed = await browser.NewPageAsync();
+        var elsewhere = new List<string>();
+        var origin = browser.Server!.BaseUrl + "/";
+        observed.Page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(origin, StringComparison.Ordinal))
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
+        // Injected by the browser itself, not by the page: the policy does not apply to it, so it sees every refusal.
+        await observed.Page.AddInitScriptAsync("""
+            window.cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+            """);
+
+        await observed.GotoAsync(path);
+        await observed.Page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)"); // lazy images would load now
+        await observed.SettledAsync();
+
+        Assert.Empty(elsewhere);
+        Assert.Empty(await observed.Page.EvaluateAsync<string[]>("() => window.cspViolations"));
+        Assert.Empty(observed.Problems);
+    }
 }
