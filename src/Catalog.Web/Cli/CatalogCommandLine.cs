@@ -18,7 +18,8 @@ public sealed class CatalogCommandLine
 {
     public const int Usage = 2;
 
-    private static readonly string[] s_helpWords = ["help", "--help", "-h", "-?"];
+    // Words System.CommandLine answers itself: help, and the version of the program (never a reason to serve).
+    private static readonly string[] s_parserWords = ["help", "--help", "-h", "-?", "--version"];
 
     private readonly ParseResult? _parsed;
 
@@ -56,8 +57,9 @@ public sealed class CatalogCommandLine
         return new CatalogCommandLine(settings, CreateRoot(context).Parse(verbArgs), context);
     }
 
-    /// <summary>True when the verb needs no host: a usage error or help, answered before anything is built.</summary>
-    public bool CompletesWithoutHost => _parsed is { Errors.Count: > 0 } || _parsed?.Action is System.CommandLine.Help.HelpAction;
+    /// <summary>True when the verb needs no host: a usage error, help or the version, answered before anything is built.</summary>
+    public bool CompletesWithoutHost =>
+        _parsed is { Errors.Count: > 0 } || _parsed?.Action is System.CommandLine.Help.HelpAction || _parsed?.CommandResult.Command is RootCommand;
 
     /// <returns>The process exit code.</returns>
     public Task<int> RunWithoutHostAsync() => RunAsync(services: null, CancellationToken.None);
@@ -113,7 +115,7 @@ public sealed class CatalogCommandLine
     }
 
     private static bool NamesVerb(string[] args) =>
-        args is [var first, ..] && (s_helpWords.Contains(first) || (!first.StartsWith('-') && !first.Contains('=')));
+        args is [var first, ..] && (s_parserWords.Contains(first) || (!first.StartsWith('-') && !first.Contains('=')));
 
     private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf(':') is > 2 and var colon && arg.IndexOf('=') > colon;
 }

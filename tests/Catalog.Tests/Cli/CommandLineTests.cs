@@ -195,6 +195,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task VersionPrintsTheVersionAndServesNothing()
+    {
+        var result = await RunAsync("--version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", result.Stdout.Trim());
+        Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Fact]
     public async Task ASettingSwitchBesideAVerbIsConfigurationNotAnOption()
     {
         var result = await RunAsync("import", Seeds.ChangedPath, "--Catalog:MaxSeedBytes=1000");
