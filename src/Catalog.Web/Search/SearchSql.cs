@@ -99,7 +99,7 @@ internal static class SearchSql
     /// <summary>
     /// The documents among <c>$ids</c>, tested on the rows the match yields. The unary plus keeps SQLite from handing
     /// the rowids to FTS5 as lookups: FTS5 then evaluates the whole expression once per id, and a prefix term
-    /// ("theories*") merges every doclist of its prefix again for each, hundreds of times per search (see the
+    /// ("theories*") merges every doclist of its prefix again for each id (see the
     /// benchmarks README, "Search: uncached distinct queries"). One pass over the match costs what one lookup did.
     /// </summary>
     internal const string AmongIds = "+search_index.rowid IN (SELECT value FROM json_each($ids))";
