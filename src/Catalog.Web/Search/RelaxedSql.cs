@@ -15,10 +15,10 @@ internal static class RelaxedSql
         ORDER BY search_index.rank LIMIT $limit
         """;
 
-    /// <summary>Which of the given documents match: FTS5 seeks each rowid in the clause's doclists instead of reading them whole.</summary>
-    public const string Matching = """
+    /// <summary>Which of the given documents match (<see cref="SearchSql.AmongIds"/>).</summary>
+    public const string Matching = $"""
         SELECT rowid FROM search_index
-        WHERE search_index MATCH $match AND rowid IN (SELECT value FROM json_each($ids))
+        WHERE search_index MATCH $match AND {SearchSql.AmongIds}
         """;
 
     /// <summary>The links listed under the given topics, in the order the topics list them.</summary>
@@ -32,9 +32,9 @@ internal static class RelaxedSql
 
     public const string Rows = "SELECT Id, Url, Kind, Host FROM Links WHERE Id IN (SELECT value FROM json_each($ids))";
 
-    public const string Snippets = """
+    public const string Snippets = $"""
         SELECT rowid, snippet(search_index, -1, char(57344), char(57345), '…', 16) FROM search_index
-        WHERE search_index MATCH $match AND rowid IN (SELECT value FROM json_each($ids))
+        WHERE search_index MATCH $match AND {SearchSql.AmongIds}
         """;
 
     public const string TopicRefs = "SELECT Id, Slug, Title FROM Topics WHERE Id IN (SELECT value FROM json_each($ids))";

@@ -61,6 +61,19 @@ public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.Contains("SEARCH l USING INTEGER PRIMARY KEY (rowid=?)", matches);
     }
 
+    [Fact]
+    public async Task QueriesOverGivenIdsReadTheMatchOnceInsteadOfLookingUpEachId()
+    {
+        // FTS5's index string starts with '=' when SQLite hands it rowids to look up one by one.
+        foreach (var sql in new[] { SearchSql.SameWorkMatches(s_allFilters), RelaxedSql.Matching, RelaxedSql.Snippets })
+        {
+            var plan = await PlanAsync(sql);
+
+            var scan = Assert.Single(plan, p => p.StartsWith("SCAN search_index VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+            Assert.DoesNotContain(":=", scan, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<List<string>> PlanAsync(string sql)
     {
         factory.CreateClient();
