@@ -1,7 +1,10 @@
+using System.Text;
 using Catalog.Tests.Infrastructure;
 using Catalog.Web.Data;
+using Catalog.Web.Import;
 using Catalog.Web.Links;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Tests.LinkHealth;
 
@@ -51,5 +54,33 @@ public sealed class LinkHealthOnEachDatabaseTests
         Assert.False(progress.Running);
         Assert.NotNull(progress.LastFinishedAt);
         Assert.Equal((2, 1), (progress.Last!.Checked, progress.Last.Broken));
+    }
+
+    [Theory]
+    [OnEachDatabase]
+    public async Task KeptFiguresAreStoredOncePerContentAndMoveTheCatalogVersionOn(DatabaseProvider provider)
+    {
+        await using var web = await LinkFixtureServer.StartAsync();
+        await using var catalog = new LoopbackCatalog(web, new Dictionary<string, string?> { ["Catalog:Links:MaxBytes"] = "100000" }, provider);
+        await catalog.ImportAsync(new SeedFile("figures.md", Encoding.UTF8.GetBytes($"""
+            # Figures
+
+            ## Papers
+
+            - [Sturdy]({web.Url("/ok")})
+
+            <img src="{web.Url("/figure.png")}" alt="A plot">
+            <img src="{web.Url("/same-figure.png")}" alt="The same plot again">
+            """)));
+
+        await using (var scope = catalog.Services.CreateAsyncScope())
+        {
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<FigureKeeper>().KeepAsync(Ct));
+        }
+
+        await using var db = catalog.OpenDatabase();
+        Assert.Equal(1, await db.FigureBlobs.CountAsync(Ct));
+        Assert.Equal(2, await db.StoredFigures.CountAsync(Ct));
+        Assert.True(await db.CatalogState.Select(s => s.Version).SingleAsync(Ct) > 1, "keeping figures moved the version on from the import's");
     }
 }
