@@ -102,8 +102,8 @@ public class CatalogDbContext : DbContext, IDataProtectionKeyContext
         });
 
         // SQLite has no date type. A DateTimeOffset is stored as ISO 8601 text with its offset
-        // ("2026-12-04 04:56:52.1283924+00:00", Data/Sql.Time writes the same): such text sorts and compares in time
-        // order only while every value has the same offset, so every writer stores UTC (TimeProvider.GetUtcNow).
+        // ("2026-12-04 04:56:52.1283924+00:00", as Microsoft.Data.Sqlite binds a DateTimeOffset parameter too): such
+        // text sorts and compares in time order only while every value has the same offset, so every writer stores UTC (TimeProvider.GetUtcNow).
         // PostgreSQL keeps its own timestamptz: the one place the model differs between the providers.
         if (Database.IsSqlite())
         {

@@ -10,9 +10,6 @@ namespace Catalog.Web.Data;
 /// </summary>
 internal static class Sql
 {
-    /// <summary>How EF stores a <see cref="DateTimeOffset"/> here (its DateTimeOffsetToStringConverter): sortable text.</summary>
-    public static string Time(DateTimeOffset value) => value.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
-
     public static DbCommand Command(this DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
         Command(connection, null, sql, parameters);
 

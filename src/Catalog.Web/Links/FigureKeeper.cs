@@ -46,7 +46,7 @@ public sealed class FigureKeeper(CatalogDbContext db, LinkFetcher fetcher, TimeP
             // Pages are cached per catalog version: moving it on makes them point at the kept copies.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            await db.Database.ExecuteSqlAsync($"UPDATE CatalogState SET Version = Version + 1, UpdatedAt = {Sql.Time(now)} WHERE Id = 1", ct);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "CatalogState" SET "Version" = "Version" + 1, "UpdatedAt" = {now} WHERE "Id" = 1""", ct);
             await transaction.CommitAsync(ct);
             foreach (var listener in listeners)
             {

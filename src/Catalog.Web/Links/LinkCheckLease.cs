@@ -24,10 +24,10 @@ public static class LinkCheckLease
 
     public static async Task<bool> TryAcquireAsync(this CatalogDbContext db, string holder, DateTimeOffset now, CancellationToken ct)
     {
-        string start = Sql.Time(now), until = Sql.Time(now + Duration);
+        var until = now + Duration;
         var taken = await db.Database.ExecuteSqlAsync($"""
-            UPDATE LinkCheckState SET Holder = {holder}, LeaseUntil = {until}, StartedAt = {start}, Done = 0, Total = 0
-            WHERE Id = 1 AND (Holder IS NULL OR LeaseUntil < {start})
+            UPDATE "LinkCheckState" SET "Holder" = {holder}, "LeaseUntil" = {until}, "StartedAt" = {now}, "Done" = 0, "Total" = 0
+            WHERE "Id" = 1 AND ("Holder" IS NULL OR "LeaseUntil" < {now})
             """, ct);
         return taken == 1;
     }
@@ -35,9 +35,9 @@ public static class LinkCheckLease
     /// <summary>Records how far the run got and renews the lease.</summary>
     public static Task RenewAsync(this CatalogDbContext db, string holder, int done, int total, DateTimeOffset now, CancellationToken ct)
     {
-        var until = Sql.Time(now + Duration);
+        var until = now + Duration;
         return db.Database.ExecuteSqlAsync(
-            $"UPDATE LinkCheckState SET LeaseUntil = {until}, Done = {done}, Total = {total} WHERE Id = 1 AND Holder = {holder}", ct);
+            $"""UPDATE "LinkCheckState" SET "LeaseUntil" = {until}, "Done" = {done}, "Total" = {total} WHERE "Id" = 1 AND "Holder" = {holder}""", ct);
     }
 
     /// <summary>Gives the lease back; a finished run leaves its counts for the admin page.</summary>
@@ -45,14 +45,14 @@ public static class LinkCheckLease
     {
         if (summary is null)
         {
-            return db.Database.ExecuteSqlAsync($"UPDATE LinkCheckState SET Holder = NULL, LeaseUntil = NULL WHERE Id = 1 AND Holder = {holder}", ct);
+            return db.Database.ExecuteSqlAsync($"""UPDATE "LinkCheckState" SET "Holder" = NULL, "LeaseUntil" = NULL WHERE "Id" = 1 AND "Holder" = {holder}""", ct);
         }
 
-        string json = JsonSerializer.Serialize(summary, s_json), finished = Sql.Time(now);
+        var json = JsonSerializer.Serialize(summary, s_json);
         var count = summary.Checked;
         return db.Database.ExecuteSqlAsync($"""
-            UPDATE LinkCheckState SET Holder = NULL, LeaseUntil = NULL, Done = {count}, Total = {count}, LastFinishedAt = {finished}, LastSummaryJson = {json}
-            WHERE Id = 1 AND Holder = {holder}
+            UPDATE "LinkCheckState" SET "Holder" = NULL, "LeaseUntil" = NULL, "Done" = {count}, "Total" = {count}, "LastFinishedAt" = {now}, "LastSummaryJson" = {json}
+            WHERE "Id" = 1 AND "Holder" = {holder}
             """, ct);
     }
 

@@ -105,7 +105,7 @@ public sealed class LinkChecker(
         await db.SaveChangesAsync(cancellationToken);
         if (changed)
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE CatalogState SET Version = Version + 1, UpdatedAt = {Sql.Time(now)} WHERE Id = 1", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "CatalogState" SET "Version" = "Version" + 1, "UpdatedAt" = {now} WHERE "Id" = 1""", cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text;
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Catalog.Web.Links;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ namespace Catalog.Tests.LinkHealth;
 /// An empty catalog whose fetcher may reach loopback (the fixture web) and nothing else is ever pointed at; a check
 /// strikes twice within one test (DeadAfter zero) so "dead" is reachable in two runs.
 /// </summary>
-public class LoopbackCatalog(LinkFixtureServer web, IDictionary<string, string?>? extra = null) : EmptyCatalogFactory
+public class LoopbackCatalog(LinkFixtureServer web, IDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    : EmptyCatalogFactory(provider)
 {
     protected override IDictionary<string, string?> Settings
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Catalog.Web.Links;
 using Catalog.Web.Links.Metadata;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Catalog.Tests.LinkMetadata;
 
 /// <summary>An empty catalog whose sources point at the fixture APIs and whose one outbound door leads only to the fixture.</summary>
-public sealed class MetadataCatalog(MetadataWeb web, IDictionary<string, string?>? extra = null) : EmptyCatalogFactory
+public sealed class MetadataCatalog(MetadataWeb web, IDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    : EmptyCatalogFactory(provider)
 {
     protected override IDictionary<string, string?> Settings
     {

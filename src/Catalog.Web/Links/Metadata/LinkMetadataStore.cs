@@ -27,8 +27,8 @@ public sealed class LinkMetadataStore(CatalogDbContext db, TimeProvider clock, I
             await BetterKindsAsync(ct);
             await IndexAsync(changed, transaction.GetDbTransaction(), ct);
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO CatalogState (Id, Version, UpdatedAt) VALUES (1, 1, {Sql.Time(clock.GetUtcNow())})
-                ON CONFLICT (Id) DO UPDATE SET Version = Version + 1, UpdatedAt = excluded.UpdatedAt
+                INSERT INTO "CatalogState" ("Id", "Version", "UpdatedAt") VALUES (1, 1, {clock.GetUtcNow()})
+                ON CONFLICT ("Id") DO UPDATE SET "Version" = "CatalogState"."Version" + 1, "UpdatedAt" = excluded."UpdatedAt"
                 """, ct);
             await transaction.CommitAsync(ct);
         }
@@ -44,7 +44,8 @@ public sealed class LinkMetadataStore(CatalogDbContext db, TimeProvider clock, I
     // it merged into one segment per index.
     private async Task IndexAsync(List<string> changed, System.Data.Common.DbTransaction transaction, CancellationToken ct)
     {
-        if (changed.Count == 0)
+        // The search index is SQLite's FTS5 for now; a PostgreSQL import writes none either (CatalogImporter).
+        if (changed.Count == 0 || !db.Database.IsSqlite())
         {
             return;
         }
