@@ -135,7 +135,8 @@ public static partial class LinkCheckVerb
     /// </summary>
     private static async Task<int> CheckedAsync(ChildProcess check, string log, TimeSpan timeout)
     {
-        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        // The child's shell creates the log when it starts, which can be after this line: open it either way.
+        using var stream = new FileStream(log, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
         var clock = Stopwatch.StartNew();
         var pending = "";
