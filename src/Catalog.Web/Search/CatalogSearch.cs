@@ -32,7 +32,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, ct);
         var plan = lexicons is null ? SearchPlan.Plain(query, completions)
             : await SearchPlan.MakeAsync(connection, query, await lexicons.GetAsync(connection, ct), completions, ct);
-        var works = await SameWork.ReadAsync(connection, ct);
+        var works = lexicons is null ? await SameWork.ReadAsync(connection, ct) : await lexicons.WorksAsync(connection, ct);
         return semantic is { Available: true } && IsFusable(plan, request)
             ? await FusedAsync(connection, plan, request, withFacets, works, ct)
             : await RunAsync(connection, plan, request, withFacets, works, ct);

@@ -8,7 +8,7 @@ namespace Catalog.Web.Search;
 /// One paper, one identity: links that are the same work (one canonical arXiv id or DOI, Links/Metadata/CanonicalId.cs)
 /// are one search result. The best-ranked of them stands for the work and names the others (<see cref="SearchHit.AlsoAt"/>);
 /// the rest are shadowed, out of the page, the count and the facets alike. Only links that share their id with another
-/// link take part, so a catalog without such pairs pays one small query per search.
+/// link take part; the table is read once per catalog version (<see cref="SearchLexicons"/>).
 /// </summary>
 internal sealed class SameWork
 {

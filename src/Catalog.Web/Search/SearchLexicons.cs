@@ -4,20 +4,25 @@ using Catalog.Web.Web;
 namespace Catalog.Web.Search;
 
 /// <summary>
-/// The <see cref="Lexicon"/> of the catalog's current version, read once after each import (the first search that
-/// sees a new version reads it; searches meanwhile wait for that one read rather than each starting their own).
+/// The <see cref="Lexicon"/> and the <see cref="SameWork"/> table of the catalog's current version, read once after
+/// each import or metadata save (the first search that sees a new version reads them; searches meanwhile wait for that
+/// one read rather than each starting their own).
 /// </summary>
 public sealed class SearchLexicons(CatalogVersion version) : IDisposable
 {
     private readonly SemaphoreSlim _reading = new(1, 1);
     private volatile Entry? _current;
 
-    public async Task<Lexicon> GetAsync(DbConnection connection, CancellationToken ct)
+    public async Task<Lexicon> GetAsync(DbConnection connection, CancellationToken ct) => (await CurrentAsync(connection, ct)).Lexicon;
+
+    internal async Task<SameWork> WorksAsync(DbConnection connection, CancellationToken ct) => (await CurrentAsync(connection, ct)).Works;
+
+    private async Task<Entry> CurrentAsync(DbConnection connection, CancellationToken ct)
     {
         var wanted = version.Current.Version;
         if (_current is { } known && known.Version == wanted)
         {
-            return known.Lexicon;
+            return known;
         }
 
         await _reading.WaitAsync(ct);
@@ -25,12 +30,12 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
         {
             if (_current is { } read && read.Version == wanted)
             {
-                return read.Lexicon;
+                return read;
             }
 
-            var lexicon = await Lexicon.ReadAsync(connection, ct);
-            _current = new Entry(wanted, lexicon);
-            return lexicon;
+            var entry = new Entry(wanted, await Lexicon.ReadAsync(connection, ct), await SameWork.ReadAsync(connection, ct));
+            _current = entry;
+            return entry;
         }
         finally
         {
@@ -40,5 +45,5 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
 
     public void Dispose() => _reading.Dispose();
 
-    private sealed record Entry(long Version, Lexicon Lexicon);
+    private sealed record Entry(long Version, Lexicon Lexicon, SameWork Works);
 }
