@@ -131,7 +131,7 @@ public sealed class CatalogImporter(
                     r => r.GetString(0), ct, ("@source", sourceId)))
                 .ToHashSet(StringComparer.Ordinal),
             Version: await transaction.ScalarAsync("""SELECT "Version" FROM "CatalogState" WHERE "Id" = 1""", ct) ?? 0,
-            SearchDocuments: request.DryRun || !HasSearchIndex ? null : await SearchDocuments.ReadAsync(transaction, source?.Id, ct));
+            SearchDocuments: request.DryRun ? null : await SearchDocuments.ReadAsync(transaction, source?.Id, ct));
         var parsed = await parsing;
         if (catalog.OtherSlugs.Count + parsed.Topics.Count > options.Value.MaxTopics)
         {
@@ -187,10 +187,6 @@ public sealed class CatalogImporter(
             report.Warnings.Count, (clock.GetUtcNow() - started).TotalMilliseconds);
         return report with { RunId = runId };
     }
-
-    // Search runs on SQLite's FTS5 (Search/); PostgreSQL's search index is the next step of issue 20, and until it
-    // exists an import there writes the catalog without one.
-    private bool HasSearchIndex => database.Provider == DatabaseProvider.Sqlite;
 
     /// <summary>What the diff compares the file with: the catalog as this import's transaction found it.</summary>
     /// <param name="SearchDocuments">The other sources' search documents (not read for a dry run).</param>

@@ -21,11 +21,7 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
         var database = scope.ServiceProvider.GetRequiredService<CatalogDatabase>();
         logger.LogInformation("Catalog database at {DatabasePath}", database.Describe());
         await ImportSeedsAsync(scope.ServiceProvider, db, cancellationToken);
-        if (database.Provider == DatabaseProvider.Sqlite)
-        {
-            // FTS5's index; PostgreSQL's search is the next step of issue 20.
-            await RebuildStaleSearchIndexAsync(scope.ServiceProvider, db, cancellationToken);
-        }
+        await RebuildStaleSearchIndexAsync(scope.ServiceProvider, database, cancellationToken);
     }
 
     private async Task ImportSeedsAsync(IServiceProvider services, CatalogDbContext db, CancellationToken cancellationToken)
@@ -59,7 +55,7 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
         }
     }
 
-    private async Task RebuildStaleSearchIndexAsync(IServiceProvider services, CatalogDbContext db, CancellationToken cancellationToken)
+    private async Task RebuildStaleSearchIndexAsync(IServiceProvider services, CatalogDatabase database, CancellationToken cancellationToken)
     {
         var connection = await services.GetRequiredService<CatalogSearch>().OpenAsync(cancellationToken);
         if (!await SearchIndex.IsStaleAsync(connection, cancellationToken))
@@ -70,7 +66,7 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await SearchIndex.RebuildAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Rebuilt the search index of {DatabasePath}", db.DatabasePath());
+        logger.LogInformation("Rebuilt the search index of {DatabasePath}", database.Describe());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

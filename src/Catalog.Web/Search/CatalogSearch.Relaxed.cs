@@ -41,12 +41,13 @@ public sealed partial class CatalogSearch
     private static async Task<(List<long> Links, List<long> Topics)> RelaxedRankingAsync(
         DbConnection connection, SearchPlan plan, SearchFilters filters, CancellationToken ct)
     {
+        var sql = ISearchDialect.Of(connection);
         var any = plan.AnyWord;
-        var links = await connection.ListAsync(RelaxedSql.LinkCandidates(filters),
+        var links = await connection.ListAsync(sql.LinkCandidates(filters),
             r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct,
-            [("$match", any), ("$limit", RelaxedWindow), .. SearchSql.FilterParameters(filters)]);
-        var topics = await connection.ListAsync(RelaxedSql.TopicCandidates,
-            r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct, ("$match", any), ("$limit", TopicLimit));
+            [("@match", sql.Match(any)), ("@limit", RelaxedWindow), .. filters.Parameters]);
+        var topics = await connection.ListAsync(sql.TopicCandidates,
+            r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct, ("@match", sql.Match(any)), ("@limit", TopicLimit));
 
         var documents = links.Concat(topics).ToList();
         await BandAsync(connection, plan, documents, ct);
@@ -82,20 +83,24 @@ public sealed partial class CatalogSearch
         }
     }
 
-    private static async Task<HashSet<long>> MatchingAsync(DbConnection connection, string match, string ids, CancellationToken ct) =>
-        [.. await connection.ListAsync(RelaxedSql.Matching, r => r.GetInt64(0), ct, ("$match", match), ("$ids", ids))];
+    private static async Task<HashSet<long>> MatchingAsync(DbConnection connection, string match, string ids, CancellationToken ct)
+    {
+        var sql = ISearchDialect.Of(connection);
+        return [.. await connection.ListAsync(sql.Matching, r => r.GetInt64(0), ct, ("@match", sql.Match(match)), ("@ids", ids))];
+    }
 
     // Links of the topics that match every clause: half a clause for each clause they miss themselves.
     private static async Task<List<Candidate>> InheritAsync(
         DbConnection connection, SearchPlan plan, List<Candidate> links, List<long> topicIds, SearchFilters filters, CancellationToken ct)
     {
+        var sql = ISearchDialect.Of(connection);
         if (topicIds.Count == 0)
         {
             return links;
         }
 
-        var listed = await connection.ListAsync(RelaxedSql.TopicLinks(filters), r => r.GetInt64(0), ct,
-            [("$topics", JsonSerializer.Serialize(topicIds)), .. SearchSql.FilterParameters(filters)]);
+        var listed = await connection.ListAsync(sql.TopicLinks(filters), r => r.GetInt64(0), ct,
+            [("@topics", JsonSerializer.Serialize(topicIds)), .. filters.Parameters]);
         var byId = links.ToDictionary(l => l.Id);
         var full = plan.Clauses.Count;
         foreach (var (id, order) in listed.Distinct().Select((id, i) => (id, i)))
@@ -113,11 +118,12 @@ public sealed partial class CatalogSearch
 
     private static async Task<List<SearchHit>> PageHitsAsync(DbConnection connection, string match, List<long> page, CancellationToken ct)
     {
+        var sql = ISearchDialect.Of(connection);
         var ids = JsonSerializer.Serialize(page);
-        var rows = (await connection.ListAsync(RelaxedSql.Rows,
-            r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3)), ct, ("$ids", ids))).ToDictionary(r => r.Id);
-        var snippets = (await connection.ListAsync(RelaxedSql.Snippets,
-            r => (Id: r.GetInt64(0), Snippet: r.GetString(1)), ct, ("$match", match), ("$ids", ids))).ToDictionary(r => r.Id, r => r.Snippet);
+        var rows = (await connection.ListAsync(sql.Rows,
+            r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3)), ct, ("@ids", ids))).ToDictionary(r => r.Id);
+        var snippets = (await connection.ListAsync(sql.Snippets,
+            r => (Id: r.GetInt64(0), Snippet: r.GetString(1)), ct, ("@match", sql.Match(match)), ("@ids", ids))).ToDictionary(r => r.Id, r => r.Snippet);
         var mentions = await MentionsAsync(connection, page, ct);
         return page.Where(rows.ContainsKey).Select(id =>
         {
@@ -131,16 +137,18 @@ public sealed partial class CatalogSearch
 
     private static async Task<List<TopicRef>> TopicRefsAsync(DbConnection connection, List<long> topicIds, CancellationToken ct)
     {
-        var rows = (await connection.ListAsync(RelaxedSql.TopicRefs,
-            r => (Id: r.GetInt64(0), Ref: new TopicRef(r.GetString(1), r.GetString(2))), ct, ("$ids", JsonSerializer.Serialize(topicIds)))).ToDictionary(r => r.Id, r => r.Ref);
+        var sql = ISearchDialect.Of(connection);
+        var rows = (await connection.ListAsync(sql.TopicRefs,
+            r => (Id: r.GetInt64(0), Ref: new TopicRef(r.GetString(1), r.GetString(2))), ct, ("@ids", JsonSerializer.Serialize(topicIds)))).ToDictionary(r => r.Id, r => r.Ref);
         return topicIds.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     private static async Task<SearchFacets> RelaxedFacetsAsync(DbConnection connection, IEnumerable<long> ids, CancellationToken ct)
     {
-        var rows = await connection.ListAsync(RelaxedSql.Facets,
+        var sql = ISearchDialect.Of(connection);
+        var rows = await connection.ListAsync(sql.FacetsOfIds,
             r => (Facet: r.GetString(0), Value: new FacetCount(r.GetString(1), r.GetString(2), r.GetInt32(3))),
-            ct, ("$ids", JsonSerializer.Serialize(ids)));
+            ct, ("@ids", JsonSerializer.Serialize(ids)));
         List<FacetCount> Of(string facet) => rows.Where(r => r.Facet == facet).Select(r => r.Value).OrderByDescending(v => v.Count).ToList();
         return new SearchFacets(Of("topic"), Of("kind"), Of("host"));
     }

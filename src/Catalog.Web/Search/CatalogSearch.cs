@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Catalog.Web.Search;
 
 /// <summary>
-/// The search queries behind /search and /api/search. Per request: one ranked FTS5 query for the page (bm25 via the
-/// table's rank, LIMIT/OFFSET, snippet() only for the rows returned), one for the labels and topics of those links,
+/// The search queries behind /search and /api/search. Per request: one ranked query for the page (bm25 via the
+/// FTS5 table's rank on SQLite, ts_rank_cd on PostgreSQL: <see cref="ISearchDialect"/>, LIMIT/OFFSET, snippet() only for the rows returned), one for the labels and topics of those links,
 /// one for matching topics, and one count (or, for the page, one facet query that also gives the count). Repeated
 /// searches are answered by the output cache (Web/CatalogCache.cs), keyed by catalog version, before they get here.
 /// </summary>
@@ -47,11 +47,12 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         }
 
         var connection = await OpenAsync(ct);
+        var sql = ISearchDialect.Of(connection);
         // Topics first (a few), then links: ranked together, links would crowd out the topic they belong to.
         var match = query.ToFts5(await Vocabulary.CompletionsAsync(connection, query.Typing, ct));
         var topics = await TopicsAsync(connection, match, Math.Min(SuggestedTopicLimit, limit), ct);
-        var links = await connection.ListAsync(SearchSql.SuggestedLinks,
-            r => (Id: r.GetInt64(0), Url: r.GetString(1)), ct, ("$match", match), ("$limit", limit - topics.Count));
+        var links = await connection.ListAsync(sql.SuggestedLinks,
+            r => (Id: r.GetInt64(0), Url: r.GetString(1)), ct, ("@match", sql.Match(match)), ("@limit", limit - topics.Count));
         var mentions = await MentionsAsync(connection, links.Select(r => r.Id), ct);
         return
         [
@@ -72,8 +73,10 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             return [];
         }
 
-        return await (await OpenAsync(ct)).ListAsync(SearchSql.ClosestTopics,
-            r => new TopicRef(r.GetString(0), r.GetString(1)), ct, ("$match", anyWord), ("$limit", TopicLimit));
+        var connection = await OpenAsync(ct);
+        var sql = ISearchDialect.Of(connection);
+        return await connection.ListAsync(sql.ClosestTopics,
+            r => new TopicRef(r.GetString(0), r.GetString(1)), ct, ("@match", sql.Match(anyWord)), ("@limit", TopicLimit));
     }
 
     /// <summary>The connection EF Core owns; it closes it when the request's context is disposed.</summary>
@@ -86,6 +89,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
     private static async Task<SearchResults> RunAsync(
         DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
     {
+        var sql = ISearchDialect.Of(connection);
         var match = plan.AllWords;
         var shadowed = await works.ShadowedAsync(connection, match, request.Filters, ct);
         var hits = works.Name(await HitsAsync(connection, match, request, shadowed, ct));
@@ -93,8 +97,8 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, shadowed, ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
-            : (int)await connection.ScalarAsync(SearchSql.Count(request.Filters), ct,
-                [("$match", match), ("$shadowed", shadowed), .. SearchSql.FilterParameters(request.Filters)]);
+            : (int)await connection.ScalarAsync(sql.Count(request.Filters), ct,
+                [("@match", sql.Match(match)), ("@shadowed", shadowed), .. request.Filters.Parameters]);
         var pageEnd = request.Page * request.PageSize;
         if (total < pageEnd && plan.CanRelax && pageEnd <= RelaxedWindow)
         {
@@ -106,10 +110,11 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
 
     private static async Task<List<SearchHit>> HitsAsync(DbConnection connection, string match, SearchRequest request, string shadowed, CancellationToken ct)
     {
-        var rows = await connection.ListAsync(SearchSql.Hits(request.Filters),
+        var sql = ISearchDialect.Of(connection);
+        var rows = await connection.ListAsync(sql.Hits(request.Filters),
             r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3), Snippet: r.GetString(4)),
-            ct, [("$match", match), ("$limit", request.PageSize), ("$offset", (request.Page - 1) * request.PageSize), ("$shadowed", shadowed),
-                .. SearchSql.FilterParameters(request.Filters)]);
+            ct, [("@match", sql.Match(match)), ("@limit", request.PageSize), ("@offset", (request.Page - 1) * request.PageSize), ("@shadowed", shadowed),
+                .. request.Filters.Parameters]);
         var mentions = await MentionsAsync(connection, rows.Select(r => r.Id), ct);
         return rows.Select(r => mentions.TryGetValue(r.Id, out var m)
                 ? new SearchHit(r.Url, m.Label, r.Kind, r.Host, m.Topics, Snippets.ToHtml(r.Snippet)) { LinkId = r.Id }
@@ -117,17 +122,21 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             .ToList();
     }
 
-    private static Task<List<TopicRef>> TopicsAsync(DbConnection connection, string match, int limit, CancellationToken ct) =>
-        connection.ListAsync(SearchSql.Topics,
-            r => new TopicRef(r.GetString(0), r.GetString(1)), ct, ("$match", match), ("$limit", limit));
+    private static Task<List<TopicRef>> TopicsAsync(DbConnection connection, string match, int limit, CancellationToken ct)
+    {
+        var sql = ISearchDialect.Of(connection);
+        return connection.ListAsync(sql.Topics,
+            r => new TopicRef(r.GetString(0), r.GetString(1)), ct, ("@match", sql.Match(match)), ("@limit", limit));
+    }
 
     private sealed record LinkMentions(string Label, IReadOnlyList<TopicRef> Topics);
 
     private static async Task<Dictionary<long, LinkMentions>> MentionsAsync(DbConnection connection, IEnumerable<long> ids, CancellationToken ct)
     {
-        var rows = await connection.ListAsync(SearchSql.Mentions,
+        var sql = ISearchDialect.Of(connection);
+        var rows = await connection.ListAsync(sql.Mentions,
             r => (LinkId: r.GetInt64(0), Label: r.GetString(1), Topic: new TopicRef(r.GetString(2), r.GetString(3))),
-            ct, ("$ids", JsonSerializer.Serialize(ids)));
+            ct, ("@ids", JsonSerializer.Serialize(ids)));
         return rows.GroupBy(r => r.LinkId).ToDictionary(
             g => g.Key,
             g => new LinkMentions(g.First().Label, g.Select(r => r.Topic).DistinctBy(t => t.Slug).ToList()));
@@ -135,9 +144,10 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
 
     private static async Task<SearchFacets> FacetsAsync(DbConnection connection, string match, SearchFilters filters, string shadowed, CancellationToken ct)
     {
-        var rows = await connection.ListAsync(SearchSql.Facets(filters),
+        var sql = ISearchDialect.Of(connection);
+        var rows = await connection.ListAsync(sql.Facets(filters),
             r => (Facet: r.GetString(0), Value: new FacetCount(r.GetString(1), r.GetString(2), r.GetInt32(3))),
-            ct, [("$match", match), ("$shadowed", shadowed), .. SearchSql.FilterParameters(filters)]);
+            ct, [("@match", sql.Match(match)), ("@shadowed", shadowed), .. filters.Parameters]);
         List<FacetCount> Of(string facet) => rows.Where(r => r.Facet == facet).Select(r => r.Value).OrderByDescending(v => v.Count).ToList();
         return new SearchFacets(Of("topic"), Of("kind"), Of("host"),
             [.. rows.Where(r => r.Facet == "year").Select(r => r.Value).OrderByDescending(v => v.Value, StringComparer.Ordinal)]);

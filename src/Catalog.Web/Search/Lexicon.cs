@@ -144,9 +144,10 @@ public sealed class Lexicon
     /// <summary>Reads the vocabulary and the acronyms from the search index as it is now.</summary>
     public static async Task<Lexicon> ReadAsync(DbConnection connection, CancellationToken ct)
     {
-        var words = await connection.ListAsync("SELECT term, doc FROM search_vocab", r => (r.GetString(0), (int)r.GetInt64(1)), ct);
+        var sql = ISearchDialect.Of(connection);
+        var words = await connection.ListAsync(sql.Words, r => (r.GetString(0), (int)r.GetInt64(1)), ct);
         var acronyms = new List<(string, string[])>();
-        await using (var command = connection.Command("SELECT title || char(10) || quote || char(10) || body FROM search_index"))
+        await using (var command = connection.Command(sql.DocumentTexts))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))

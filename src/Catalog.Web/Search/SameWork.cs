@@ -19,8 +19,9 @@ internal sealed class SameWork
 
     public static async Task<SameWork> ReadAsync(DbConnection connection, CancellationToken ct)
     {
+        var sql = ISearchDialect.Of(connection);
         var works = new SameWork();
-        foreach (var (id, url, work) in await connection.ListAsync(SearchSql.SameWorkLinks, r => (r.GetInt64(0), r.GetString(1), r.GetString(2)), ct))
+        foreach (var (id, url, work) in await connection.ListAsync(sql.SameWorkLinks, r => (r.GetInt64(0), r.GetString(1), r.GetString(2)), ct))
         {
             works._workOf[id] = work;
             if (!works._links.TryGetValue(work, out var links))
@@ -36,17 +37,18 @@ internal sealed class SameWork
 
     /// <summary>
     /// The links that match and pass the filters but have a better-ranked link of their work that does too (ties go to
-    /// the older link), as the JSON array <c>$shadowed</c> of <see cref="SearchSql.Hits"/>, Count and Facets.
+    /// the older link), as the JSON array <c>@shadowed</c> of <see cref="ISearchDialect.Hits"/>, Count and Facets.
     /// </summary>
     public async Task<string> ShadowedAsync(DbConnection connection, string match, SearchFilters filters, CancellationToken ct)
     {
+        var sql = ISearchDialect.Of(connection);
         if (IsEmpty)
         {
             return "[]";
         }
 
-        var matching = await connection.ListAsync(SearchSql.SameWorkMatches(filters), r => (Id: r.GetInt64(0), Rank: r.GetDouble(1)), ct,
-            [("$match", match), ("$ids", JsonSerializer.Serialize(_workOf.Keys)), .. SearchSql.FilterParameters(filters)]);
+        var matching = await connection.ListAsync(sql.SameWorkMatches(filters), r => (Id: r.GetInt64(0), Rank: r.GetDouble(1)), ct,
+            [("@match", sql.Match(match)), ("@ids", JsonSerializer.Serialize(_workOf.Keys)), .. filters.Parameters]);
         var shadowed = matching.GroupBy(m => _workOf[m.Id])
             .SelectMany(work => work.OrderBy(m => m.Rank).ThenBy(m => m.Id).Skip(1))
             .Select(m => m.Id);

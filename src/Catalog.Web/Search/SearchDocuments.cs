@@ -23,16 +23,16 @@ public sealed class SearchDocuments
     {
         var documents = new SearchDocuments();
         var except = exceptSourceId ?? -1;
-        await transaction.ForEachAsync($"SELECT Slug, Title, IntroMarkdown FROM Topics WHERE SourceId <> {except}", row =>
+        await transaction.ForEachAsync($"""SELECT "Slug", "Title", "IntroMarkdown" FROM "Topics" WHERE "SourceId" <> {except}""", row =>
             documents.AddTopic(row.GetString(0), row.GetString(1), row.GetString(2)), ct);
         await transaction.ForEachAsync($"""
-            SELECT l.Url, m.Label, m.Context, m.Place, t.Title
-            FROM Mentions m JOIN Links l ON l.Id = m.LinkId JOIN Topics t ON t.Id = m.TopicId
-            WHERE t.SourceId <> {except}
-            ORDER BY m.Id
+            SELECT l."Url", m."Label", m."Context", m."Place", t."Title"
+            FROM "Mentions" m JOIN "Links" l ON l."Id" = m."LinkId" JOIN "Topics" t ON t."Id" = m."TopicId"
+            WHERE t."SourceId" <> {except}
+            ORDER BY m."Id"
             """, row => documents.AddMention(row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), Enum.Parse<LinkPlace>(row.GetString(3)), row.GetString(4)), ct);
         await transaction.ForEachAsync($"""
-            SELECT q.Url, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.SourceId <> {except} ORDER BY q.Id
+            SELECT q."Url", q."Text" FROM "Quotes" q JOIN "Topics" t ON t."Id" = q."TopicId" WHERE t."SourceId" <> {except} ORDER BY q."Id"
             """, row => documents.AddQuote(row.GetString(0), row.GetString(1)), ct);
         await documents.ReadFetchedAsync(transaction, ct);
         return documents;
@@ -43,10 +43,8 @@ public sealed class SearchDocuments
     /// joins a link's body column after the curator's contexts, so the curator's labels (the title column) rank first.
     /// </summary>
     private Task ReadFetchedAsync(DbTransaction transaction, CancellationToken ct) =>
-        transaction.ForEachAsync($"SELECT Url, {FetchedText} FROM LinkMetadata WHERE FetchedAt IS NOT NULL",
+        transaction.ForEachAsync($"""SELECT "Url", {ISearchDialect.Of(transaction.Connection!).FetchedText} FROM "LinkMetadata" WHERE "FetchedAt" IS NOT NULL""",
             row => _fetched[row.GetString(0)] = row.GetString(1), ct);
-
-    private const string FetchedText = "concat_ws(' - ', Title, (SELECT group_concat(value, ', ') FROM json_each(Authors)), Venue, Abstract)";
 
     /// <summary>
     /// The documents of these links alone, as stored, for a change that touches no more than them (a metadata run
@@ -55,25 +53,26 @@ public sealed class SearchDocuments
     public static async Task<SearchDocuments> ReadLinksAsync(DbTransaction transaction, IEnumerable<string> urls, CancellationToken ct)
     {
         var documents = new SearchDocuments();
-        var wanted = ("$urls", (object?)System.Text.Json.JsonSerializer.Serialize(urls));
-        var mentions = await transaction.ListAsync("""
-            SELECT l.Url, m.Label, m.Context, m.Place, t.Title
-            FROM Links l JOIN Mentions m ON m.LinkId = l.Id JOIN Topics t ON t.Id = m.TopicId
-            WHERE l.Url IN (SELECT value FROM json_each($urls))
-            ORDER BY m.Id
+        var search = ISearchDialect.Of(transaction.Connection!);
+        var wanted = ("@urls", (object?)System.Text.Json.JsonSerializer.Serialize(urls));
+        var mentions = await transaction.ListAsync($"""
+            SELECT l."Url", m."Label", m."Context", m."Place", t."Title"
+            FROM "Links" l JOIN "Mentions" m ON m."LinkId" = l."Id" JOIN "Topics" t ON t."Id" = m."TopicId"
+            WHERE {search.InTexts("l.\"Url\"", "@urls")}
+            ORDER BY m."Id"
             """, row => (Url: row.GetString(0), Label: row.GetString(1), Context: row.IsDBNull(2) ? null : row.GetString(2), Place: Enum.Parse<LinkPlace>(row.GetString(3)), Topic: row.GetString(4)), ct, wanted);
         foreach (var m in mentions)
         {
             documents.AddMention(m.Url, m.Label, m.Context, m.Place, m.Topic);
         }
 
-        foreach (var (url, text) in await transaction.ListAsync("SELECT Url, Text FROM Quotes WHERE Url IN (SELECT value FROM json_each($urls)) ORDER BY Id",
+        foreach (var (url, text) in await transaction.ListAsync($"""SELECT "Url", "Text" FROM "Quotes" WHERE {search.InTexts("\"Url\"", "@urls")} ORDER BY "Id" """,
             row => (row.GetString(0), row.GetString(1)), ct, wanted))
         {
             documents.AddQuote(url, text);
         }
 
-        foreach (var (url, text) in await transaction.ListAsync($"SELECT Url, {FetchedText} FROM LinkMetadata WHERE FetchedAt IS NOT NULL AND Url IN (SELECT value FROM json_each($urls))",
+        foreach (var (url, text) in await transaction.ListAsync($"""SELECT "Url", {search.FetchedText} FROM "LinkMetadata" WHERE "FetchedAt" IS NOT NULL AND {search.InTexts("\"Url\"", "@urls")}""",
             row => (row.GetString(0), row.GetString(1)), ct, wanted))
         {
             documents._fetched[url] = text;

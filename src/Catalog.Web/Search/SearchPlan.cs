@@ -172,14 +172,13 @@ public sealed class SearchPlan
             return null;
         }
 
-        if (term.IsTyping && await connection.ScalarAsync(
-                "SELECT EXISTS (SELECT 1 FROM search_vocab WHERE term >= $word AND term < $end)", ct, ("$word", folded), ("$end", folded + char.MaxValue)) == 1)
+        var sql = ISearchDialect.Of(connection);
+        if (term.IsTyping && await connection.ScalarAsync(sql.IsPrefix, ct, ("@word", folded), ("@end", folded + char.MaxValue)) == 1)
         {
             return null;
         }
 
-        var matches = await connection.ScalarAsync(
-            "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH $match LIMIT 2)", ct, ("$match", new SearchTerm(term.Text).ToFts5()));
+        var matches = await connection.ScalarAsync(sql.MatchCountUpToTwo, ct, ("@match", sql.Match(new SearchTerm(term.Text).ToFts5())));
         return matches > 1 ? null : new Typed(matches);
     }
 

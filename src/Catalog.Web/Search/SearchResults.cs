@@ -7,6 +7,9 @@ public sealed record SearchFilters(string? Topic = null, string? Kind = null, st
 
     public bool Any => Topic is not null || Kind is not null || Host is not null || Year is not null;
 
+    /// <summary>The filters as the parameters of the search SQL (<see cref="ISearchDialect"/>).</summary>
+    public (string, object?)[] Parameters => [("@kind", Kind), ("@host", Host), ("@topic", Topic), ("@year", Year)];
+
     /// <summary>Blank values (an empty select in a form) mean no filter.</summary>
     public static SearchFilters From(string? topic, string? kind, string? host, string? year = null) =>
         new(Blank(topic), Blank(kind), Blank(host), Blank(year) is { Length: 4 } y && y.All(char.IsAsciiDigit) ? y : null);

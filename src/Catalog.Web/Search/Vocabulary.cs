@@ -4,8 +4,8 @@ using Catalog.Web.Data;
 namespace Catalog.Web.Search;
 
 /// <summary>
-/// The words of the catalog as written (folded, unstemmed): the fts5vocab table <c>search_vocab</c> over
-/// <c>search_words</c>. Completes the word being typed and suggests spellings when a search finds nothing.
+/// The words of the catalog as written (folded, unstemmed), with the documents each is in: <c>search_vocab</c>
+/// (<see cref="ISearchDialect.WordRange"/>). Completes the word being typed and suggests spellings when a search finds nothing.
 /// </summary>
 public static class Vocabulary
 {
@@ -30,9 +30,7 @@ public static class Vocabulary
             return null;
         }
 
-        return await connection.ListAsync("""
-            SELECT term FROM search_vocab WHERE term >= $prefix AND term < $end ORDER BY doc DESC, term LIMIT $limit
-            """, r => r.GetString(0), ct, ("$prefix", prefix), ("$end", prefix + char.MaxValue), ("$limit", MaxCompletions));
+        return await connection.ListAsync(ISearchDialect.Of(connection).Completions, r => r.GetString(0), ct, ("@prefix", prefix), ("@end", prefix + char.MaxValue), ("@limit", MaxCompletions));
     }
 
     /// <summary>
@@ -57,8 +55,8 @@ public static class Vocabulary
 
         // A trailing space: the corrected last word is a whole word, not a prefix.
         var corrected = QueryParser.Parse(query.ToText(corrections) + " ");
-        var found = await connection.ScalarAsync(
-            "SELECT count(*) FROM search_index WHERE search_index MATCH $match", ct, ("$match", corrected.ToFts5()));
+        var sql = ISearchDialect.Of(connection);
+        var found = await connection.ScalarAsync(sql.MatchCount, ct, ("@match", sql.Match(corrected.ToFts5())));
         return found > 0 ? corrected.ToText() : null;
     }
 
@@ -71,9 +69,8 @@ public static class Vocabulary
         }
 
         var maxEdits = word.Length <= 4 ? 1 : 2;
-        var candidates = await connection.ListAsync(
-            "SELECT term, doc FROM search_vocab WHERE term >= $from AND term < $to",
-            r => (Term: r.GetString(0), Docs: r.GetInt64(1)), ct, ("$from", word[..1]), ("$to", word[..1] + char.MaxValue));
+        var candidates = await connection.ListAsync(ISearchDialect.Of(connection).WordRange,
+            r => (Term: r.GetString(0), Docs: r.GetInt64(1)), ct, ("@from", word[..1]), ("@to", word[..1] + char.MaxValue));
         return candidates
             .Where(c => Math.Abs(c.Term.Length - word.Length) <= maxEdits)
             .Select(c => (c.Term, c.Docs, Edits: EditDistance(word, c.Term)))
@@ -85,10 +82,8 @@ public static class Vocabulary
 
     private static async Task<bool> IsKnownAsync(DbConnection connection, string word, bool asPrefix, CancellationToken ct) =>
         await connection.ScalarAsync(
-            asPrefix
-                ? "SELECT EXISTS (SELECT 1 FROM search_vocab WHERE term >= $word AND term < $end)"
-                : "SELECT EXISTS (SELECT 1 FROM search_vocab WHERE term = $word)",
-            ct, ("$word", word), ("$end", word + char.MaxValue)) == 1;
+            asPrefix ? ISearchDialect.Of(connection).IsPrefix : ISearchDialect.Of(connection).IsWord,
+            ct, ("@word", word), ("@end", word + char.MaxValue)) == 1;
 
     /// <summary>Edits (insert, delete, substitute, swap two neighbours) that turn one word into the other.</summary>
     public static int EditDistance(string a, string b)

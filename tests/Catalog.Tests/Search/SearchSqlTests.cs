@@ -1,4 +1,5 @@
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data.Sqlite;
 using Catalog.Web.Search;
 using Microsoft.Data.Sqlite;
 
@@ -6,16 +7,19 @@ namespace Catalog.Tests.Search;
 
 /// <summary>
 /// The plans SQLite picks for the search queries: FTS5 drives every query and hands rows over in rank order, the
-/// catalog tables are read by primary key or covering index, and nothing is sorted or scanned whole.
+/// catalog tables are read by primary key or covering index, and nothing is sorted or scanned whole. (SQLite only:
+/// PostgreSQL plans its own queries, Data/PostgreSql/PostgreSqlSearch.cs.)
 /// </summary>
 public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
+    private static readonly SqliteSearch s_sql = SqliteSearch.Instance;
+
     private static readonly SearchFilters s_allFilters = new("approximation-theory-for-deep-learning", "paper", "arxiv.org");
 
     [Fact]
     public async Task HitsAreRankedByFts5AndJoinedByPrimaryKey()
     {
-        var plan = await PlanAsync(SearchSql.Hits(s_allFilters));
+        var plan = await PlanAsync(s_sql.Hits(s_allFilters));
 
         Assert.StartsWith("SCAN search_index VIRTUAL TABLE INDEX", plan[0], StringComparison.Ordinal);
         Assert.Contains("SEARCH l USING INTEGER PRIMARY KEY (rowid=?)", plan);
@@ -26,14 +30,14 @@ public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<Catal
     [Fact]
     public async Task TopicsAndSuggestionsNeedNoSort()
     {
-        Assert.DoesNotContain(await PlanAsync(SearchSql.Topics), p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
-        Assert.DoesNotContain(await PlanAsync(SearchSql.SuggestedLinks), p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.DoesNotContain(await PlanAsync(s_sql.Topics), p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.DoesNotContain(await PlanAsync(s_sql.SuggestedLinks), p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task MentionsOfThePageAreFoundThroughTheLinkIndex()
     {
-        var plan = await PlanAsync(SearchSql.Mentions);
+        var plan = await PlanAsync(s_sql.Mentions);
 
         Assert.Contains(plan, p => p.StartsWith("SEARCH m USING INDEX IX_Mentions_LinkId", StringComparison.Ordinal));
         Assert.Contains("SEARCH t USING INTEGER PRIMARY KEY (rowid=?)", plan);
@@ -42,7 +46,7 @@ public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<Catal
     [Fact]
     public async Task FacetsReadEachHitOnceAndTopicsFromTheCoveringIndex()
     {
-        var plan = await PlanAsync(SearchSql.Facets(SearchFilters.None));
+        var plan = await PlanAsync(s_sql.Facets(SearchFilters.None));
 
         Assert.Single(plan, p => p.StartsWith("SCAN search_index VIRTUAL TABLE", StringComparison.Ordinal));
         Assert.Contains("SEARCH m USING COVERING INDEX IX_Mentions_LinkId_TopicId (LinkId=?)", plan);
@@ -52,8 +56,8 @@ public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<Catal
     [Fact]
     public async Task TheSameWorkIsFoundThroughTheCanonicalIdIndexAndItsMatchesByRowid()
     {
-        var links = await PlanAsync(SearchSql.SameWorkLinks);
-        var matches = await PlanAsync(SearchSql.SameWorkMatches(s_allFilters));
+        var links = await PlanAsync(s_sql.SameWorkLinks);
+        var matches = await PlanAsync(s_sql.SameWorkMatches(s_allFilters));
 
         Assert.Contains(links, p => p.StartsWith("SEARCH w USING INDEX IX_LinkMetadata_CanonicalId", StringComparison.Ordinal));
         Assert.DoesNotContain(links, p => p.StartsWith("SCAN l", StringComparison.Ordinal) || p.StartsWith("SCAN w", StringComparison.Ordinal));
@@ -65,7 +69,7 @@ public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<Catal
     public async Task QueriesOverGivenIdsReadTheMatchOnceInsteadOfLookingUpEachId()
     {
         // FTS5's index string starts with '=' when SQLite hands it rowids to look up one by one.
-        foreach (var sql in new[] { SearchSql.SameWorkMatches(s_allFilters), RelaxedSql.Matching, RelaxedSql.Snippets })
+        foreach (var sql in new[] { s_sql.SameWorkMatches(s_allFilters), s_sql.Matching, s_sql.Snippets })
         {
             var plan = await PlanAsync(sql);
 
@@ -81,9 +85,9 @@ public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<Catal
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in new[] { "$match", "$limit", "$offset", "$ids", "$kind", "$host", "$topic", "$shadowed" })
+        foreach (var name in new[] { "@match", "@limit", "@offset", "@ids", "@kind", "@host", "@topic", "@shadowed" })
         {
-            command.Parameters.AddWithValue(name, name == "$match" ? "\"deep\"" : name is "$ids" or "$shadowed" ? "[1,2]" : "1");
+            command.Parameters.AddWithValue(name, name == "@match" ? "\"deep\"" : name is "@ids" or "@shadowed" ? "[1,2]" : "1");
         }
 
         var plan = new List<string>();

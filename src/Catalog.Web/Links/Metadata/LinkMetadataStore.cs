@@ -44,8 +44,7 @@ public sealed class LinkMetadataStore(CatalogDbContext db, TimeProvider clock, I
     // it merged into one segment per index.
     private async Task IndexAsync(List<string> changed, System.Data.Common.DbTransaction transaction, CancellationToken ct)
     {
-        // The search index is SQLite's FTS5 for now; a PostgreSQL import writes none either (CatalogImporter).
-        if (changed.Count == 0 || !db.Database.IsSqlite())
+        if (changed.Count == 0)
         {
             return;
         }

@@ -1,54 +1,61 @@
-namespace Catalog.Web.Search;
+using Catalog.Web.Search;
+
+namespace Catalog.Web.Data.Sqlite;
 
 /// <summary>
-/// The SQL of every search query, in one place so tests can check their plans (EXPLAIN QUERY PLAN). All user input
-/// is a parameter: <c>$match</c> is an expression built by <see cref="SearchQuery.ToFts5"/>, never raw text.
-/// Link documents have rowid = Links.Id, topic documents rowid = -Topics.Id.
+/// Search on SQLite's FTS5 (<see cref="ISearchDialect"/>): the SQL of every search query, in one place so tests can
+/// check their plans (EXPLAIN QUERY PLAN). All user input is a parameter: <c>@match</c> is an expression built by
+/// <see cref="SearchQuery.ToFts5"/>, never raw text, and FTS5 runs it as it is. The table's rank is bm25 with the
+/// column weights of the SearchByResult migration.
 /// </summary>
-internal static class SearchSql
+public sealed partial class SqliteSearch : ISearchDialect
 {
+    public static SqliteSearch Instance { get; } = new();
+
     public const int FacetLimit = 10;
+
+    public string Match(string expression) => expression;
 
     private const string LinkRows = "search_index.rowid > 0";
 
     // The links another link of the same work outranks (SameWork.cs): one result per work.
-    private const string Unshadowed = "AND search_index.rowid NOT IN (SELECT value FROM json_each($shadowed))";
+    private const string Unshadowed = "AND search_index.rowid NOT IN (SELECT value FROM json_each(@shadowed))";
 
     // CROSS JOIN keeps the FTS5 table the outer loop, so it hands rows over in rank order (no sort in SQLite) and
     // only the rows within LIMIT/OFFSET ever compute a snippet.
-    public static string Hits(SearchFilters filters) => $"""
+    public string Hits(SearchFilters filters) => $"""
         SELECT search_index.rowid, l.Url, l.Kind, l.Host,
                snippet(search_index, -1, char(57344), char(57345), '…', 16)
         FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
-        WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)} {Unshadowed}
-        ORDER BY search_index.rank LIMIT $limit OFFSET $offset
+        WHERE search_index MATCH @match AND {LinkRows} {Filters(filters)} {Unshadowed}
+        ORDER BY search_index.rank LIMIT @limit OFFSET @offset
         """;
 
-    public static string Count(SearchFilters filters) => $"""
+    public string Count(SearchFilters filters) => $"""
         SELECT count(*) FROM search_index {LinksJoin(filters)}
-        WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)} {Unshadowed}
+        WHERE search_index MATCH @match AND {LinkRows} {Filters(filters)} {Unshadowed}
         """;
 
-    public const string Topics = """
+    public string Topics => """
         SELECT t.Slug, t.Title FROM search_index CROSS JOIN Topics t ON t.Id = -search_index.rowid
-        WHERE search_index MATCH $match AND search_index.rowid < 0
-        ORDER BY search_index.rank LIMIT $limit
+        WHERE search_index MATCH @match AND search_index.rowid < 0
+        ORDER BY search_index.rank LIMIT @limit
         """;
 
     /// <summary>Label and topics of the page's links, all in one query; a quote's mention (its label is the quote cut short) last.</summary>
-    public const string Mentions = """
+    public string Mentions => """
         SELECT m.LinkId, m.Label, t.Slug, t.Title
         FROM Mentions m JOIN Topics t ON t.Id = m.TopicId
-        WHERE m.LinkId IN (SELECT value FROM json_each($ids))
+        WHERE m.LinkId IN (SELECT value FROM json_each(@ids))
         ORDER BY m.LinkId, m.Place = 'Quote', m.Id
         """;
 
     /// <summary>One pass over the matching links (kind and host read once per hit), grouped three ways.</summary>
-    public static string Facets(SearchFilters filters) => $"""
+    public string Facets(SearchFilters filters) => $"""
         WITH hits AS MATERIALIZED (
             SELECT search_index.rowid AS Id, l.Kind, l.Host, l.Url
             FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
-            WHERE search_index MATCH $match AND {LinkRows} {Filters(filters)} {Unshadowed})
+            WHERE search_index MATCH @match AND {LinkRows} {Filters(filters)} {Unshadowed})
         SELECT 'kind', Kind, Kind, count(*) FROM hits GROUP BY Kind
         UNION ALL
         SELECT * FROM (SELECT 'host', Host, Host, count(*) AS n FROM hits GROUP BY Host ORDER BY n DESC, Host LIMIT {FacetLimit})
@@ -63,26 +70,26 @@ internal static class SearchSql
             GROUP BY lm.Year ORDER BY lm.Year DESC LIMIT {FacetLimit})
         """;
 
-    public const string SuggestedLinks = """
+    public string SuggestedLinks => """
         SELECT search_index.rowid, l.Url FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
-        WHERE search_index MATCH $match AND search_index.rowid > 0
-        ORDER BY search_index.rank LIMIT $limit
+        WHERE search_index MATCH @match AND search_index.rowid > 0
+        ORDER BY search_index.rank LIMIT @limit
         """;
 
     /// <summary>Topics reached by the best 50 documents, directly or through the links they list.</summary>
-    public const string ClosestTopics = """
+    public string ClosestTopics => """
         WITH hits AS (
-            SELECT rowid AS Id, rank AS Score FROM search_index WHERE search_index MATCH $match ORDER BY rank LIMIT 50),
+            SELECT rowid AS Id, rank AS Score FROM search_index WHERE search_index MATCH @match ORDER BY rank LIMIT 50),
         reached AS (
             SELECT -Id AS TopicId, Score FROM hits WHERE Id < 0
             UNION ALL
             SELECT m.TopicId, h.Score FROM hits h JOIN Mentions m ON m.LinkId = h.Id WHERE h.Id > 0)
         SELECT t.Slug, t.Title FROM reached JOIN Topics t ON t.Id = reached.TopicId
-        GROUP BY t.Id ORDER BY sum(Score), t.Id LIMIT $limit
+        GROUP BY t.Id ORDER BY sum(Score), t.Id LIMIT @limit
         """;
 
     /// <summary>The links whose canonical id (LinkMetadata) another link of the catalog shares, by work.</summary>
-    public const string SameWorkLinks = """
+    public string SameWorkLinks => """
         SELECT l.Id, l.Url, w.CanonicalId FROM LinkMetadata w CROSS JOIN Links l ON l.Url = w.Url
         WHERE w.CanonicalId IN (
             SELECT s.CanonicalId FROM LinkMetadata s CROSS JOIN Links sl ON sl.Url = s.Url
@@ -91,34 +98,31 @@ internal static class SearchSql
         """;
 
     /// <summary>Which of those links match, with their rank: one pass over the match, filtered by <see cref="AmongIds"/>.</summary>
-    public static string SameWorkMatches(SearchFilters filters) => $"""
+    public string SameWorkMatches(SearchFilters filters) => $"""
         SELECT search_index.rowid, search_index.rank FROM search_index {LinksJoin(filters)}
-        WHERE search_index MATCH $match AND {AmongIds} {Filters(filters)}
+        WHERE search_index MATCH @match AND {AmongIds} {Filters(filters)}
         """;
 
     /// <summary>
-    /// The documents among <c>$ids</c>, tested on the rows the match yields. The unary plus keeps SQLite from handing
+    /// The documents among <c>@ids</c>, tested on the rows the match yields. The unary plus keeps SQLite from handing
     /// the rowids to FTS5 as lookups: FTS5 then evaluates the whole expression once per id, and a prefix term
     /// ("theories*") merges every doclist of its prefix again for each id (see the
     /// benchmarks README, "Search: uncached distinct queries"). One pass over the match costs what one lookup did.
     /// </summary>
-    internal const string AmongIds = "+search_index.rowid IN (SELECT value FROM json_each($ids))";
+    private const string AmongIds = "+search_index.rowid IN (SELECT value FROM json_each(@ids))";
 
-    public static (string, object?)[] FilterParameters(SearchFilters filters) =>
-        [("$kind", filters.Kind), ("$host", filters.Host), ("$topic", filters.Topic), ("$year", filters.Year)];
-
-    internal static string LinksJoin(SearchFilters filters) =>
+    private static string LinksJoin(SearchFilters filters) =>
         filters.Kind is null && filters.Host is null ? "" : "CROSS JOIN Links l ON l.Id = search_index.rowid";
 
-    internal static string Filters(SearchFilters filters) =>
-        (filters.Kind is null ? "" : " AND l.Kind = $kind")
-        + (filters.Host is null ? "" : " AND l.Host = $host")
+    private static string Filters(SearchFilters filters) =>
+        (filters.Kind is null ? "" : " AND l.Kind = @kind")
+        + (filters.Host is null ? "" : " AND l.Host = @host")
         + (filters.Topic is null ? "" : """
              AND EXISTS (SELECT 1 FROM Mentions fm WHERE fm.LinkId = search_index.rowid
-                         AND fm.TopicId = (SELECT Id FROM Topics WHERE Slug = $topic))
+                         AND fm.TopicId = (SELECT Id FROM Topics WHERE Slug = @topic))
             """)
         + (filters.Year is null ? "" : """
              AND EXISTS (SELECT 1 FROM Links yl JOIN LinkMetadata ym ON ym.Url = yl.Url
-                         WHERE yl.Id = search_index.rowid AND ym.Year = CAST($year AS INTEGER))
+                         WHERE yl.Id = search_index.rowid AND ym.Year = CAST(@year AS INTEGER))
             """);
 }
