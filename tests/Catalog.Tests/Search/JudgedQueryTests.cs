@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
+using Xunit.Sdk;
 
 namespace Catalog.Tests.Search;
 
@@ -7,22 +9,23 @@ namespace Catalog.Tests.Search;
 /// A few of the judged queries of the relevance benchmark (tests/Catalog.Benchmarks/relevance/queries.json), one or
 /// two of each kind, as ordinary tests: the link judged to answer the query is among the first three results.
 /// </summary>
-public sealed class JudgedQueryTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public sealed class JudgedQueryTests(SeededCatalogs catalogs) : IClassFixture<SeededCatalogs>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    public static IEnumerable<ITheoryDataRow> Judged() => EachDatabase.With(
+        ["The thermodynamics of learning", "https://phys.org/news/2017-02-thermodynamics.html"],
+        ["why do wide neural networks behave like kernels", "https://arxiv.org/abs/1902.04760"],
+        ["comparing probability measures with optimal transport in machine learning", "http://otml17.marcocuturi.net/"],
+        ["Gitta Kutyniok", "https://www.math.tu-berlin.de/fachgebiete_ag_modnumdiff/angewandtefunktionalanalysis/v_menue/mitarbeiter/kutyniok/v_menue/kutyniok_publications/"],
+        ["Lars Ruthotto", "http://www.mathcs.emory.edu/~lruthot/"],
+        ["random matrix theroy", "https://papers.nips.cc/paper/6857-nonlinear-random-matrix-theory-for-deep-learning.pdf"],
+        ["neural ode adversarial atacks", "https://rajatvd.github.io/Neural-ODE-Adversarial/"],
+        ["凌泽南", "https://zhuanlan.zhihu.com/p/40097048"]);
 
     [Theory]
-    [InlineData("The thermodynamics of learning", "https://phys.org/news/2017-02-thermodynamics.html")]
-    [InlineData("why do wide neural networks behave like kernels", "https://arxiv.org/abs/1902.04760")]
-    [InlineData("comparing probability measures with optimal transport in machine learning", "http://otml17.marcocuturi.net/")]
-    [InlineData("Gitta Kutyniok", "https://www.math.tu-berlin.de/fachgebiete_ag_modnumdiff/angewandtefunktionalanalysis/v_menue/mitarbeiter/kutyniok/v_menue/kutyniok_publications/")]
-    [InlineData("Lars Ruthotto", "http://www.mathcs.emory.edu/~lruthot/")]
-    [InlineData("random matrix theroy", "https://papers.nips.cc/paper/6857-nonlinear-random-matrix-theory-for-deep-learning.pdf")]
-    [InlineData("neural ode adversarial atacks", "https://rajatvd.github.io/Neural-ODE-Adversarial/")]
-    [InlineData("凌泽南", "https://zhuanlan.zhihu.com/p/40097048")]
-    public async Task TheJudgedAnswerIsInTheTopThree(string query, string url)
+    [MemberData(nameof(Judged))]
+    public async Task TheJudgedAnswerIsInTheTopThree(DatabaseProvider provider, string query, string url)
     {
-        var json = JsonDocument.Parse(await _client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString(query), TestContext.Current.CancellationToken)).RootElement;
+        var json = JsonDocument.Parse(await catalogs.Client(provider).GetStringAsync("/api/search?q=" + Uri.EscapeDataString(query), TestContext.Current.CancellationToken)).RootElement;
 
         var topThree = json.GetProperty("results").EnumerateArray().Take(3).Select(r => r.GetProperty("url").GetString()).ToList();
         Assert.Contains(url, topThree);

@@ -1,14 +1,13 @@
 using System.Text.Json;
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
 using Catalog.Web.Search;
 
 namespace Catalog.Tests.Search;
 
 /// <summary>Lexical search that finds what people mean (issue 18), through /api/search on the seed, semantic ranking off.</summary>
-public sealed class RelaxedSearchTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public sealed class RelaxedSearchTests(SeededCatalogs catalogs) : IClassFixture<SeededCatalogs>
 {
-    private readonly HttpClient _client = factory.CreateClient();
-
     [Fact]
     public void TheSeedsAcronymDefinitionsArePairedWithTheirLongForms()
     {
@@ -18,45 +17,49 @@ public sealed class RelaxedSearchTests(CatalogFactory factory) : IClassFixture<C
         Assert.Contains(pairs, p => p.Acronym == "ot" && p.LongForm.SequenceEqual(["optimal", "transport"]));
     }
 
-    [Fact]
-    public async Task AnAcronymFindsLinksThatOnlyWriteItsLongForm()
+    [Theory]
+    [OnEachDatabase]
+    public async Task AnAcronymFindsLinksThatOnlyWriteItsLongForm(DatabaseProvider provider)
     {
-        var json = await SearchAsync("DNN");
+        var json = await SearchAsync(provider, "DNN");
 
         var urls = Urls(json);
         Assert.Contains("https://www.math.tu-berlin.de/fileadmin/i26_fg-kutyniok/Kutyniok/Papers/Parametric_PDEs_and_NNs_.pdf", urls);
     }
 
-    [Fact]
-    public async Task WordsNoLinkHasTogetherStillAnswerWithThoseThatHaveMostOfThem()
+    [Theory]
+    [OnEachDatabase]
+    public async Task WordsNoLinkHasTogetherStillAnswerWithThoseThatHaveMostOfThem(DatabaseProvider provider)
     {
-        var json = await SearchAsync("thermodynamics zebra learning");
+        var json = await SearchAsync(provider, "thermodynamics zebra learning");
 
         Assert.True(json.GetProperty("partial").GetBoolean());
         Assert.Equal("https://phys.org/news/2017-02-thermodynamics.html", Urls(json)[0]);
     }
 
-    [Fact]
-    public async Task WordsOnlyInATopicsIntroFindTheTopicAndItsLinks()
+    [Theory]
+    [OnEachDatabase]
+    public async Task WordsOnlyInATopicsIntroFindTheTopicAndItsLinks(DatabaseProvider provider)
     {
-        var json = await SearchAsync("expression power shallow");
+        var json = await SearchAsync(provider, "expression power shallow");
 
         Assert.Equal("approximation-theory-for-deep-learning", json.GetProperty("topics")[0].GetProperty("slug").GetString());
         Assert.Contains("https://cpb-us-w2.wpmucdn.com/blog.nus.edu.sg/dist/d/11132/files/2019/07/paper_cnn_copy.pdf", Urls(json).Take(10));
     }
 
-    [Fact]
-    public async Task ARespeltQuerySaysWhatItSearchedAndHowToSearchTheWordsAsTyped()
+    [Theory]
+    [OnEachDatabase]
+    public async Task ARespeltQuerySaysWhatItSearchedAndHowToSearchTheWordsAsTyped(DatabaseProvider provider)
     {
-        var json = await SearchAsync("random matrix theroy");
+        var json = await SearchAsync(provider, "random matrix theroy");
 
         Assert.Equal("random matrix theory", json.GetProperty("searchedFor").GetString());
         Assert.Equal("random matrix \"theroy\"", json.GetProperty("searchInsteadFor").GetString());
-        Assert.Equal(JsonValueKind.Null, (await SearchAsync("random matrix \"theroy\"")).GetProperty("searchedFor").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await SearchAsync(provider, "random matrix \"theroy\"")).GetProperty("searchedFor").ValueKind);
     }
 
-    private async Task<JsonElement> SearchAsync(string query) =>
-        JsonDocument.Parse(await _client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString(query), TestContext.Current.CancellationToken)).RootElement;
+    private async Task<JsonElement> SearchAsync(DatabaseProvider provider, string query) =>
+        JsonDocument.Parse(await catalogs.Client(provider).GetStringAsync("/api/search?q=" + Uri.EscapeDataString(query), TestContext.Current.CancellationToken)).RootElement;
 
     private static List<string> Urls(JsonElement json) =>
         [.. json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()!)];

@@ -3,20 +3,20 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
 
 namespace Catalog.Tests.Search;
 
 /// <summary>The acceptance searches of issue 4, through /api/search on the seed.</summary>
-public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public sealed class SearchApiTests(SeededCatalogs catalogs) : IClassFixture<SeededCatalogs>
 {
     private const string ZhihuLink = "https://zhuanlan.zhihu.com/p/40097048";
 
-    private readonly HttpClient _client = factory.CreateClient();
-
-    [Fact]
-    public async Task ResponseHasExactlyTheContractShape()
+    [Theory]
+    [OnEachDatabase]
+    public async Task ResponseHasExactlyTheContractShape(DatabaseProvider provider)
     {
-        var response = await SearchAsync("random matrix");
+        var response = await SearchAsync(provider, "random matrix");
 
         Assert.Equal(["query", "total", "page", "topics", "results", "partial", "searchedFor", "searchInsteadFor"], response.EnumerateObject().Select(p => p.Name));
         Assert.Equal("random matrix", response.GetProperty("query").GetString());
@@ -27,10 +27,11 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.Equal(JsonValueKind.String, result.GetProperty("topics")[0].ValueKind);
     }
 
-    [Fact]
-    public async Task RandomMatrixRanksTheRandomMatrixTopicFirst()
+    [Theory]
+    [OnEachDatabase]
+    public async Task RandomMatrixRanksTheRandomMatrixTopicFirst(DatabaseProvider provider)
     {
-        var response = await SearchAsync("random matrix");
+        var response = await SearchAsync(provider, "random matrix");
 
         var topFive = Results(response).Take(5).ToList();
         Assert.Equal(5, topFive.Count);
@@ -38,28 +39,31 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.Equal("random-matrix-theory-and-deep-learning", response.GetProperty("topics")[0].GetProperty("slug").GetString());
     }
 
-    [Fact]
-    public async Task PinnsFindsTheLinkWhoseUrlAloneHasTheWord()
+    [Theory]
+    [OnEachDatabase]
+    public async Task PinnsFindsTheLinkWhoseUrlAloneHasTheWord(DatabaseProvider provider)
     {
-        var urls = Results(await SearchAsync("PINNs")).Select(Url).ToList();
+        var urls = Results(await SearchAsync(provider, "PINNs")).Select(Url).ToList();
 
         Assert.Contains("https://maziarraissi.github.io/PINNs/", urls);
     }
 
-    [Fact]
-    public async Task KantorovichFindsTheOptimalTransportQuoteSource()
+    [Theory]
+    [OnEachDatabase]
+    public async Task KantorovichFindsTheOptimalTransportQuoteSource(DatabaseProvider provider)
     {
-        var results = Results(await SearchAsync("Kantorovich")).ToList();
+        var results = Results(await SearchAsync(provider, "Kantorovich")).ToList();
 
         var source = Assert.Single(results, r => Url(r) == "http://otml17.marcocuturi.net/");
         Assert.Contains("<mark>Kantorovich</mark>", source.GetProperty("snippet").GetString());
         Assert.Equal("Optimal Transport & Machine Learning", source.GetProperty("label").GetString());
     }
 
-    [Fact]
-    public async Task ApproxFindsTheApproximationTheoryPapers()
+    [Theory]
+    [OnEachDatabase]
+    public async Task ApproxFindsTheApproximationTheoryPapers(DatabaseProvider provider)
     {
-        var response = await SearchAsync("approx");
+        var response = await SearchAsync(provider, "approx");
 
         var topFive = Results(response).Take(5).ToList();
         Assert.All(topFive, r => Assert.Contains("approximation", r.GetProperty("label").GetString(), StringComparison.OrdinalIgnoreCase));
@@ -68,61 +72,74 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.Equal("approximation-theory-for-deep-learning", response.GetProperty("topics")[0].GetProperty("slug").GetString());
     }
 
-    [Fact]
-    public async Task AWordHalfTypedBeyondItsStemStillFindsTheWholeWord()
+    [Theory]
+    [OnEachDatabase]
+    public async Task AWordHalfTypedBeyondItsStemStillFindsTheWholeWord(DatabaseProvider provider)
     {
-        var whole = await SearchAsync("approximation");
-        var halfTyped = await SearchAsync("approxima");
+        var whole = await SearchAsync(provider, "approximation");
+        var halfTyped = await SearchAsync(provider, "approxima");
 
         Assert.True(whole.GetProperty("total").GetInt32() > 10);
         Assert.Equal(whole.GetProperty("total").GetInt32(), halfTyped.GetProperty("total").GetInt32());
     }
 
-    [Fact]
-    public async Task QuotedPhraseMatchesTheWordsSideBySide()
+    [Theory]
+    [OnEachDatabase]
+    public async Task QuotedPhraseMatchesTheWordsSideBySide(DatabaseProvider provider)
     {
-        var phrase = await SearchAsync("\"optimal transport\"");
+        var phrase = await SearchAsync(provider, "\"optimal transport\"");
 
         Assert.True(phrase.GetProperty("total").GetInt32() >= 4);
         Assert.All(Results(phrase), r => Assert.Matches("(?i)<mark>optimal[ -]transport", r.GetProperty("snippet").GetString()));
         Assert.Equal("deep-learning-and-optimal-transport", phrase.GetProperty("topics")[0].GetProperty("slug").GetString());
-        Assert.True((await SearchAsync("transport optimal ")).GetProperty("total").GetInt32() >= 4);
-        Assert.Equal(0, (await SearchAsync("\"transport optimal\"")).GetProperty("total").GetInt32());
+        Assert.True((await SearchAsync(provider, "transport optimal ")).GetProperty("total").GetInt32() >= 4);
+        Assert.Equal(0, (await SearchAsync(provider, "\"transport optimal\"")).GetProperty("total").GetInt32());
     }
 
     [Theory]
-    [InlineData("深度学习")]
-    [InlineData("知乎")]
-    public async Task ChineseTermsOfAnyLengthFindTheZhihuLink(string query)
+    [OnEachDatabase]
+    public async Task ChineseTermsOfAnyLengthFindTheZhihuLink(DatabaseProvider provider)
     {
-        var result = Assert.Single(Results(await SearchAsync(query)), r => Url(r) == ZhihuLink);
+        foreach (var query in new[] { "深度学习", "知乎" })
+        {
+            var result = Assert.Single(Results(await SearchAsync(provider, query)), r => Url(r) == ZhihuLink);
 
-        Assert.Contains($"<mark>{query}</mark>", result.GetProperty("snippet").GetString());
+            // SQLite marks the phrase alone; PostgreSQL's ts_headline marks every character of the term wherever it
+            // is, so a neighbour that is one of them ("学" before "深度学习") joins the mark. On both the term is marked whole.
+            Assert.Matches($"<mark>[^<]*{query}[^<]*</mark>", result.GetProperty("snippet").GetString());
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                Assert.Contains($"<mark>{query}</mark>", result.GetProperty("snippet").GetString());
+            }
+        }
     }
 
-    [Fact]
-    public async Task StemmingFindsOtherFormsOfAWord()
+    [Theory]
+    [OnEachDatabase]
+    public async Task StemmingFindsOtherFormsOfAWord(DatabaseProvider provider)
     {
-        var urls = Results(await SearchAsync("networks ", pageSize: 50)).Select(r => r.GetProperty("label").GetString()!).ToList();
+        var urls = Results(await SearchAsync(provider, "networks ", pageSize: 50)).Select(r => r.GetProperty("label").GetString()!).ToList();
 
         Assert.Contains(urls, l => l.Contains("Network ", StringComparison.Ordinal) && !l.Contains("Networks", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task HostFilterReturnsOnlyThatHost()
+    [Theory]
+    [OnEachDatabase]
+    public async Task HostFilterReturnsOnlyThatHost(DatabaseProvider provider)
     {
-        var all = await SearchAsync("deep");
-        var arxiv = await SearchAsync("deep", "&host=arxiv.org", pageSize: 50);
+        var all = await SearchAsync(provider, "deep");
+        var arxiv = await SearchAsync(provider, "deep", "&host=arxiv.org", pageSize: 50);
 
         Assert.InRange(arxiv.GetProperty("total").GetInt32(), 5, all.GetProperty("total").GetInt32() - 1);
         Assert.Equal(arxiv.GetProperty("total").GetInt32(), Results(arxiv).Count());
         Assert.All(Results(arxiv), r => Assert.Equal("arxiv.org", r.GetProperty("host").GetString()));
     }
 
-    [Fact]
-    public async Task KindAndTopicFiltersNarrowToLinksWithBoth()
+    [Theory]
+    [OnEachDatabase]
+    public async Task KindAndTopicFiltersNarrowToLinksWithBoth(DatabaseProvider provider)
     {
-        var response = await SearchAsync("deep", "&kind=paper&topic=approximation-theory-for-deep-learning", pageSize: 50);
+        var response = await SearchAsync(provider, "deep", "&kind=paper&topic=approximation-theory-for-deep-learning", pageSize: 50);
 
         Assert.InRange(response.GetProperty("total").GetInt32(), 3, 20);
         Assert.All(Results(response), r =>
@@ -132,21 +149,23 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
         });
     }
 
-    [Fact]
-    public async Task ALinkInSeveralTopicsIsOneResultListingThemAll()
+    [Theory]
+    [OnEachDatabase]
+    public async Task ALinkInSeveralTopicsIsOneResultListingThemAll(DatabaseProvider provider)
     {
-        var results = Results(await SearchAsync("\"optimal transport theory\"")).ToList();
+        var results = Results(await SearchAsync(provider, "\"optimal transport theory\"")).ToList();
 
         var link = Assert.Single(results, r => Url(r) == "https://mc.ai/optimal-transport-theory-the-new-math-for-deep-learning/");
         Assert.Equal(["deep-learning-and-optimal-transport", "geometric-analysis-approach-to-ai"], Topics(link));
         Assert.Equal(results.Count, results.Select(Url).Distinct().Count());
     }
 
-    [Fact]
-    public async Task PagesDoNotOverlapAndShareTheTotal()
+    [Theory]
+    [OnEachDatabase]
+    public async Task PagesDoNotOverlapAndShareTheTotal(DatabaseProvider provider)
     {
-        var first = await SearchAsync("deep", pageSize: 10);
-        var second = await SearchAsync("deep", "&page=2", pageSize: 10);
+        var first = await SearchAsync(provider, "deep", pageSize: 10);
+        var second = await SearchAsync(provider, "deep", "&page=2", pageSize: 10);
 
         Assert.Equal(2, second.GetProperty("page").GetInt32());
         Assert.Equal(first.GetProperty("total").GetInt32(), second.GetProperty("total").GetInt32());
@@ -154,10 +173,11 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.Empty(Results(first).Select(Url).Intersect(Results(second).Select(Url)));
     }
 
-    [Fact]
-    public async Task SnippetsAreEscapedTextWithOnlyMarkElements()
+    [Theory]
+    [OnEachDatabase]
+    public async Task SnippetsAreEscapedTextWithOnlyMarkElements(DatabaseProvider provider)
     {
-        var response = await SearchAsync("\"Transport & Machine\" OR approximation OR 知乎", pageSize: 50);
+        var response = await SearchAsync(provider, "\"Transport & Machine\" OR approximation OR 知乎", pageSize: 50);
 
         var snippets = Results(response).Select(r => r.GetProperty("snippet").GetString()!).ToList();
         Assert.Contains(snippets, s => s.Contains("&amp;", StringComparison.Ordinal));
@@ -170,10 +190,11 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
         });
     }
 
-    [Fact]
-    public async Task SuggestReturnsTopicsAndLinksForAPrefix()
+    [Theory]
+    [OnEachDatabase]
+    public async Task SuggestReturnsTopicsAndLinksForAPrefix(DatabaseProvider provider)
     {
-        var response = await _client.GetFromJsonAsync<JsonElement>("/api/search/suggest?q=approx", TestContext.Current.CancellationToken);
+        var response = await catalogs.Client(provider).GetFromJsonAsync<JsonElement>("/api/search/suggest?q=approx", TestContext.Current.CancellationToken);
 
         var suggestions = response.GetProperty("suggestions").EnumerateArray().ToList();
         Assert.InRange(suggestions.Count, 2, 8);
@@ -184,10 +205,11 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
             && s.GetProperty("url").GetString()!.StartsWith("http", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task OpenSearchDescriptionPointsBrowsersAtTheSearchPage()
+    [Theory]
+    [OnEachDatabase]
+    public async Task OpenSearchDescriptionPointsBrowsersAtTheSearchPage(DatabaseProvider provider)
     {
-        var response = await _client.GetAsync("/opensearch.xml", TestContext.Current.CancellationToken);
+        var response = await catalogs.Client(provider).GetAsync("/opensearch.xml", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/opensearchdescription+xml", response.Content.Headers.ContentType?.MediaType);
@@ -198,8 +220,8 @@ public sealed class SearchApiTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.Equal("Catalog", xml.Root.Element(ns + "ShortName")?.Value);
     }
 
-    private async Task<JsonElement> SearchAsync(string q, string more = "", int pageSize = 20) =>
-        await _client.GetFromJsonAsync<JsonElement>(
+    private async Task<JsonElement> SearchAsync(DatabaseProvider provider, string q, string more = "", int pageSize = 20) =>
+        await catalogs.Client(provider).GetFromJsonAsync<JsonElement>(
             $"/api/search?q={Uri.EscapeDataString(q)}&pageSize={pageSize}{more}", TestContext.Current.CancellationToken);
 
     private static IEnumerable<JsonElement> Results(JsonElement response) => response.GetProperty("results").EnumerateArray();

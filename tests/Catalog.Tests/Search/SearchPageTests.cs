@@ -1,17 +1,17 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
 
 namespace Catalog.Tests.Search;
 
-public sealed class SearchPageTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public sealed class SearchPageTests(SeededCatalogs catalogs) : IClassFixture<SeededCatalogs>
 {
-    private readonly HttpClient _client = factory.CreateClient();
-
-    [Fact]
-    public async Task ResultsShowCountTimeLinksSnippetsAndTopics()
+    [Theory]
+    [OnEachDatabase]
+    public async Task ResultsShowCountTimeLinksSnippetsAndTopics(DatabaseProvider provider)
     {
-        var page = await GetAsync("/search?q=random+matrix");
+        var page = await GetAsync(provider, "/search?q=random+matrix");
 
         Assert.Matches(@"^\d+ links found in \d+\.\d ms$", page.QuerySelector(".search-summary")!.TextContent.Trim());
         Assert.Equal("random matrix", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#search-q")!.Value);
@@ -21,10 +21,11 @@ public sealed class SearchPageTests(CatalogFactory factory) : IClassFixture<Cata
         Assert.Contains(first.QuerySelectorAll(".search-meta a"), a => a.GetAttribute("href") == "/topics/random-matrix-theory-and-deep-learning");
     }
 
-    [Fact]
-    public async Task MatchingTopicsAreListedAboveTheLinks()
+    [Theory]
+    [OnEachDatabase]
+    public async Task MatchingTopicsAreListedAboveTheLinks(DatabaseProvider provider)
     {
-        var page = await GetAsync("/search?q=approximation");
+        var page = await GetAsync(provider, "/search?q=approximation");
 
         var topic = page.QuerySelector(".search-topics a[href='/topics/approximation-theory-for-deep-learning']");
         Assert.NotNull(topic);
@@ -32,14 +33,15 @@ public sealed class SearchPageTests(CatalogFactory factory) : IClassFixture<Cata
         Assert.True(topic.CompareDocumentPosition(results).HasFlag(DocumentPositions.Following));
     }
 
-    [Fact]
-    public async Task ClickingAFacetNarrowsTheSearchToItsCount()
+    [Theory]
+    [OnEachDatabase]
+    public async Task ClickingAFacetNarrowsTheSearchToItsCount(DatabaseProvider provider)
     {
-        var page = await GetAsync("/search?q=deep");
+        var page = await GetAsync(provider, "/search?q=deep");
         var paper = page.QuerySelectorAll(".search-facet a").Single(a => a.TextContent == "paper");
         var count = int.Parse(paper.ParentElement!.QuerySelector(".search-count")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
 
-        var narrowed = await GetAsync(paper.GetAttribute("href")!);
+        var narrowed = await GetAsync(provider, paper.GetAttribute("href")!);
 
         Assert.StartsWith($"{count} links found", narrowed.QuerySelector(".search-summary")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.All(narrowed.QuerySelectorAll(".search-kind"), k => Assert.Equal("paper", k.TextContent));
@@ -48,13 +50,14 @@ public sealed class SearchPageTests(CatalogFactory factory) : IClassFixture<Cata
         Assert.Equal("/search?q=deep", remove.GetAttribute("href"));
     }
 
-    [Fact]
-    public async Task PagerLinksToTheNextPageWhichStartsNumberingAfterThisOne()
+    [Theory]
+    [OnEachDatabase]
+    public async Task PagerLinksToTheNextPageWhichStartsNumberingAfterThisOne(DatabaseProvider provider)
     {
-        var page = await GetAsync("/search?q=deep");
+        var page = await GetAsync(provider, "/search?q=deep");
         var next = page.QuerySelector(".search-pager a[rel=next]")!;
 
-        var second = await GetAsync(next.GetAttribute("href")!);
+        var second = await GetAsync(provider, next.GetAttribute("href")!);
 
         Assert.Equal("/search?q=deep&page=2", next.GetAttribute("href"));
         Assert.Equal("21", second.QuerySelector(".search-results")!.GetAttribute("start"));
@@ -62,54 +65,59 @@ public sealed class SearchPageTests(CatalogFactory factory) : IClassFixture<Cata
         Assert.Null(second.QuerySelector(".search-topics"));
     }
 
-    [Fact]
-    public async Task AMisspelledWordIsSearchedRespeltWithALinkToTheWordsAsTyped()
+    [Theory]
+    [OnEachDatabase]
+    public async Task AMisspelledWordIsSearchedRespeltWithALinkToTheWordsAsTyped(DatabaseProvider provider)
     {
-        var page = await GetAsync("/search?q=kantorovch");
+        var page = await GetAsync(provider, "/search?q=kantorovch");
 
         var notice = page.QuerySelector(".search-corrected")!;
         Assert.Contains("Showing results for", notice.TextContent, StringComparison.Ordinal);
         Assert.Equal("kantorovich", notice.QuerySelector("strong")!.TextContent);
         Assert.Contains("otml17.marcocuturi.net", page.QuerySelector(".search-result .search-url")!.TextContent, StringComparison.Ordinal);
-        var asTyped = await GetAsync(notice.QuerySelector("a")!.GetAttribute("href")!);
+        var asTyped = await GetAsync(provider, notice.QuerySelector("a")!.GetAttribute("href")!);
         Assert.Null(asTyped.QuerySelector(".search-corrected"));
         Assert.Empty(asTyped.QuerySelectorAll(".search-result"));
     }
 
-    [Fact]
-    public async Task AShortMisspelledWordThatFindsNothingGetsADidYouMean()
+    [Theory]
+    [OnEachDatabase]
+    public async Task AShortMisspelledWordThatFindsNothingGetsADidYouMean(DatabaseProvider provider)
     {
-        var page = await GetAsync("/search?q=flwo");
+        var page = await GetAsync(provider, "/search?q=flwo");
 
         var suggestion = page.QuerySelector(".search-did-you-mean a")!;
         Assert.Equal("flow", suggestion.TextContent);
-        var respelled = await GetAsync(suggestion.GetAttribute("href")!);
+        var respelled = await GetAsync(provider, suggestion.GetAttribute("href")!);
         Assert.NotEmpty(respelled.QuerySelectorAll(".search-result"));
     }
 
-    [Fact]
-    public async Task WordsThatNoLinkHasTogetherShowPartialMatchesAndSaySo()
+    [Theory]
+    [OnEachDatabase]
+    public async Task WordsThatNoLinkHasTogetherShowPartialMatchesAndSaySo(DatabaseProvider provider)
     {
-        var page = await GetAsync("/search?q=fourier+zebra");
+        var page = await GetAsync(provider, "/search?q=fourier+zebra");
 
         Assert.Contains("No link has every word", page.QuerySelector(".search-partial")!.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(page.QuerySelectorAll(".search-result"));
         Assert.Null(page.QuerySelector(".search-empty"));
     }
 
-    [Fact]
-    public async Task WithoutSemanticRankingResultsOfferNoMoreLikeThis()
+    [Theory]
+    [OnEachDatabase]
+    public async Task WithoutSemanticRankingResultsOfferNoMoreLikeThis(DatabaseProvider provider)
     {
-        var page = await GetAsync("/search?q=thermodynamics");
+        var page = await GetAsync(provider, "/search?q=thermodynamics");
 
         Assert.NotEmpty(page.QuerySelectorAll(".search-result"));
         Assert.Null(page.QuerySelector(".search-more-like"));
     }
 
-    [Fact]
-    public async Task NothingFoundListsTheClosestTopics()
+    [Theory]
+    [OnEachDatabase]
+    public async Task NothingFoundListsTheClosestTopics(DatabaseProvider provider)
     {
-        var page = await GetAsync("/search?q=fouri+zebra");
+        var page = await GetAsync(provider, "/search?q=fouri+zebra");
 
         Assert.Contains("No links match", page.QuerySelector(".search-empty h2")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector(".search-empty a[href='/topics/the-f-principle']"));
@@ -118,7 +126,8 @@ public sealed class SearchPageTests(CatalogFactory factory) : IClassFixture<Cata
     [Fact]
     public async Task EmptyQueryShowsTheSearchHelp()
     {
-        var page = await GetAsync("/search");
+        var provider = DatabaseProvider.Sqlite; // no search runs: the page's layout is the same on both
+        var page = await GetAsync(provider, "/search");
 
         Assert.NotNull(page.QuerySelector("details.search-help"));
         Assert.Null(page.QuerySelector(".search-summary"));
@@ -128,18 +137,19 @@ public sealed class SearchPageTests(CatalogFactory factory) : IClassFixture<Cata
     [Fact]
     public async Task LayoutHasTheSearchBoxTheScriptEnhancesAndTheOpenSearchLink()
     {
-        var page = await GetAsync("/");
+        var provider = DatabaseProvider.Sqlite; // no search runs: the page's layout is the same on both
+        var page = await GetAsync(provider, "/");
 
         Assert.NotNull(page.QuerySelector("form[role=search][action='/search'][method=get] input[type=search][name=q]"));
         Assert.StartsWith("/js/search-suggest.js", page.QuerySelector("script[src*=search-suggest]")!.GetAttribute("src"), StringComparison.Ordinal);
         Assert.Equal("/opensearch.xml", page.QuerySelector("link[rel=search][type='application/opensearchdescription+xml']")!.GetAttribute("href"));
-        var script = await _client.GetAsync("/js/search-suggest.js", TestContext.Current.CancellationToken);
+        var script = await catalogs.Client(provider).GetAsync("/js/search-suggest.js", TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
     }
 
-    private async Task<IDocument> GetAsync(string url)
+    private async Task<IDocument> GetAsync(DatabaseProvider provider, string url)
     {
-        var html = await _client.GetStringAsync(url, TestContext.Current.CancellationToken);
+        var html = await catalogs.Client(provider).GetStringAsync(url, TestContext.Current.CancellationToken);
         return await new HtmlParser().ParseDocumentAsync(html, TestContext.Current.CancellationToken);
     }
 }

@@ -25,9 +25,13 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
     private const string Query = $"to_tsquery('{Configuration}', @match) q";
 
     // FTS5's snippet(): one fragment of about 16 words around the matches, marked with U+E000 and U+E001.
+    // ts_headline marks each word of a phrase on its own; FTS5 marks the phrase ("<mark>optimal transport</mark>",
+    // a CJK run as one), so marks that only spaces, hyphens or CJK segmentation separate are joined.
     private const string Snippet = $"""
-        ts_headline('{Configuration}', s.title || E'\n' || s.quote || E'\n' || s.body || E'\n' || s.urlwords, q,
-            'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "')
+        regexp_replace(
+            ts_headline('{Configuration}', s.title || E'\n' || s.quote || E'\n' || s.body || E'\n' || s.urlwords, q,
+                'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "'),
+            chr(57345) || '([ ' || chr(8203) || '-]*)' || chr(57344), '\1', 'g')
         """;
 
     public string Match(string expression) => TsQuery.FromFts5(expression);
