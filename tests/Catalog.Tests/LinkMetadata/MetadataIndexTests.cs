@@ -14,9 +14,9 @@ namespace Catalog.Tests.LinkMetadata;
 
 /// <summary>
 /// Saving metadata re-indexes only the links whose fetched text changed, and leaves the index (and the vocabulary
-/// behind "did you mean") exactly as a rebuild from scratch would make it.
+/// behind "did you mean") exactly as a rebuild from scratch would make it, on each database.
 /// </summary>
-public sealed class MetadataIndexTests : IAsyncLifetime
+public sealed class MetadataIndexTests
 {
     private const string Seed = """
         # Reading
@@ -35,26 +35,32 @@ public sealed class MetadataIndexTests : IAsyncLifetime
         - https://papers.example.org/five
         """;
 
-    private readonly EmptyCatalogFactory _catalog = new();
-    private HttpClient _client = null!;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>The seed above imported into a catalog of its own on the provider.</summary>
+    private sealed class Reading(EmptyCatalogFactory catalog) : IAsyncDisposable
     {
-        await _catalog.ImportAsync(new SeedFile("reading.md", Encoding.UTF8.GetBytes(Seed)));
-        _client = _catalog.CreateClient();
+        public EmptyCatalogFactory Catalog => catalog;
+
+        public HttpClient Client { get; } = catalog.CreateClient();
+
+        public static async Task<Reading> ImportAsync(DatabaseProvider provider)
+        {
+            var catalog = EmptyCatalogFactory.On(provider);
+            await catalog.ImportAsync(new SeedFile("reading.md", Encoding.UTF8.GetBytes(Seed)));
+            return new Reading(catalog);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await catalog.DisposeAsync();
+        }
     }
 
-    public async ValueTask DisposeAsync()
+    private static async Task SaveTitleAsync(Reading reading, string url, string title, params string[] authors)
     {
-        _client.Dispose();
-        await _catalog.DisposeAsync();
-    }
-
-    private async Task SaveTitleAsync(string url, string title, params string[] authors)
-    {
-        await using var scope = _catalog.Services.CreateAsyncScope();
+        await using var scope = reading.Catalog.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         var row = await db.LinkMetadata.AsTracking().SingleOrDefaultAsync(r => r.Url == url, Ct);
         if (row is null)
@@ -69,16 +75,16 @@ public sealed class MetadataIndexTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<LinkMetadataStore>().SaveAsync(Ct);
     }
 
-    private async Task<List<string>> FoundAsync(string query)
+    private static async Task<List<string>> FoundAsync(Reading reading, string query)
     {
-        var response = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString(query), Ct);
+        var response = await reading.Client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString(query), Ct);
         return [.. response.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()!)];
     }
 
     // The index's documents and the vocabulary's terms with their document counts, as text to compare.
-    private async Task<(List<string> Documents, List<string> Vocabulary)> IndexAsync()
+    private static async Task<(List<string> Documents, List<string> Vocabulary)> IndexAsync(Reading reading)
     {
-        using var db = _catalog.OpenDatabase();
+        using var db = reading.Catalog.OpenDatabase();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(Ct);
         var documents = await connection.ListAsync("SELECT rowid, title, quote, body, urlwords FROM search_index ORDER BY rowid",
@@ -87,60 +93,68 @@ public sealed class MetadataIndexTests : IAsyncLifetime
         return (documents, vocabulary);
     }
 
-    private async Task<(List<string> Documents, List<string> Vocabulary)> RebuiltAsync()
+    private static async Task<(List<string> Documents, List<string> Vocabulary)> RebuiltAsync(Reading reading)
     {
-        using (var db = _catalog.OpenDatabase())
+        using (var db = reading.Catalog.OpenDatabase())
         {
             await using var transaction = await db.Database.BeginTransactionAsync(Ct);
             await SearchIndex.RebuildAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), Ct);
             await transaction.CommitAsync(Ct);
         }
 
-        return await IndexAsync();
+        return await IndexAsync(reading);
     }
 
-    [Fact]
-    public async Task AFetchedTitleIsFoundAndTheIndexIsWhatARebuildWouldMake()
+    [Theory]
+    [OnEachDatabase]
+    public async Task AFetchedTitleIsFoundAndTheIndexIsWhatARebuildWouldMake(DatabaseProvider provider)
     {
-        await SaveTitleAsync("https://papers.example.org/two", "Quokka dynamics of wide networks", "Ada Wombat");
+        await using var reading = await Reading.ImportAsync(provider);
+        await SaveTitleAsync(reading, "https://papers.example.org/two", "Quokka dynamics of wide networks", "Ada Wombat");
 
-        var updated = await IndexAsync();
+        var updated = await IndexAsync(reading);
 
-        Assert.Equal(["https://papers.example.org/two"], await FoundAsync("quokka"));
-        Assert.Equal(["https://papers.example.org/two"], await FoundAsync("wombat"));
-        var rebuilt = await RebuiltAsync();
+        Assert.Equal(["https://papers.example.org/two"], await FoundAsync(reading, "quokka"));
+        Assert.Equal(["https://papers.example.org/two"], await FoundAsync(reading, "wombat"));
+        var rebuilt = await RebuiltAsync(reading);
         Assert.Equal(rebuilt.Documents, updated.Documents);
         Assert.Equal(rebuilt.Vocabulary, updated.Vocabulary);
     }
 
-    [Fact]
-    public async Task TheDocumentsOfLinksWhoseMetadataDidNotChangeAreLeftAsTheyAre()
+    [Theory]
+    [OnEachDatabase]
+    public async Task TheDocumentsOfLinksWhoseMetadataDidNotChangeAreLeftAsTheyAre(DatabaseProvider provider)
     {
+        await using var reading = await Reading.ImportAsync(provider);
         // A mark no rebuild would write: it stays only if the save leaves this link's document alone.
-        using (var db = _catalog.OpenDatabase())
+        using (var db = reading.Catalog.OpenDatabase())
         {
             var five = await db.Links.Where(l => l.Url == "https://papers.example.org/five").Select(l => l.Id).SingleAsync(Ct);
-            await db.Database.ExecuteSqlAsync($"UPDATE search_index SET body = body || ' echidna' WHERE rowid = {five}", Ct);
+            await (provider == DatabaseProvider.Sqlite
+                ? db.Database.ExecuteSqlAsync($"UPDATE search_index SET body = body || ' echidna' WHERE rowid = {five}", Ct)
+                : db.Database.ExecuteSqlAsync($"UPDATE search_index SET body = body || ' echidna', document = document || to_tsvector('simple', 'echidna') WHERE rowid = {five}", Ct));
         }
 
-        await SaveTitleAsync("https://papers.example.org/two", "Quokka dynamics");
+        await SaveTitleAsync(reading, "https://papers.example.org/two", "Quokka dynamics");
 
-        Assert.Equal(["https://papers.example.org/two"], await FoundAsync("quokka"));
-        Assert.Equal(["https://papers.example.org/five"], await FoundAsync("echidna"));
+        Assert.Equal(["https://papers.example.org/two"], await FoundAsync(reading, "quokka"));
+        Assert.Equal(["https://papers.example.org/five"], await FoundAsync(reading, "echidna"));
     }
 
-    [Fact]
-    public async Task AChangedTitleReplacesTheOldOneInTheIndexAndTheVocabulary()
+    [Theory]
+    [OnEachDatabase]
+    public async Task AChangedTitleReplacesTheOldOneInTheIndexAndTheVocabulary(DatabaseProvider provider)
     {
-        await SaveTitleAsync("https://papers.example.org/one", "Quokka dynamics");
-        await SaveTitleAsync("https://papers.example.org/one", "Platypus dynamics");
+        await using var reading = await Reading.ImportAsync(provider);
+        await SaveTitleAsync(reading, "https://papers.example.org/one", "Quokka dynamics");
+        await SaveTitleAsync(reading, "https://papers.example.org/one", "Platypus dynamics");
 
-        var updated = await IndexAsync();
+        var updated = await IndexAsync(reading);
 
-        Assert.Empty(await FoundAsync("quokka"));
-        Assert.Equal(["https://papers.example.org/one"], await FoundAsync("platypus"));
+        Assert.Empty(await FoundAsync(reading, "quokka"));
+        Assert.Equal(["https://papers.example.org/one"], await FoundAsync(reading, "platypus"));
         Assert.DoesNotContain(updated.Vocabulary, t => t.StartsWith("quokka ", StringComparison.Ordinal));
-        var rebuilt = await RebuiltAsync();
+        var rebuilt = await RebuiltAsync(reading);
         Assert.Equal(rebuilt.Documents, updated.Documents);
         Assert.Equal(rebuilt.Vocabulary, updated.Vocabulary);
     }
