@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Catalog.Tests.Infrastructure;
 using Catalog.Tests.Pages;
+using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,25 +40,36 @@ public sealed class SameWorkTests : IAsyncLifetime
     private const string Doi = "https://doi.org/10.1073/pnas.1903070116";
     private const string Pnas = "https://www.pnas.org/doi/10.1073/pnas.1903070116";
 
-    private readonly EmptyCatalogFactory _catalog = new();
-    private HttpClient _client = null!;
+    // The search tests run on each database, the others on SQLite; each test's catalog is made when it asks for it.
+    private readonly Dictionary<DatabaseProvider, EmptyCatalogFactory> _catalogs = [];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        await _catalog.ImportAsync(new SeedFile("works.md", Encoding.UTF8.GetBytes(Seed)));
-        _client = _catalog.CreateClient();
-    }
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        _client.Dispose();
-        await _catalog.DisposeAsync();
+        foreach (var catalog in _catalogs.Values)
+        {
+            await catalog.DisposeAsync();
+        }
     }
 
-    private async Task<JsonElement> SearchAsync(string query) =>
-        await _client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString(query), Ct);
+    private async Task<EmptyCatalogFactory> CatalogAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        if (!_catalogs.TryGetValue(provider, out var catalog))
+        {
+            _catalogs[provider] = catalog = EmptyCatalogFactory.On(provider);
+            await catalog.ImportAsync(new SeedFile("works.md", Encoding.UTF8.GetBytes(Seed)));
+        }
+
+        return catalog;
+    }
+
+    private async Task<HttpClient> ClientAsync(DatabaseProvider provider = DatabaseProvider.Sqlite) => (await CatalogAsync(provider)).CreateClient();
+
+    private async Task<JsonElement> SearchAsync(DatabaseProvider provider, string query) =>
+        await (await ClientAsync(provider)).GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString(query), Ct);
 
     private static List<string> Urls(JsonElement response) =>
         [.. response.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()!)];
@@ -69,7 +81,7 @@ public sealed class SameWorkTests : IAsyncLifetime
     [Fact]
     public async Task AnImportGivesArxivAndDoiLinksTheirCanonicalIdBeforeAnythingIsFetched()
     {
-        using var db = _catalog.OpenDatabase();
+        using var db = (await CatalogAsync()).OpenDatabase();
         var rows = await db.LinkMetadata.ToDictionaryAsync(r => r.Url, Ct);
 
         Assert.Equal([Abs, V3, Pdf], rows.Values.Where(r => r.CanonicalId == "arXiv:1806.07572").Select(r => r.Url).Order(StringComparer.Ordinal));
@@ -81,7 +93,7 @@ public sealed class SameWorkTests : IAsyncLifetime
     [Fact]
     public async Task AlsoInJoinsTheTopicsThatListTheSameWorkUnderAnotherUrl()
     {
-        var slugs = (await _client.GetFromJsonAsync<JsonElement>("/api/topics", Ct)).EnumerateArray()
+        var slugs = (await (await ClientAsync()).GetFromJsonAsync<JsonElement>("/api/topics", Ct)).EnumerateArray()
             .ToDictionary(t => t.GetProperty("title").GetString()!, t => t.GetProperty("slug").GetString()!);
 
         var papers = await AlsoInAsync(slugs["Papers"]);
@@ -96,17 +108,18 @@ public sealed class SameWorkTests : IAsyncLifetime
 
     private async Task<Dictionary<string, List<string>>> AlsoInAsync(string slug)
     {
-        var page = await _client.GetDocumentAsync("/topics/" + slug);
+        var page = await (await ClientAsync()).GetDocumentAsync("/topics/" + slug);
         return page.QuerySelectorAll(".link-list ol.links > li").ToDictionary(
             li => li.QuerySelector("a.label")!.GetAttribute("href")!,
             li => li.QuerySelectorAll("p.also-in a").Select(a => a.TextContent).ToList());
     }
 
-    [Fact]
-    public async Task SearchShowsAWorkOnceAndNamesItsOtherUrls()
+    [Theory]
+    [OnEachDatabase]
+    public async Task SearchShowsAWorkOnceAndNamesItsOtherUrls(DatabaseProvider provider)
     {
-        var ntk = await SearchAsync("NTK");
-        var descent = await SearchAsync("double descent");
+        var ntk = await SearchAsync(provider, "NTK");
+        var descent = await SearchAsync(provider, "double descent");
 
         var kept = Assert.Single(Urls(ntk));
         Assert.Equal(1, ntk.GetProperty("total").GetInt32());
@@ -115,30 +128,33 @@ public sealed class SameWorkTests : IAsyncLifetime
         Assert.Equal([keptPaper == Doi ? Pnas : Doi], AlsoAt(descent, keptPaper));
     }
 
-    [Fact]
-    public async Task TheKeptResultIsTheBestRankedUrlOfTheWork()
+    [Theory]
+    [OnEachDatabase]
+    public async Task TheKeptResultIsTheBestRankedUrlOfTheWork(DatabaseProvider provider)
     {
         // Only the PDF's label says "PDF"; the other URLs of the work match through their URL words at most.
-        var pdf = await SearchAsync("tangent kernel pdf");
+        var pdf = await SearchAsync(provider, "tangent kernel pdf");
 
         Assert.Equal(Pdf, Urls(pdf)[0]);
         Assert.DoesNotContain(Urls(pdf), u => u is Abs or V3);
         Assert.Equal([Abs, V3], AlsoAt(pdf, Pdf).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task AFilterChoosesAmongTheWorksUrlsBeforeOneIsKept()
+    [Theory]
+    [OnEachDatabase]
+    public async Task AFilterChoosesAmongTheWorksUrlsBeforeOneIsKept(DatabaseProvider provider)
     {
-        var atPnas = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=descent&host=pnas.org", Ct);
+        var atPnas = await (await ClientAsync(provider)).GetFromJsonAsync<JsonElement>("/api/search?q=descent&host=pnas.org", Ct);
 
         Assert.Equal([Pnas], Urls(atPnas));
         Assert.Equal([Doi], AlsoAt(atPnas, Pnas));
     }
 
-    [Fact]
-    public async Task TheSearchPageCountsAndShowsTheWorkOnce()
+    [Theory]
+    [OnEachDatabase]
+    public async Task TheSearchPageCountsAndShowsTheWorkOnce(DatabaseProvider provider)
     {
-        var page = await _client.GetDocumentAsync("/search?q=ntk");
+        var page = await (await ClientAsync(provider)).GetDocumentAsync("/search?q=ntk");
 
         var result = Assert.Single(page.QuerySelectorAll(".search-result"));
         Assert.Equal(2, result.QuerySelectorAll(".search-also-at a").Length);
@@ -146,11 +162,12 @@ public sealed class SameWorkTests : IAsyncLifetime
         Assert.Equal("1", kinds.QuerySelector(".search-count")!.TextContent);
     }
 
-    [Fact]
-    public async Task ARelaxedSearchKeepsOneResultPerWork()
+    [Theory]
+    [OnEachDatabase]
+    public async Task ARelaxedSearchKeepsOneResultPerWork(DatabaseProvider provider)
     {
         // No link has both words: the relaxed answer ranks any-word matches, and still lists the work once.
-        var relaxed = await SearchAsync("ntk survey");
+        var relaxed = await SearchAsync(provider, "ntk survey");
 
         Assert.True(relaxed.GetProperty("partial").GetBoolean());
         Assert.Single(Urls(relaxed), u => u is Abs or Pdf or V3);
@@ -160,10 +177,10 @@ public sealed class SameWorkTests : IAsyncLifetime
     [Fact]
     public async Task TheLinkPageListsTheSameWorkAtItsOtherUrlsWithTheirTopics()
     {
-        using var db = _catalog.OpenDatabase();
+        using var db = (await CatalogAsync()).OpenDatabase();
         var ids = await db.Links.ToDictionaryAsync(l => l.Url, l => l.Id, Ct);
 
-        var page = await _client.GetDocumentAsync($"/links/{ids[Abs]}");
+        var page = await (await ClientAsync()).GetDocumentAsync($"/links/{ids[Abs]}");
 
         var items = page.QuerySelectorAll(".same-work > li").ToDictionary(
             li => li.QuerySelector("a")!.TextContent, li => li.QuerySelectorAll("a.same-work-topic").Select(a => a.TextContent).ToList());

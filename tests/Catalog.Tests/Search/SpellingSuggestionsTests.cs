@@ -1,4 +1,5 @@
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
 using Catalog.Web.Search;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,10 +8,12 @@ namespace Catalog.Tests.Search;
 /// <summary>"Did you mean" is computed once per catalog version and query, also for requests the output cache skips.</summary>
 public sealed class SpellingSuggestionsTests
 {
-    [Fact]
-    public async Task ARepeatedMisspelledSearchRespellsOnlyOnce()
+    [Theory]
+    [OnEachDatabase]
+    public async Task ARepeatedMisspelledSearchRespellsOnlyOnce(DatabaseProvider provider)
     {
-        await using var factory = new CatalogFactory();
+        await using var factory = EmptyCatalogFactory.On(provider);
+        await factory.ImportAsync(EmptyCatalogFactory.SeedPath);
         var client = factory.CreateClient();
         var spelling = factory.Services.GetRequiredService<SpellingSuggestions>();
         var computedBefore = spelling.Computed;
