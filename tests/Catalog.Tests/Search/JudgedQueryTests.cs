@@ -30,4 +30,28 @@ public sealed class JudgedQueryTests(SeededCatalogs catalogs) : IClassFixture<Se
         var topThree = json.GetProperty("results").EnumerateArray().Take(3).Select(r => r.GetProperty("url").GetString()).ToList();
         Assert.Contains(url, topThree);
     }
+
+    // Issue 18 keeps exact titles at rank 1; issue 20 keeps them there on PostgreSQL, whose ts_rank_cd is not bm25.
+    [Theory]
+    [OnEachDatabase]
+    public async Task EveryExactTitleOfTheJudgedSetRanksItsLinkFirst(DatabaseProvider provider)
+    {
+        var judged = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "relevance", "queries.json"), TestContext.Current.CancellationToken))
+            .RootElement.EnumerateArray().Where(q => q.GetProperty("kind").GetString() == "exact-title").ToList();
+
+        var missed = new List<string>();
+        foreach (var query in judged)
+        {
+            var text = query.GetProperty("query").GetString()!;
+            var json = JsonDocument.Parse(await catalogs.Client(provider).GetStringAsync("/api/search?q=" + Uri.EscapeDataString(text), TestContext.Current.CancellationToken)).RootElement;
+            var first = json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()).FirstOrDefault();
+            if (first is null || !query.GetProperty("relevant").TryGetProperty(first, out _))
+            {
+                missed.Add($"{text} -> {first}");
+            }
+        }
+
+        Assert.True(judged.Count >= 10);
+        Assert.Empty(missed);
+    }
 }
