@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Catalog.Web.Data;
+using Catalog.Web.Data.PostgreSql;
 using Catalog.Web.Search;
 using Catalog.Web.Search.Semantic;
 using Catalog.Web.Web;
@@ -9,15 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Catalog.Benchmarks.Relevance;
 
 /// <summary>The catalog's own search, called in process on an imported database, the way /api/search calls it.</summary>
-public sealed class CatalogUnderTest(string database) : IDisposable
+/// <param name="postgres">An Npgsql connection string: the catalog is in PostgreSQL, not in <paramref name="database"/>.</param>
+public sealed class CatalogUnderTest(string database, string? postgres = null) : IDisposable
 {
     // The catalog never changes during a run: version 0 throughout, so the lexicon is read once.
     private readonly SearchLexicons _lexicons = new(new CatalogVersion());
     private readonly TextEmbedder _embedder = new(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "models"));
     private readonly SemanticIndex _index = new();
 
-    private readonly DbContextOptions<CatalogDbContext> _options =
-        new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={database};Mode=ReadOnly").Options;
+    private readonly DbContextOptions<CatalogDbContext> _options = postgres is null
+        ? new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={database};Mode=ReadOnly").Options
+        : (DbContextOptions<CatalogDbContext>)PostgreSqlData.Configure(new DbContextOptionsBuilder<CatalogDbContext>(), postgres).Options;
 
     /// <summary>Embeds every document as the server's background indexer does; returns how long it took.</summary>
     public async Task<TimeSpan> EmbedAsync(int batch)
@@ -51,10 +54,22 @@ public sealed class CatalogUnderTest(string database) : IDisposable
     /// <summary>Every search document as the index holds it (for the baseline, which must see the same text).</summary>
     public async Task<List<PreparedDocument>> DocumentsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         return (await SearchDocuments.ReadAsync(transaction, exceptSourceId: null, CancellationToken.None)).Prepare();
+    }
+
+    /// <summary>A connection to the catalog, on its provider.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenAsync()
+    {
+        if (postgres is not null)
+        {
+            return await new CatalogDatabase(new CatalogDatabaseSettings(DatabaseProvider.PostgreSql, postgres)).OpenAsync(CancellationToken.None);
+        }
+
+        var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        await connection.OpenAsync();
+        return connection;
     }
 
     public void Dispose()

@@ -1,7 +1,6 @@
 using Catalog.Benchmarks.Relevance;
 using Catalog.Benchmarks.Runner;
 using Catalog.Web.Search.Semantic;
-using Microsoft.Data.Sqlite;
 
 namespace Catalog.Benchmarks.Verbs;
 
@@ -9,6 +8,8 @@ namespace Catalog.Benchmarks.Verbs;
 /// <c>relevance [--details]</c>: imports the seed into a fresh database with the Release CLI, then scores the judged
 /// queries of <c>relevance/queries.json</c> against the catalog's search and a Lucene.Net BM25 index built from the
 /// same documents in this run. Prints nDCG@10, MRR@10, Recall@10, P@1 and the share of empty answers.
+/// <c>--postgres CONNECTION</c> imports into that PostgreSQL database instead and scores lexical search alone (the
+/// semantic indexer does not run on PostgreSQL yet) against the same baseline.
 /// </summary>
 public static class RelevanceVerb
 {
@@ -19,6 +20,7 @@ public static class RelevanceVerb
         Directory.CreateDirectory(run.WorkFolder);
         var queries = JudgedQuery.Load(Path.Combine(paths.Root, "tests", "Catalog.Benchmarks", "relevance", "queries.json"));
 
+        var postgres = options.Value("--postgres");
         var database = run.WorkPath("relevance.db");
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
@@ -26,7 +28,7 @@ public static class RelevanceVerb
         }
 
         run.Log($"importing {paths.Seed}");
-        using (var import = ChildProcess.Start(paths.AppFolder, run.WorkPath("relevance-import.log"), ImportFigures.ImportEnvironment(database), ["dotnet", paths.AppDll, "import", paths.Seed]))
+        using (var import = ChildProcess.Start(paths.AppFolder, run.WorkPath("relevance-import.log"), Environment(database, postgres), ["dotnet", paths.AppDll, "import", paths.Seed]))
         {
             if (await import.WaitForExitAsync(TimeSpan.FromMinutes(5)) != 0)
             {
@@ -35,24 +37,29 @@ public static class RelevanceVerb
             }
         }
 
-        if (await UnknownUrlsAsync(database, queries) is { Count: > 0 } unknown)
+        using var catalog = new CatalogUnderTest(database, postgres);
+        if (await UnknownUrlsAsync(catalog, queries) is { Count: > 0 } unknown)
         {
             Console.Error.WriteLine("Judged URLs that are not links of the catalog (fix the judgments):\n  " + string.Join("\n  ", unknown));
             return 1;
         }
 
-        using var catalog = new CatalogUnderTest(database);
         using var lucene = new LuceneBaseline(await catalog.DocumentsAsync());
-        run.Log("embedding every document (all-MiniLM-L6-v2, one thread)");
-        var embedding = await catalog.EmbedAsync(new SemanticOptions().EmbeddingBatch);
-        run.Log($"embedded in {embedding.TotalSeconds:0.0} s");
         var systems = new List<(string Name, Func<string, Task<IReadOnlyList<string>>> Search)>
         {
-            ("shipped", q => catalog.SearchAsync(q, Scores.Depth, Fusion.Default)),
-            ("lexical only", q => catalog.SearchAsync(q, Scores.Depth)),
-            ("semantic only", q => catalog.SemanticOnlyAsync(q, Scores.Depth)),
+            ("lexical only" + (postgres is null ? "" : " (PostgreSQL)"), q => catalog.SearchAsync(q, Scores.Depth)),
             ("Lucene BM25", q => Task.FromResult(lucene.Search(q, Scores.Depth))),
         };
+        var embedding = TimeSpan.Zero;
+        if (postgres is null)
+        {
+            run.Log("embedding every document (all-MiniLM-L6-v2, one thread)");
+            embedding = await catalog.EmbedAsync(new SemanticOptions().EmbeddingBatch);
+            run.Log($"embedded in {embedding.TotalSeconds:0.0} s");
+            systems.Insert(0, ("shipped", q => catalog.SearchAsync(q, Scores.Depth, Fusion.Default)));
+            systems.Insert(2, ("semantic only", q => catalog.SemanticOnlyAsync(q, Scores.Depth)));
+        }
+
         if (options.Flag("--sweep"))
         {
             foreach (var k in new[] { 5.0, 10, 30, 60 })
@@ -92,19 +99,30 @@ public static class RelevanceVerb
         }
 
         report += $"\nMean time per query, in process, one client, after one warm-up query (the query's embedding is cached only when asked again): {string.Join("; ", timings)}.\n";
-        report += $"\nEmbedding every document of the seed (one thread, batches of {new SemanticOptions().EmbeddingBatch}): {embedding.TotalSeconds:0.0} s.\n";
+        if (postgres is null)
+        {
+            report += $"\nEmbedding every document of the seed (one thread, batches of {new SemanticOptions().EmbeddingBatch}): {embedding.TotalSeconds:0.0} s.\n";
+        }
+
         Console.WriteLine(report);
-        await File.WriteAllTextAsync(Path.Combine(paths.Artifacts, "relevance.md"), report);
+        await File.WriteAllTextAsync(Path.Combine(paths.Artifacts, postgres is null ? "relevance.md" : "relevance-postgresql.md"), report);
         return 0;
     }
 
-    private static async Task<List<string>> UnknownUrlsAsync(string database, IReadOnlyList<JudgedQuery> queries)
+    private static Dictionary<string, string> Environment(string database, string? postgres) => postgres is null
+        ? ImportFigures.ImportEnvironment(database)
+        : new(ImportFigures.ImportEnvironment(database))
+        {
+            ["Catalog__Database"] = "PostgreSql",
+            ["ConnectionStrings__Catalog"] = postgres,
+        };
+
+    private static async Task<List<string>> UnknownUrlsAsync(CatalogUnderTest catalog, IReadOnlyList<JudgedQuery> queries)
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await catalog.OpenAsync();
         var known = new HashSet<string>(StringComparer.Ordinal);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Url FROM Links";
+        command.CommandText = """SELECT "Url" FROM "Links" """;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
