@@ -23,7 +23,7 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
 
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
 
-    private readonly Channel<string> _changed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(string Path, bool CatchUp)> _changed = Channel.CreateUnbounded<(string Path, bool CatchUp)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, ITimer> _quiet = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -89,19 +89,19 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
         logger.LogInformation("Watching {SeedsPath} for changed seed files as {Holder}", seeds, Holder);
         _watching.TrySetResult();
 
-        // What changed while no instance watched (the last watcher died, or none ran): a file whose content is the
-        // version already imported is skipped by the import itself.
+        // What changed while no instance watched (the last watcher died, or none ran): only files written since
+        // their source's last import, so that an upload on the admin page is not undone by an older file.
         foreach (var path in Directory.EnumerateFiles(seeds, "*.md").Order(StringComparer.Ordinal))
         {
-            _changed.Writer.TryWrite(path);
+            _changed.Writer.TryWrite((path, true));
         }
 
         var renewing = RenewWhileHeldAsync(held);
         try
         {
-            await foreach (var path in _changed.Reader.ReadAllAsync(held.Token))
+            await foreach (var (path, catchUp) in _changed.Reader.ReadAllAsync(held.Token))
             {
-                await ImportAsync(path, held.Token);
+                await ImportAsync(path, catchUp, held.Token);
             }
         }
         catch (OperationCanceledException) when (held.IsCancellationRequested)
@@ -177,11 +177,11 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
         if (_quiet.TryRemove(path, out var timer))
         {
             timer.Dispose();
-            _changed.Writer.TryWrite(path);
+            _changed.Writer.TryWrite((path, false));
         }
     }
 
-    private async Task ImportAsync(string path, CancellationToken ct)
+    private async Task ImportAsync(string path, bool catchUp, CancellationToken ct)
     {
         if (!File.Exists(path))
         {
@@ -197,6 +197,13 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
             if (await db.Sources.AnyAsync(s => s.Name == file.Name && s.Sha256 == file.Sha256, ct))
             {
                 logger.LogDebug("Seed {SeedPath} changed on disk but its content is the version already imported", path);
+                return;
+            }
+
+            if (catchUp && await db.ImportRuns.Where(r => r.SourceName == file.Name).OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct) is { } last
+                && File.GetLastWriteTimeUtc(path) <= last.UtcDateTime)
+            {
+                logger.LogDebug("Seed {SeedPath} has not been written since its source was last imported", path);
                 return;
             }
 

@@ -87,7 +87,7 @@ public sealed class SeedWatcherTests
     [OnEachDatabase]
     public async Task AWatcherThatDiedIsReplacedOnceItsLeaseRunsOutAndWhatChangedMeanwhileIsImported(DatabaseProvider provider)
     {
-        var seeds = SeedsFolder(Seeds.Changed);
+        var seeds = SeedsFolder(Seeds.Original);
         try
         {
             await using var catalog = AdminFactory.On(provider);
@@ -95,6 +95,9 @@ public sealed class SeedWatcherTests
             {
                 Assert.True(await db.TryTakeLeaseAsync(SeedWatcher.LeaseName, "a watcher that died", DateTimeOffset.UtcNow, TimeSpan.FromSeconds(2), Ct));
             }
+
+            // Edited while nobody watched.
+            await File.WriteAllBytesAsync(Path.Combine(seeds.FullName, Seeds.Name), Seeds.Changed, Ct);
 
             var version = await VersionAsync(catalog);
             await using var next = new WatchFactory(seeds.FullName, DatabaseProvider.Sqlite, catalog.DatabaseSettings);
