@@ -55,7 +55,7 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (await LeaseAsync((db, now, ct) => db.TryTakeLeaseAsync(LeaseName, Holder, now, Lease, ct), stoppingToken))
+                if (await LeaseAsync((db, now, ct) => db.TryTakeLeaseAsync(LeaseName, Holder, now, Lease, ct), stoppingToken) == true)
                 {
                     await WatchWhileHeldAsync(seeds, stoppingToken);
                 }
@@ -122,7 +122,8 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
             while (true)
             {
                 await Task.Delay(Every, clock, held.Token);
-                if (!await LeaseAsync((db, now, ct) => db.RenewLeaseAsync(LeaseName, Holder, now, Lease, ct), held.Token))
+                // A database error (SQLite busy with a long import) is not a loss: the next turn renews.
+                if (await LeaseAsync((db, now, ct) => db.RenewLeaseAsync(LeaseName, Holder, now, Lease, ct), held.Token) == false)
                 {
                     logger.LogWarning("{Holder} lost the seed watch (its lease ran out); another instance watches now", Holder);
                     await held.CancelAsync();
@@ -136,9 +137,8 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
         }
     }
 
-    // A database that cannot be reached must not stop the site: the lease counts as not taken (or not renewed) and
-    // the next turn tries again.
-    private async Task<bool> LeaseAsync(Func<CatalogDbContext, DateTimeOffset, CancellationToken, Task<bool>> step, CancellationToken ct)
+    // A database that cannot be reached must not stop the site: null, and the next turn tries again.
+    private async Task<bool?> LeaseAsync(Func<CatalogDbContext, DateTimeOffset, CancellationToken, Task<bool>> step, CancellationToken ct)
     {
         try
         {
@@ -148,7 +148,7 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
         catch (DbException e)
         {
             logger.LogWarning("The seed watch lease could not be read or written: {Reason}", e.Message);
-            return false;
+            return null;
         }
     }
 
