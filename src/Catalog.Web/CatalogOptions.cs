@@ -25,6 +25,13 @@ public sealed class CatalogOptions
     /// <summary>Re-import a seed file automatically when it changes on disk.</summary>
     public bool WatchSeeds { get; set; }
 
+    /// <summary>
+    /// How long the instance that watches the seeds (one per catalog, Admin/SeedWatcher.cs) keeps the watch without
+    /// renewing it; the others try to take it over a third as often, so one that dies is replaced within this time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SeedWatchLease { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>PBKDF2 hash (ASP.NET Core PasswordHasher format) of the admin password; made by the hash-password verb.</summary>
     public string? AdminPasswordHash { get; set; }
 

@@ -26,7 +26,7 @@ public static class AdminExtensions
             .PersistKeysToDbContext<CatalogDbContext>();
 
         services.AddSingleton<AdminPassword>();
-        services.AddSingleton<AdminLockout>();
+        services.AddScoped<AdminLockout>();
         services.AddScoped<AdminSessions>();
         services.AddSingleton<UploadSizeLimit>();
         services.AddSingleton(s => new PendingImports(Path.Combine(dataFolder, "pending-imports"), s.GetRequiredService<TimeProvider>()));

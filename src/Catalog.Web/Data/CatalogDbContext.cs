@@ -55,6 +55,10 @@ public class CatalogDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<SearchEmbeddingRow> SearchEmbeddings => Set<SearchEmbeddingRow>();
     public DbSet<LinkMetadataRow> LinkMetadata => Set<LinkMetadataRow>();
 
+    public DbSet<LeaseRow> Leases => Set<LeaseRow>();
+
+    public DbSet<SignInFailureRow> SignInFailures => Set<SignInFailureRow>();
+
     /// <summary>The Data Protection key ring (Admin/AdminExtensions.cs): every instance on this database shares it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -63,6 +67,7 @@ public class CatalogDbContext : DbContext, IDataProtectionKeyContext
         LinkHealthModel.Configure(modelBuilder);
         LinkMetadataModel.Configure(modelBuilder);
         FigureModel.Configure(modelBuilder);
+        InstanceModel.Configure(modelBuilder);
         modelBuilder.Entity<Source>().HasIndex(s => s.Name).IsUnique();
 
         modelBuilder.Entity<Topic>(topic =>

@@ -52,18 +52,12 @@ public sealed class LinkCheckRow
 }
 
 /// <summary>
-/// The one row that says whether a check run is under way, in which process, how far it got, and how the last one
-/// ended. A lease rather than SQLite's write lock: a run lasts minutes and must not hold imports off meanwhile.
+/// The one row that says how far the current check run got and how the last one ended. Who runs it is the "links"
+/// lease (Data/Leases.cs), rather than SQLite's write lock: a run lasts minutes and must not hold imports off meanwhile.
 /// </summary>
 public sealed class LinkCheckStateRow
 {
     public int Id { get; set; }
-
-    /// <summary>Who runs the check now ("cli 1234 on host", "server ..."), null when none does.</summary>
-    public string? Holder { get; set; }
-
-    /// <summary>The holder renews this while it works; a lease past it was left by a process that died.</summary>
-    public DateTimeOffset? LeaseUntil { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }
 

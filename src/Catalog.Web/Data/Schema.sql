@@ -294,3 +294,40 @@ CREATE TABLE "DataProtectionKeys" (
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204082321_DataProtectionKeys', '10.0.15');
 
+CREATE TABLE "Leases" (
+    "Name" TEXT NOT NULL CONSTRAINT "PK_Leases" PRIMARY KEY,
+    "Holder" TEXT NULL,
+    "LeaseUntil" TEXT NULL
+);
+
+CREATE TABLE "SignInFailures" (
+    "Account" TEXT NOT NULL CONSTRAINT "PK_SignInFailures" PRIMARY KEY,
+    "Failures" INTEGER NOT NULL,
+    "LastFailedAt" TEXT NOT NULL,
+    "ClosedUntil" TEXT NULL
+);
+
+CREATE TABLE "ef_temp_LinkCheckState" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_LinkCheckState" PRIMARY KEY,
+    "Done" INTEGER NOT NULL,
+    "LastFinishedAt" TEXT NULL,
+    "LastSummaryJson" TEXT NULL,
+    "StartedAt" TEXT NULL,
+    "Total" INTEGER NOT NULL
+);
+
+INSERT INTO "ef_temp_LinkCheckState" ("Id", "Done", "LastFinishedAt", "LastSummaryJson", "StartedAt", "Total")
+SELECT "Id", "Done", "LastFinishedAt", "LastSummaryJson", "StartedAt", "Total"
+FROM "LinkCheckState";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "LinkCheckState";
+
+ALTER TABLE "ef_temp_LinkCheckState" RENAME TO "LinkCheckState";
+
+PRAGMA foreign_keys = 1;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204110658_InstanceLeasesAndSignInFailures', '10.0.15');
+

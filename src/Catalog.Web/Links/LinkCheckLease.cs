@@ -12,55 +12,59 @@ public sealed record LinkCheckProgress(
 }
 
 /// <summary>
-/// One run at a time across the CLI and every server on the same catalog: a run takes the lease row with a single
-/// conditional UPDATE, renews it while it works, and gives it back with its result. A lease left by a process that
-/// died runs out after <see cref="Duration"/>.
+/// One run at a time across the CLI and every server on the same catalog: a run takes the "links" lease
+/// (Data/Leases.cs), renews it while it works with its progress, and gives it back with its result. A lease left by a
+/// process that died runs out after <see cref="Duration"/>.
 /// </summary>
 public static class LinkCheckLease
 {
+    public const string Name = "links";
+
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     public static async Task<bool> TryAcquireAsync(this CatalogDbContext db, string holder, DateTimeOffset now, CancellationToken ct)
     {
-        var until = now + Duration;
-        var taken = await db.Database.ExecuteSqlAsync($"""
-            UPDATE "LinkCheckState" SET "Holder" = {holder}, "LeaseUntil" = {until}, "StartedAt" = {now}, "Done" = 0, "Total" = 0
-            WHERE "Id" = 1 AND ("Holder" IS NULL OR "LeaseUntil" < {now})
-            """, ct);
-        return taken == 1;
+        if (!await db.TryTakeLeaseAsync(Name, holder, now, Duration, ct))
+        {
+            return false;
+        }
+
+        await db.Database.ExecuteSqlAsync($"""UPDATE "LinkCheckState" SET "StartedAt" = {now}, "Done" = 0, "Total" = 0 WHERE "Id" = 1""", ct);
+        return true;
     }
 
     /// <summary>Records how far the run got and renews the lease.</summary>
-    public static Task RenewAsync(this CatalogDbContext db, string holder, int done, int total, DateTimeOffset now, CancellationToken ct)
+    public static async Task RenewAsync(this CatalogDbContext db, string holder, int done, int total, DateTimeOffset now, CancellationToken ct)
     {
-        var until = now + Duration;
-        return db.Database.ExecuteSqlAsync(
-            $"""UPDATE "LinkCheckState" SET "LeaseUntil" = {until}, "Done" = {done}, "Total" = {total} WHERE "Id" = 1 AND "Holder" = {holder}""", ct);
+        if (await db.RenewLeaseAsync(Name, holder, now, Duration, ct))
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "LinkCheckState" SET "Done" = {done}, "Total" = {total} WHERE "Id" = 1""", ct);
+        }
     }
 
     /// <summary>Gives the lease back; a finished run leaves its counts for the admin page.</summary>
-    public static Task ReleaseAsync(this CatalogDbContext db, string holder, LinkCheckSummary? summary, DateTimeOffset now, CancellationToken ct)
+    public static async Task ReleaseAsync(this CatalogDbContext db, string holder, LinkCheckSummary? summary, DateTimeOffset now, CancellationToken ct)
     {
-        if (summary is null)
+        if (!await db.ReleaseLeaseAsync(Name, holder, ct) || summary is null)
         {
-            return db.Database.ExecuteSqlAsync($"""UPDATE "LinkCheckState" SET "Holder" = NULL, "LeaseUntil" = NULL WHERE "Id" = 1 AND "Holder" = {holder}""", ct);
+            return;
         }
 
         var json = JsonSerializer.Serialize(summary, s_json);
         var count = summary.Checked;
-        return db.Database.ExecuteSqlAsync($"""
-            UPDATE "LinkCheckState" SET "Holder" = NULL, "LeaseUntil" = NULL, "Done" = {count}, "Total" = {count}, "LastFinishedAt" = {now}, "LastSummaryJson" = {json}
-            WHERE "Id" = 1 AND "Holder" = {holder}
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "LinkCheckState" SET "Done" = {count}, "Total" = {count}, "LastFinishedAt" = {now}, "LastSummaryJson" = {json}
+            WHERE "Id" = 1
             """, ct);
     }
 
     public static async Task<LinkCheckProgress> ReadProgressAsync(this CatalogDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var row = await db.LinkCheckState.AsNoTracking().SingleOrDefaultAsync(s => s.Id == 1, ct) ?? new LinkCheckStateRow { Id = 1 };
-        var running = row.Holder is not null && row.LeaseUntil >= now;
+        var (holder, _) = await db.ReadLeaseAsync(Name, now, ct);
         var last = row.LastSummaryJson is null ? null : JsonSerializer.Deserialize<LinkCheckSummary>(row.LastSummaryJson, s_json);
-        return new LinkCheckProgress(running ? row.Holder : null, running ? row.StartedAt : null, row.Done, row.Total, row.LastFinishedAt, last);
+        return new LinkCheckProgress(holder, holder is null ? null : row.StartedAt, row.Done, row.Total, row.LastFinishedAt, last);
     }
 }

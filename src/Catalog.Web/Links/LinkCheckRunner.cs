@@ -67,7 +67,7 @@ public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider cl
         }
     }
 
-    private static string Holder(string role) => $"{role} {Environment.ProcessId} on {Environment.MachineName} ({Guid.NewGuid().ToString("n")[..6]})";
+    private static string Holder(string role) => Leases.HolderName(role);
 
     private async Task<bool> AcquireAsync(string holder, CancellationToken ct)
     {

@@ -1,19 +1,22 @@
 using System.Net;
+using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
 
 namespace Catalog.Tests.Admin;
 
 public sealed class HistoryPageTests
 {
-    [Fact]
-    public async Task HistoryListsEveryAppliedImportWithWhoFileCountsAndDiff()
+    [Theory]
+    [OnEachDatabase]
+    public async Task HistoryListsEveryAppliedImportWithWhoFileCountsAndDiff(DatabaseProvider provider)
     {
-        await using var factory = new AdminFactory();
+        await using var factory = AdminFactory.On(provider);
         var browser = await factory.SignedInBrowserAsync();
-        var firstUrls = CatalogFile.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM Links");
+        var firstUrls = factory.Scalar("""SELECT COUNT(*) FROM "Links" """);
         var preview = await (await ImportPageTests.PreviewUploadAsync(browser, Seeds.Name, Seeds.Changed)).ReadPageAsync();
         await browser.SubmitAsync(preview.Form("form#apply"), "/admin/import");
         var counts = string.Join(", ", new[] { "Topics", "Mentions", "Quotes", "Images" }
-            .Select(table => CatalogFile.Scalar(factory.DatabasePath, $"SELECT COUNT(*) FROM {table}"))
+            .Select(table => factory.Scalar($"""SELECT COUNT(*) FROM "{table}" """))
             .Zip(["topics", "links", "quotes", "images"], (n, what) => $"{n} {what}"));
 
         var history = await browser.GetPageAsync("/admin/history");
@@ -32,12 +35,13 @@ public sealed class HistoryPageTests
         Assert.NotNull(rows[1].QuerySelector("form.restore"));
     }
 
-    [Fact]
-    public async Task AnEarlierVersionIsRestoredThroughTheSamePreviewAndApply()
+    [Theory]
+    [OnEachDatabase]
+    public async Task AnEarlierVersionIsRestoredThroughTheSamePreviewAndApply(DatabaseProvider provider)
     {
-        await using var factory = new AdminFactory();
+        await using var factory = AdminFactory.On(provider);
         var browser = await factory.SignedInBrowserAsync();
-        var original = CatalogFile.Text(factory.DatabasePath, "SELECT Sha256 FROM Sources");
+        var original = factory.Text("""SELECT "Sha256" FROM "Sources" """);
         var preview = await (await ImportPageTests.PreviewUploadAsync(browser, Seeds.Name, Seeds.Changed)).ReadPageAsync();
         await browser.SubmitAsync(preview.Form("form#apply"), "/admin/import");
         var history = await browser.GetPageAsync("/admin/history");
@@ -53,20 +57,21 @@ public sealed class HistoryPageTests
         var applied = await browser.SubmitAsync(restorePreview.Form("form#apply"), "/admin/import");
 
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
-        Assert.Equal(original, CatalogFile.Text(factory.DatabasePath, "SELECT Sha256 FROM Sources"));
-        Assert.Equal(1, CatalogFile.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM Topics WHERE Slug = 'topology-and-deep-learning'"));
+        Assert.Equal(original, factory.Text("""SELECT "Sha256" FROM "Sources" """));
+        Assert.Equal(1, factory.Scalar("""SELECT COUNT(*) FROM "Topics" WHERE "Slug" = 'topology-and-deep-learning'"""));
 
         // The topic is back under its old slug, which stops answering 410; the renamed one's slug is live again too.
-        Assert.Equal(0, CatalogFile.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM SlugRedirects WHERE Slug IN ('topology-and-deep-learning', 'deep-learning-and-optimal-transport')"));
-        Assert.Equal("deep-learning-and-optimal-transport", CatalogFile.Text(factory.DatabasePath, "SELECT TopicSlug FROM SlugRedirects WHERE Slug = 'optimal-transport-and-deep-learning'"));
+        Assert.Equal(0, factory.Scalar("""SELECT COUNT(*) FROM "SlugRedirects" WHERE "Slug" IN ('topology-and-deep-learning', 'deep-learning-and-optimal-transport')"""));
+        Assert.Equal("deep-learning-and-optimal-transport", factory.Text("""SELECT "TopicSlug" FROM "SlugRedirects" WHERE "Slug" = 'optimal-transport-and-deep-learning'"""));
     }
 
-    [Fact]
-    public async Task RunPageListsEveryChangeOfThatImport()
+    [Theory]
+    [OnEachDatabase]
+    public async Task RunPageListsEveryChangeOfThatImport(DatabaseProvider provider)
     {
-        await using var factory = new AdminFactory();
+        await using var factory = AdminFactory.On(provider);
         var browser = await factory.SignedInBrowserAsync();
-        var urls = CatalogFile.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM Links");
+        var urls = factory.Scalar("""SELECT COUNT(*) FROM "Links" """);
 
         var run = await browser.GetPageAsync("/admin/history/1");
 

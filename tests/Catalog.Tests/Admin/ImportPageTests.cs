@@ -2,19 +2,22 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Tests.Admin;
 
 public sealed class ImportPageTests
 {
-    [Fact]
-    public async Task PreviewOfTheChangedSeedListsExactlyItsChangesAndChangesNothing()
+    [Theory]
+    [OnEachDatabase]
+    public async Task PreviewOfTheChangedSeedListsExactlyItsChangesAndChangesNothing(DatabaseProvider provider)
     {
-        await using var factory = new AdminFactory();
+        await using var factory = AdminFactory.On(provider);
         var browser = await factory.SignedInBrowserAsync();
-        var before = CatalogFile.Hash(factory.DatabasePath);
-        var topologyUrls = CatalogFile.Scalar(factory.DatabasePath,
-            "SELECT COUNT(DISTINCT m.LinkId) FROM Mentions m JOIN Topics t ON t.Id = m.TopicId WHERE t.Slug = 'topology-and-deep-learning'");
+        var before = factory.Snapshot();
+        var topologyUrls = factory.Scalar("""SELECT COUNT(DISTINCT m."LinkId") FROM "Mentions" m JOIN "Topics" t ON t."Id" = m."TopicId" WHERE t."Slug" = 'topology-and-deep-learning'""");
 
         var preview = await PreviewUploadAsync(browser, Seeds.Name, Seeds.Changed);
 
@@ -37,7 +40,7 @@ public sealed class ImportPageTests
         Assert.Empty(page.QuerySelectorAll("[data-kind=LinkMoved], [data-kind=QuoteAdded], [data-kind=ImageRemoved], [data-kind=IntroEdited]"));
         Assert.Equal($"topics +1 −1, 1 renamed; links +2 −{topologyUrls + 1}, 2 changed", page.QuerySelector("#diff-summary")?.TextContent);
         Assert.Null(page.QuerySelector("input[name=confirm]"));
-        Assert.Equal(before, CatalogFile.Hash(factory.DatabasePath));
+        Assert.Equal(before, factory.Snapshot());
     }
 
     [Fact]
@@ -55,34 +58,49 @@ public sealed class ImportPageTests
         Assert.NotNull(preview.QuerySelector("form#apply"));
     }
 
-    [Fact]
-    public async Task ApplyImportsThePreviewedFileAndShowsTheRecordedRun()
+    [Theory]
+    [OnEachDatabase]
+    public async Task ApplyImportsThePreviewedFileAndShowsTheRecordedRun(DatabaseProvider provider)
     {
-        await using var factory = new AdminFactory();
+        await using var factory = AdminFactory.On(provider);
         var browser = await factory.SignedInBrowserAsync();
         var preview = await (await PreviewUploadAsync(browser, Seeds.Name, Seeds.Changed)).ReadPageAsync();
+
+        // On PostgreSQL the previews' folder is the content root's, shared by the tests: this preview's files only.
+        var kept = factory.Services.GetRequiredService<Catalog.Web.Admin.PendingImports>().Folder;
+        var token = preview.Form("form#apply").QuerySelector("input[name=token]")!.GetAttribute("value")!;
+        Assert.NotEmpty(Directory.GetFiles(kept, token + ".*"));
 
         var applied = await browser.SubmitAsync(preview.Form("form#apply"), "/admin/import");
 
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Empty(Directory.GetFiles(kept, token + ".*"));
         var run = await browser.GetPageAsync(applied.Headers.Location!.OriginalString);
         Assert.NotNull(run.QuerySelector("#applied"));
         Assert.Equal(["Optimal Transport and Deep Learning: renamed from \"Deep learning and Optimal Transport\""], Items(run, "TopicRenamed"));
-        Assert.Equal(1, CatalogFile.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM Topics WHERE Slug = 'kernel-methods-and-deep-learning'"));
-        Assert.Equal(0, CatalogFile.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM Topics WHERE Slug = 'topology-and-deep-learning'"));
-        Assert.Equal("admin", CatalogFile.Text(factory.DatabasePath, "SELECT User FROM ImportRuns ORDER BY Id DESC LIMIT 1"));
-        Assert.Empty(Directory.GetFiles(Path.Combine(factory.Folder, "pending-imports")));
+        Assert.Equal(1, factory.Scalar("""SELECT COUNT(*) FROM "Topics" WHERE "Slug" = 'kernel-methods-and-deep-learning'"""));
+        Assert.Equal(0, factory.Scalar("""SELECT COUNT(*) FROM "Topics" WHERE "Slug" = 'topology-and-deep-learning'"""));
+        Assert.Equal("admin", factory.Text("""SELECT "User" FROM "ImportRuns" ORDER BY "Id" DESC LIMIT 1"""));
+
+        // The renamed topic's old slug redirects to its new one; the removed topic's answers 410.
+        var visitor = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var renamed = await visitor.GetAsync("/topics/deep-learning-and-optimal-transport", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.MovedPermanently, renamed.StatusCode);
+        Assert.Equal("/topics/optimal-transport-and-deep-learning", renamed.Headers.Location?.OriginalString);
+        using var removed = await visitor.GetAsync("/topics/topology-and-deep-learning", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Gone, removed.StatusCode);
     }
 
-    [Fact]
-    public async Task ApplyAfterAnotherImportShowsTheNewDiffInsteadOfApplyingTheOldOne()
+    [Theory]
+    [OnEachDatabase]
+    public async Task ApplyAfterAnotherImportShowsTheNewDiffInsteadOfApplyingTheOldOne(DatabaseProvider provider)
     {
-        await using var factory = new AdminFactory();
+        await using var factory = AdminFactory.On(provider);
         var browser = await factory.SignedInBrowserAsync();
         var stale = await (await PreviewUploadAsync(browser, Seeds.Name, Seeds.Changed)).ReadPageAsync();
         var other = await (await PreviewUploadAsync(browser, "other.md", "# Other\n\n- https://other.example/\n"u8.ToArray())).ReadPageAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(other.Form("form#apply"), "/admin/import")).StatusCode);
-        var version = CatalogFile.Scalar(factory.DatabasePath, "SELECT Version FROM CatalogState");
+        var version = factory.Scalar("""SELECT "Version" FROM "CatalogState" """);
 
         var response = await browser.SubmitAsync(stale.Form("form#apply"), "/admin/import");
 
@@ -90,30 +108,31 @@ public sealed class ImportPageTests
         var page = await response.ReadPageAsync();
         Assert.Contains("the catalog changed since the preview", page.QuerySelector("#import-error")?.TextContent);
         Assert.Equal(version.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("form#apply input[name=version]")?.GetAttribute("value"));
-        Assert.Equal(version, CatalogFile.Scalar(factory.DatabasePath, "SELECT Version FROM CatalogState"));
+        Assert.Equal(version, factory.Scalar("""SELECT "Version" FROM "CatalogState" """));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page.Form("form#apply"), "/admin/import")).StatusCode);
     }
 
-    [Fact]
-    public async Task RemovingMostLinksNeedsTheConfirmBox()
+    [Theory]
+    [OnEachDatabase]
+    public async Task RemovingMostLinksNeedsTheConfirmBox(DatabaseProvider provider)
     {
-        await using var factory = new AdminFactory();
+        await using var factory = AdminFactory.On(provider);
         var browser = await factory.SignedInBrowserAsync();
         var small = "# Science of Deep Learning\n\n- https://stats385.github.io/\n"u8.ToArray();
         var preview = await (await PreviewUploadAsync(browser, Seeds.Name, small)).ReadPageAsync();
         Assert.Contains("Applying this removes", preview.QuerySelector("form#apply .warning")?.TextContent);
-        var version = CatalogFile.Scalar(factory.DatabasePath, "SELECT Version FROM CatalogState");
+        var version = factory.Scalar("""SELECT "Version" FROM "CatalogState" """);
 
         var unconfirmed = await browser.SubmitAsync(preview.Form("form#apply"), "/admin/import");
 
         Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
         Assert.Contains("Tick the box to confirm", (await unconfirmed.ReadPageAsync()).QuerySelector("#import-error")?.TextContent);
-        Assert.Equal(version, CatalogFile.Scalar(factory.DatabasePath, "SELECT Version FROM CatalogState"));
+        Assert.Equal(version, factory.Scalar("""SELECT "Version" FROM "CatalogState" """));
 
         var confirmed = await browser.SubmitAsync(preview.Form("form#apply"), "/admin/import", new() { ["confirm"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.Equal(1, CatalogFile.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM Links"));
+        Assert.Equal(1, factory.Scalar("""SELECT COUNT(*) FROM "Links" """));
     }
 
     [Fact]

@@ -27,6 +27,35 @@ public sealed class CommandLineOnEachDatabaseTests
         Assert.Equal(2, await db.ImportRuns.CountAsync(ct));
     }
 
+    [Theory]
+    [OnEachDatabase]
+    public async Task TheExportVerbWritesTheSourceBackByteForByteAndTheCatalogAsJson(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider, ct);
+        var environment = Environment(database);
+        var folder = Directory.CreateTempSubdirectory("catalog-export-");
+        try
+        {
+            Assert.Equal(0, (await CatalogProcess.RunAsync("unused.db", environment, "import", Seeds.OriginalPath)).ExitCode);
+            var markdown = Path.Combine(folder.FullName, "back.md");
+            var json = Path.Combine(folder.FullName, "catalog.json");
+
+            var source = await CatalogProcess.RunAsync("unused.db", environment, "export", Seeds.Name, markdown, "--resolved");
+            var dump = await CatalogProcess.RunAsync("unused.db", environment, "export", "--format", "json", json);
+
+            Assert.True(source.ExitCode == 0, source.Stderr);
+            Assert.Equal(Seeds.Original, await File.ReadAllBytesAsync(markdown, ct));
+            Assert.True(dump.ExitCode == 0, dump.Stderr);
+            Assert.Contains("\"version\": 1", await File.ReadAllTextAsync(json, ct), StringComparison.Ordinal);
+            Assert.Contains("\"slug\": \"topology-and-deep-learning\"", await File.ReadAllTextAsync(json, ct), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task BackupOnPostgreSqlPrintsThePgDumpCommandWithoutThePassword()
     {

@@ -38,7 +38,7 @@ public sealed class OneRunAcrossInstancesTests
         await using (var db = a.OpenDatabase())
         {
             var expired = now - LinkCheckLease.Duration - TimeSpan.FromSeconds(1);
-            await db.LinkCheckState.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, expired), Ct);
+            await db.Leases.Where(l => l.Name == LinkCheckLease.Name).ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, expired), Ct);
         }
 
         var summary = await runnerB.RunAsync(new LinkCheckRequest(), "schedule", null, Ct);

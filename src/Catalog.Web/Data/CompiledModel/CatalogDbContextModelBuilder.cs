@@ -11,7 +11,7 @@ namespace Catalog.Web.Data.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5d957558-17a4-4d28-8153-9205e09dd4dd"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("fcf69978-1165-4d25-be32-7b7e10aaae6a"), entityTypeCount: 21)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Catalog.Web.Data.CompiledModel
             var figureBlob = FigureBlobEntityType.Create(this);
             var image = ImageEntityType.Create(this);
             var importRun = ImportRunEntityType.Create(this);
+            var leaseRow = LeaseRowEntityType.Create(this);
             var link = LinkEntityType.Create(this);
             var linkCheckRow = LinkCheckRowEntityType.Create(this);
             var linkCheckStateRow = LinkCheckStateRowEntityType.Create(this);
@@ -31,6 +32,7 @@ namespace Catalog.Web.Data.CompiledModel
             var quote = QuoteEntityType.Create(this);
             var searchEmbeddingRow = SearchEmbeddingRowEntityType.Create(this);
             var seedBlob = SeedBlobEntityType.Create(this);
+            var signInFailureRow = SignInFailureRowEntityType.Create(this);
             var slugRedirect = SlugRedirectEntityType.Create(this);
             var source = SourceEntityType.Create(this);
             var storedFigure = StoredFigureEntityType.Create(this);
@@ -49,6 +51,7 @@ namespace Catalog.Web.Data.CompiledModel
             FigureBlobEntityType.CreateAnnotations(figureBlob);
             ImageEntityType.CreateAnnotations(image);
             ImportRunEntityType.CreateAnnotations(importRun);
+            LeaseRowEntityType.CreateAnnotations(leaseRow);
             LinkEntityType.CreateAnnotations(link);
             LinkCheckRowEntityType.CreateAnnotations(linkCheckRow);
             LinkCheckStateRowEntityType.CreateAnnotations(linkCheckStateRow);
@@ -58,6 +61,7 @@ namespace Catalog.Web.Data.CompiledModel
             QuoteEntityType.CreateAnnotations(quote);
             SearchEmbeddingRowEntityType.CreateAnnotations(searchEmbeddingRow);
             SeedBlobEntityType.CreateAnnotations(seedBlob);
+            SignInFailureRowEntityType.CreateAnnotations(signInFailureRow);
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             SourceEntityType.CreateAnnotations(source);
             StoredFigureEntityType.CreateAnnotations(storedFigure);

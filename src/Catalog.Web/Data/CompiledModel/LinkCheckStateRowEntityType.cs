@@ -18,7 +18,7 @@ namespace Catalog.Web.Data.CompiledModel
                 "Catalog.Web.Data.LinkCheckStateRow",
                 typeof(LinkCheckStateRow),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -36,13 +36,6 @@ namespace Catalog.Web.Data.CompiledModel
                 fieldInfo: typeof(LinkCheckStateRow).GetField("<Done>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
-            var holder = runtimeEntityType.AddProperty(
-                "Holder",
-                typeof(string),
-                propertyInfo: typeof(LinkCheckStateRow).GetProperty("Holder", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(LinkCheckStateRow).GetField("<Holder>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-
             var lastFinishedAt = runtimeEntityType.AddProperty(
                 "LastFinishedAt",
                 typeof(DateTimeOffset?),
@@ -55,13 +48,6 @@ namespace Catalog.Web.Data.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(LinkCheckStateRow).GetProperty("LastSummaryJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(LinkCheckStateRow).GetField("<LastSummaryJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-
-            var leaseUntil = runtimeEntityType.AddProperty(
-                "LeaseUntil",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(LinkCheckStateRow).GetProperty("LeaseUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(LinkCheckStateRow).GetField("<LeaseUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var startedAt = runtimeEntityType.AddProperty(

@@ -33,7 +33,7 @@ public sealed class SignInModel(AdminPassword password, AdminLockout lockout, Ad
             return Page();
         }
 
-        if (lockout.ClosedFor() is { } closed)
+        if (await lockout.ClosedForAsync(HttpContext.RequestAborted) is { } closed)
         {
             // Refused before the password is checked: a closed sign-in costs no hashing.
             Response.Headers.RetryAfter = ((int)Math.Ceiling(closed.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -43,13 +43,14 @@ public sealed class SignInModel(AdminPassword password, AdminLockout lockout, Ad
 
         if (!password.Verify(Password))
         {
-            lockout.Failed();
+            // Counted even if the client hangs up: dropping the connection must not buy a free guess.
+            await lockout.FailedAsync(CancellationToken.None);
             logger.LogWarning("Failed admin sign-in from {ClientAddress}", HttpContext.Connection.RemoteIpAddress);
             Error = "That is not the admin password.";
             return Page();
         }
 
-        lockout.Succeeded();
+        await lockout.SucceededAsync(HttpContext.RequestAborted);
         var session = await sessions.StartAsync(HttpContext.RequestAborted);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, password.Principal(session));
         logger.LogInformation("Admin signed in from {ClientAddress}", HttpContext.Connection.RemoteIpAddress);

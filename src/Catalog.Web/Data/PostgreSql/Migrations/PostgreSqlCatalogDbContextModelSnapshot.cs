@@ -151,6 +151,23 @@ namespace Catalog.Web.Data.PostgreSql.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Catalog.Web.Data.LeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Holder")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Web.Data.Link", b =>
                 {
                     b.Property<int>("Id")
@@ -229,17 +246,11 @@ namespace Catalog.Web.Data.PostgreSql.Migrations
                     b.Property<int>("Done")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Holder")
-                        .HasColumnType("text");
-
                     b.Property<DateTimeOffset?>("LastFinishedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastSummaryJson")
                         .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -486,6 +497,26 @@ namespace Catalog.Web.Data.PostgreSql.Migrations
                     b.HasKey("Sha256");
 
                     b.ToTable("SeedBlobs");
+                });
+
+            modelBuilder.Entity("Catalog.Web.Data.SignInFailureRow", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ClosedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("SignInFailures", (string)null);
                 });
 
             modelBuilder.Entity("Catalog.Web.Data.SlugRedirect", b =>

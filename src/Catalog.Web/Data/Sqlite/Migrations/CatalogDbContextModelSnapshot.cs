@@ -144,6 +144,23 @@ namespace Catalog.Web.Data.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Catalog.Web.Data.LeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Web.Data.Link", b =>
                 {
                     b.Property<int>("Id")
@@ -219,16 +236,10 @@ namespace Catalog.Web.Data.Migrations
                     b.Property<int>("Done")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Holder")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTimeOffset?>("LastFinishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastSummaryJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("StartedAt")
@@ -474,6 +485,27 @@ namespace Catalog.Web.Data.Migrations
                     b.HasKey("Sha256");
 
                     b.ToTable("SeedBlobs");
+                });
+
+            modelBuilder.Entity("Catalog.Web.Data.SignInFailureRow", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ClosedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastFailedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("SignInFailures", (string)null);
                 });
 
             modelBuilder.Entity("Catalog.Web.Data.SlugRedirect", b =>

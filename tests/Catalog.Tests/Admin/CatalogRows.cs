@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Tests.Admin;
+
+/// <summary>
+/// What a factory's catalog holds, read with SQL both providers accept (quoted identifiers), so one test checks the
+/// same thing on SQLite and on PostgreSQL.
+/// </summary>
+public static class CatalogRows
+{
+    public static long Scalar(this CatalogFactory factory, string sql) =>
+        Convert.ToInt64(Execute(factory, sql), CultureInfo.InvariantCulture);
+
+    public static string? Text(this CatalogFactory factory, string sql) => Execute(factory, sql) as string;
+
+    /// <summary>
+    /// "Nothing changed": on SQLite the file byte for byte (<see cref="CatalogFile.Hash"/>); on PostgreSQL every row of
+    /// every table, hashed in a fixed order.
+    /// </summary>
+    public static string Snapshot(this CatalogFactory factory)
+    {
+        if (factory.Provider == DatabaseProvider.Sqlite)
+        {
+            return CatalogFile.Hash(factory.DatabasePath);
+        }
+
+        using var db = factory.OpenDatabase();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var all = new StringBuilder();
+        foreach (var table in tables)
+        {
+            using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            using var reader = select.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add(string.Join('\u001f', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+            }
+
+            all.Append(table).Append('\n').AppendJoin('\n', rows.Order(StringComparer.Ordinal)).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(all.ToString())));
+    }
+
+    private static object? Execute(CatalogFactory factory, string sql)
+    {
+        using var db = factory.OpenDatabase();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
