@@ -4,7 +4,7 @@ namespace Catalog.Benchmarks;
 public sealed class Options
 {
     // Options that take a value; everything else starting with -- is a flag.
-    private static readonly HashSet<string> s_valueOptions = ["--scale", "--seed", "--out", "--content-type", "--port", "--manifest", "--queries", "--links", "--repeats", "--only", "--seconds", "--concurrency"];
+    private static readonly HashSet<string> s_valueOptions = ["--scale", "--seed", "--out", "--content-type", "--port", "--manifest", "--queries", "--links", "--repeats", "--only", "--seconds", "--concurrency", "--postgres"];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
