@@ -22,6 +22,7 @@ public static class BenchmarkApp
             "relevance" => await RelevanceVerb.RunAsync(options),
             "link-check" => await LinkCheckVerb.RunAsync(options),
             "link-meta" => await LinkMetaVerb.RunAsync(options),
+            "providers" => await ProvidersVerb.RunAsync(options, args),
             _ => Usage(),
         };
     }
@@ -49,6 +50,10 @@ public static class BenchmarkApp
                                               a metadata save's cost to the search index: the whole index rebuilt
                                               (before) against only the changed links' documents replaced, and the
                                               CLI's `links import` of a file of that many links (no network)
+              providers [--scale N] [--repeats N] [--seconds N] [--postgres CONNECTION] [--no-readme]
+                                              SQLite and PostgreSQL (--postgres or CATALOG_TEST_POSTGRES) in one run:
+                                              the CLI's import into a fresh database of each, then the topic page and
+                                              /api/search, cached and uncached, at 4 clients on a server per provider
               generate --scale N [--seed S] [--out file.md]
                                               write a synthetic seed N times the size of seeds/science-of-deep-learning.md
               hostile [--out file.md]         the pathological seeds at 1x, 2x and 4x: CLI dry-run time and peak memory

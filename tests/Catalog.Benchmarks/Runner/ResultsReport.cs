@@ -32,16 +32,16 @@ public static class ResultsReport
         return sb.ToString();
     }
 
-    /// <summary>Replaces whatever is between the markers (appends the section when they are missing).</summary>
-    public static void WriteInto(string readme, string markdown)
+    /// <summary>Replaces whatever is between the markers (appends the section under <paramref name="heading"/> when they are missing).</summary>
+    public static void WriteInto(string readme, string markdown, string begin = Begin, string end = End, string heading = "Results")
     {
         var text = File.Exists(readme) ? File.ReadAllText(readme) : "";
-        var block = $"{Begin}\n{markdown.TrimEnd()}\n{End}";
-        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
-        var end = text.IndexOf(End, StringComparison.Ordinal);
-        text = begin >= 0 && end > begin
-            ? text[..begin] + block + text[(end + End.Length)..]
-            : text.TrimEnd() + "\n\n## Results\n\n" + block + "\n";
+        var block = $"{begin}\n{markdown.TrimEnd()}\n{end}";
+        var from = text.IndexOf(begin, StringComparison.Ordinal);
+        var to = text.IndexOf(end, StringComparison.Ordinal);
+        text = from >= 0 && to > from
+            ? text[..from] + block + text[(to + end.Length)..]
+            : text.TrimEnd() + $"\n\n## {heading}\n\n" + block + "\n";
         File.WriteAllText(readme, text);
     }
 }

@@ -54,6 +54,19 @@ public sealed class Server : IDisposable
         return WaitReadyAsync(new Server(process, new Uri($"http://127.0.0.1:{port}")), "/");
     }
 
+    /// <summary>Starts the catalog on a <see cref="BenchDatabase"/> of either provider, already imported.</summary>
+    public static Task<Server> StartAppAsync(RepoPaths paths, BenchDatabase database, string log, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        // The database's own settings come last among the environment, so they replace the SQLite default's.
+        var all = new Dictionary<string, string>(database.Settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return StartAppAsync(paths, database.SqliteFile ?? "", log, settings: all);
+    }
+
     public static Task<Server> StartCeilingAsync(RepoPaths paths, string manifest, string probePath, string log)
     {
         var port = FreePort();

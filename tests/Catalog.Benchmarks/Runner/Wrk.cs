@@ -23,19 +23,20 @@ public static class Wrk
     public static bool IsInstalled() => File.Exists("/usr/bin/wrk") || File.Exists("/usr/local/bin/wrk");
 
     /// <summary>Loads <paramref name="server"/> and also reports its CPU time per request.</summary>
-    public static async Task<WrkResult> RunAsync(Server server, IReadOnlyList<string> paths, LoadShape shape, string workFolder, string? cookie = null)
+    /// <param name="eachPathOnce">Every path is asked once (until the list runs out): thread k takes paths k, k + threads, ...</param>
+    public static async Task<WrkResult> RunAsync(Server server, IReadOnlyList<string> paths, LoadShape shape, string workFolder, string? cookie = null, bool eachPathOnce = false)
     {
         var before = server.Process.CpuTime();
-        var result = await RunAsync(server.Address, paths, shape, workFolder, cookie);
+        var result = await RunAsync(server.Address, paths, shape, workFolder, cookie, eachPathOnce);
         var cpu = server.Process.CpuTime() - before;
         return result with { CpuMsPerRequest = result.Requests == 0 ? 0 : cpu.TotalMilliseconds / result.Requests };
     }
 
     /// <param name="cookie">Sent with every request: the app's response cache never answers a request with a cookie.</param>
-    public static async Task<WrkResult> RunAsync(Uri server, IReadOnlyList<string> paths, LoadShape shape, string workFolder, string? cookie = null)
+    public static async Task<WrkResult> RunAsync(Uri server, IReadOnlyList<string> paths, LoadShape shape, string workFolder, string? cookie = null, bool eachPathOnce = false)
     {
         var script = Path.Combine(workFolder, $"wrk-{Guid.NewGuid():n}.lua");
-        await File.WriteAllTextAsync(script, Script(paths, cookie));
+        await File.WriteAllTextAsync(script, Script(paths, cookie, eachPathOnce ? shape.Threads : null));
         try
         {
             var target = new Uri(server, paths.Count == 1 ? paths[0] : "/");
@@ -67,7 +68,7 @@ public static class Wrk
             requests == 0 ? 0 : r.GetProperty("bytes").GetDouble() / requests);
     }
 
-    private static string Script(IReadOnlyList<string> paths, string? cookie)
+    private static string Script(IReadOnlyList<string> paths, string? cookie, int? stride)
     {
         var sb = new StringBuilder();
         if (cookie is not null)
@@ -75,7 +76,16 @@ public static class Wrk
             sb.Append("wrk.headers[\"Cookie\"] = ").AppendLine(LuaString(cookie));
         }
 
-        if (paths.Count > 1)
+        if (stride is { } threads)
+        {
+            // Threads interleave over the list, so no two requests of the run ask the same path before it wraps.
+            sb.Append("local paths = {").AppendJoin(", ", paths.Select(LuaString)).AppendLine("}");
+            sb.AppendLine("local counter = 0");
+            sb.AppendLine("function setup(thread) thread:set(\"id\", counter); counter = counter + 1 end");
+            sb.AppendLine("function init(args) counter = id or 0 end");
+            sb.Append("function request() local path = paths[(counter % #paths) + 1]; counter = counter + ").Append(threads).AppendLine("; return wrk.format(nil, path) end");
+        }
+        else if (paths.Count > 1)
         {
             sb.Append("local paths = {").AppendJoin(", ", paths.Select(LuaString)).AppendLine("}");
             sb.AppendLine("local counter = 0");

@@ -60,7 +60,7 @@ public sealed class LoadTests
 
     // Topics in the catalog before and after the re-import (renamed and removed ones redirect or are gone), the home
     // page and searches, as pages and as JSON.
-    private static async Task<List<string>> UrlsValidBeforeAndAfterAsync(HttpClient http)
+    internal static async Task<List<string>> UrlsValidBeforeAndAfterAsync(HttpClient http)
     {
         var before = await http.GetFromJsonAsync<JsonElement>("/api/topics", TestContext.Current.CancellationToken);
         var after = SeedParser.Parse(File.ReadAllText(Seeds.ChangedPath), Seeds.Name).Topics.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
@@ -76,7 +76,7 @@ public sealed class LoadTests
         ];
     }
 
-    private static async Task<ImportReport> ImportChangedSeedAsync(KestrelCatalogServer server, CancellationToken ct)
+    internal static async Task<ImportReport> ImportChangedSeedAsync(KestrelCatalogServer server, CancellationToken ct)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
