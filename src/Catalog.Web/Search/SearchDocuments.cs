@@ -23,16 +23,16 @@ public sealed class SearchDocuments
     {
         var documents = new SearchDocuments();
         var except = exceptSourceId ?? -1;
-        await transaction.ForEachAsync($"SELECT Slug, Title, IntroMarkdown FROM Topics WHERE SourceId <> {except}", row =>
+        await transaction.ForEachAsync($"""SELECT "Slug", "Title", "IntroMarkdown" FROM "Topics" WHERE "SourceId" <> {except}""", row =>
             documents.AddTopic(row.GetString(0), row.GetString(1), row.GetString(2)), ct);
         await transaction.ForEachAsync($"""
-            SELECT l.Url, m.Label, m.Context, m.Place, t.Title
-            FROM Mentions m JOIN Links l ON l.Id = m.LinkId JOIN Topics t ON t.Id = m.TopicId
-            WHERE t.SourceId <> {except}
-            ORDER BY m.Id
+            SELECT l."Url", m."Label", m."Context", m."Place", t."Title"
+            FROM "Mentions" m JOIN "Links" l ON l."Id" = m."LinkId" JOIN "Topics" t ON t."Id" = m."TopicId"
+            WHERE t."SourceId" <> {except}
+            ORDER BY m."Id"
             """, row => documents.AddMention(row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), Enum.Parse<LinkPlace>(row.GetString(3)), row.GetString(4)), ct);
         await transaction.ForEachAsync($"""
-            SELECT q.Url, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.SourceId <> {except} ORDER BY q.Id
+            SELECT q."Url", q."Text" FROM "Quotes" q JOIN "Topics" t ON t."Id" = q."TopicId" WHERE t."SourceId" <> {except} ORDER BY q."Id"
             """, row => documents.AddQuote(row.GetString(0), row.GetString(1)), ct);
         await documents.ReadFetchedAsync(transaction, ct);
         return documents;
@@ -43,10 +43,13 @@ public sealed class SearchDocuments
     /// joins a link's body column after the curator's contexts, so the curator's labels (the title column) rank first.
     /// </summary>
     private Task ReadFetchedAsync(DbTransaction transaction, CancellationToken ct) =>
-        transaction.ForEachAsync($"SELECT Url, {FetchedText} FROM LinkMetadata WHERE FetchedAt IS NOT NULL",
+        transaction.ForEachAsync($"""SELECT "Url", {FetchedText(transaction)} FROM "LinkMetadata" WHERE "FetchedAt" IS NOT NULL""",
             row => _fetched[row.GetString(0)] = row.GetString(1), ct);
 
-    private const string FetchedText = "concat_ws(' - ', Title, (SELECT group_concat(value, ', ') FROM json_each(Authors)), Venue, Abstract)";
+    // The one expression of the documents that differs by database: authors are a JSON array of names.
+    private static string FetchedText(DbTransaction transaction) => transaction.Connection is Npgsql.NpgsqlConnection
+        ? """concat_ws(' - ', "Title", (SELECT string_agg(a, ', ') FROM jsonb_array_elements_text(CAST("Authors" AS jsonb)) a), "Venue", "Abstract")"""
+        : "concat_ws(' - ', Title, (SELECT group_concat(value, ', ') FROM json_each(Authors)), Venue, Abstract)";
 
     /// <summary>
     /// The documents of these links alone, as stored, for a change that touches no more than them (a metadata run
@@ -73,7 +76,7 @@ public sealed class SearchDocuments
             documents.AddQuote(url, text);
         }
 
-        foreach (var (url, text) in await transaction.ListAsync($"SELECT Url, {FetchedText} FROM LinkMetadata WHERE FetchedAt IS NOT NULL AND Url IN (SELECT value FROM json_each($urls))",
+        foreach (var (url, text) in await transaction.ListAsync($"SELECT Url, {FetchedText(transaction)} FROM LinkMetadata WHERE FetchedAt IS NOT NULL AND Url IN (SELECT value FROM json_each($urls))",
             row => (row.GetString(0), row.GetString(1)), ct, wanted))
         {
             documents._fetched[url] = text;
@@ -103,6 +106,12 @@ public sealed class SearchDocuments
     /// <summary>Every document's indexed text; the ids come later, from the written rows.</summary>
     public List<PreparedDocument> Prepare() =>
         _topics.Values.Select(t => t.Prepare(_quotes)).Concat(_links.Values.Select(l => l.Prepare(_quotes, _fetched.GetValueOrDefault(l.Url)))).ToList();
+
+    /// <summary>
+    /// A link's fetched metadata as one text (title, authors, venue, abstract), or "" for a topic or a link with none:
+    /// what titles a link the curator labelled only with its URL (Search/Semantic/EmbeddingText).
+    /// </summary>
+    public string FetchedOf(DocumentKey key) => key.IsTopic ? "" : _fetched.GetValueOrDefault(key.Value, "");
 
     private void AddTopic(string slug, string title, string introMarkdown) => _topics[slug] = new TopicText(slug, title, introMarkdown);
 
