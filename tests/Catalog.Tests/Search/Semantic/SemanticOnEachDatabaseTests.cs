@@ -72,6 +72,30 @@ public sealed class SemanticOnEachDatabaseTests
 
     [Theory]
     [OnEachDatabase]
+    public async Task AnotherServerOnTheEmbeddedCatalogReadsTheVectorsBackWithoutEmbeddingAgain(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var semantic = new Dictionary<string, string?> { ["Catalog:Search:Semantic"] = "true" };
+        await using var first = EmptyCatalogFactory.On(provider, semantic);
+        await first.ImportAsync(new SeedFile("small.md", System.Text.Encoding.UTF8.GetBytes(Seed)));
+        var embedded = await EmbeddedAsync(first);
+
+        await using var second = EmptyCatalogFactory.On(provider, new Dictionary<string, string?>(semantic.Concat(first.DatabaseSettings)));
+        var readBack = await EmbeddedAsync(second);
+        int linkId;
+        await using (var db = second.OpenDatabase())
+        {
+            linkId = await db.Links.Where(l => l.Url == "https://example.org/spin-glass").Select(l => l.Id).SingleAsync(ct);
+        }
+
+        Assert.Equal(embedded.Documents, embedded.Computed);
+        Assert.Equal((embedded.Documents, embedded.Documents, 0), (readBack.Documents, readBack.Embedded, readBack.Computed));
+        using var scope = second.Services.CreateScope();
+        Assert.NotEmpty(scope.ServiceProvider.GetRequiredService<SemanticRanking>().SimilarLinks(linkId, 3));
+    }
+
+    [Theory]
+    [OnEachDatabase]
     public async Task AdminShowsTheEmbeddingProgress(DatabaseProvider provider)
     {
         await using var catalog = EmptyCatalogFactory.On(provider, new Dictionary<string, string?>
