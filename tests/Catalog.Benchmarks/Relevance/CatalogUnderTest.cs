@@ -25,10 +25,8 @@ public sealed class CatalogUnderTest(string database, string? postgres = null) :
     /// <summary>Embeds every document as the server's background indexer does; returns how long it took.</summary>
     public async Task<TimeSpan> EmbedAsync(int batch)
     {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
         var clock = Stopwatch.StartNew();
-        await new EmbeddingPass(_embedder, _index, batch).RunAsync(connection, 0, () => false, CancellationToken.None);
+        await new EmbeddingPass(_embedder, _index, batch).RunAsync(new CatalogDatabase($"Data Source={database}"), 0, () => false, CancellationToken.None);
         return clock.Elapsed;
     }
 

@@ -3,8 +3,6 @@ using System.Text.Json;
 using Catalog.Tests.Infrastructure;
 using Catalog.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Catalog.Tests.Pages;
 
@@ -58,17 +56,5 @@ public sealed class BrowsingOnEachDatabaseTests
         Assert.Contains("/topics/physics-and-deep-learning", link.QuerySelectorAll("ul.mentions > li a.topic").Select(a => a.GetAttribute("href")));
         Assert.Contains($"/links/{linkId}", host.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
         Assert.Contains("http://dalimeeting.org/dali2018/workshopTheoryDL.html", kind.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
-    }
-
-    [Fact]
-    public async Task OnPostgreSqlTheSemanticIndexerOfSqlitesSearchTablesDoesNotRun()
-    {
-        Assert.SkipWhen(TestPostgres.SkipReason is not null, TestPostgres.SkipReason ?? "");
-        await using var catalog = EmptyCatalogFactory.On(DatabaseProvider.PostgreSql, new Dictionary<string, string?> { ["Catalog:Search:Semantic"] = "true" });
-
-        var hosted = catalog.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToList();
-
-        Assert.Contains("CatalogStartup", hosted);
-        Assert.DoesNotContain("SemanticIndexer", hosted);
     }
 }

@@ -6,15 +6,21 @@ using Catalog.Web.Data;
 namespace Catalog.Web.Search.Semantic;
 
 /// <summary>
-/// One pass over the search index: embed the documents whose text has no vector yet (a batch at a time, each batch
-/// its own short write), forget vectors no document has any more, and load the catalog's vectors into
-/// <see cref="SemanticIndex"/>. Reads the index's own copy of the text, so the vectors match what lexical search sees.
+/// One pass over the catalog's search documents: embed the documents whose text has no vector yet (a batch at a time,
+/// each batch its own short write), forget vectors no document has any more, and load the catalog's vectors into
+/// <see cref="SemanticIndex"/>. The documents are built from the catalog tables as the search index builds them
+/// (<see cref="SearchDocuments"/>), so the vectors match what lexical search sees, and the SQL is what both databases
+/// accept.
 /// </summary>
 public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, int batch)
 {
-    // Only keys are kept for the whole catalog; a text is read again when its batch comes. The texts of every document
-    // at once were the largest thing in the server's memory during a first pass over a large catalog.
+    // Keys are kept for the whole catalog, texts only for the documents still to embed, each dropped once its batch
+    // is written: the texts of every document at once were the largest thing in the server's memory during a first
+    // pass over a large catalog.
     private readonly record struct Document(long RowId, UInt128 Key);
+
+    // Keys deleted per statement: well under either database's limit on parameters.
+    private const int DeleteBatch = 500;
 
     private static UInt128 KeyOf(ReadOnlySpan<byte> hash) => BinaryPrimitives.ReadUInt128LittleEndian(hash);
 
@@ -25,25 +31,14 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         return hash;
     }
 
-    // Each document's text, and for a link its fetched metadata as the search index has it (Search/SearchDocuments.cs).
-    private const string Texts = """
-        SELECT s.rowid, s.title, s.quote, s.body, s.urlwords, coalesce((
-            SELECT concat_ws(' - ', m.Title, (SELECT group_concat(value, ', ') FROM json_each(m.Authors)), m.Venue, m.Abstract)
-            FROM Links l JOIN LinkMetadata m ON m.Url = l.Url
-            WHERE l.Id = s.rowid AND m.FetchedAt IS NOT NULL), '')
-        FROM search_index s
-        """;
-
-    private static string TextOf(DbDataReader r) =>
-        EmbeddingText.Of(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5));
-
     /// <summary>Runs the pass for <paramref name="version"/>; false when <paramref name="stale"/> said a newer catalog came first.</summary>
-    public async Task<bool> RunAsync(DbConnection connection, long version, Func<bool> stale, CancellationToken ct)
+    public async Task<bool> RunAsync(CatalogDatabase database, long version, Func<bool> stale, CancellationToken ct)
     {
+        await using var connection = await database.OpenAsync(ct);
         var clock = Stopwatch.StartNew();
-        var documents = await connection.ListAsync(Texts, r => new Document(r.GetInt64(0), KeyOf(EmbeddingText.Hash(TextOf(r)))), ct);
-        var stored = (await connection.ListAsync("SELECT TextHash FROM SearchEmbeddings", r => KeyOf((byte[])r.GetValue(0)), ct)).ToHashSet();
-        var missing = documents.Where(d => !stored.Contains(d.Key)).DistinctBy(d => d.Key).ToList();
+        var stored = (await connection.ListAsync("""SELECT "TextHash" FROM "SearchEmbeddings" """, r => KeyOf((byte[])r.GetValue(0)), ct)).ToHashSet();
+        var (documents, texts) = await ReadAsync(database, connection, stored, ct);
+        var missing = texts.Keys.ToList();
         var done = documents.Count(d => stored.Contains(d.Key));
         var documentsPerKey = documents.CountBy(d => d.Key).ToDictionary();
         var computed = 0;
@@ -51,52 +46,80 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
 
         foreach (var chunk in missing.Chunk(batch))
         {
+            // The texts were read from one snapshot; a newer catalog is embedded by the next pass.
             if (stale())
             {
                 return false;
             }
 
-            var texts = new string[chunk.Length];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var now = await connection.ListAsync(Texts + " WHERE s.rowid = $id", TextOf, ct, ("$id", chunk[i].RowId));
-                if (now is not [var text] || KeyOf(EmbeddingText.Hash(text)) != chunk[i].Key)
-                {
-                    // The document changed since the pass began: a newer catalog, which the next pass embeds.
-                    return false;
-                }
-
-                texts[i] = text;
-            }
-
-            var vectors = await Task.Run(() => embedder.Embed(texts, ct), ct);
+            var vectors = await Task.Run(() => embedder.Embed([.. chunk.Select(k => texts[k])], ct), ct);
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
-                foreach (var (document, vector) in chunk.Zip(vectors))
+                foreach (var (key, vector) in chunk.Zip(vectors))
                 {
-                    await transaction.ExecuteAsync("INSERT OR IGNORE INTO SearchEmbeddings (TextHash, Vector) VALUES ($hash, $vector)", ct,
-                        ("$hash", HashOf(document.Key)), ("$vector", CompactVector.Pack(vector)));
+                    await transaction.ExecuteAsync("""
+                        INSERT INTO "SearchEmbeddings" ("TextHash", "Vector") VALUES (@hash, @vector) ON CONFLICT DO NOTHING
+                        """, ct, ("@hash", HashOf(key)), ("@vector", CompactVector.Pack(vector)));
                 }
 
                 await transaction.CommitAsync(ct);
             }
 
-            done += chunk.Sum(c => documentsPerKey[c.Key]);
+            foreach (var key in chunk)
+            {
+                texts.Remove(key);
+            }
+
+            done += chunk.Sum(k => documentsPerKey[k]);
             computed += chunk.Length;
             index.Report(new EmbeddingProgress("embedding", documents.Count, done, version, null, Computed: computed));
         }
 
-        // One statement, one pass over the table: the keys go as one JSON parameter.
-        var gone = stored.Where(k => !documentsPerKey.ContainsKey(k)).ToList();
-        if (gone.Count > 0)
-        {
-            await connection.ScalarAsync("DELETE FROM SearchEmbeddings WHERE hex(TextHash) IN (SELECT value FROM json_each($keys))", ct,
-                ("$keys", System.Text.Json.JsonSerializer.Serialize(gone.Select(k => Convert.ToHexString(HashOf(k))))));
-        }
-
+        await ForgetAsync(connection, [.. stored.Where(k => !documentsPerKey.ContainsKey(k))], ct);
         index.Publish(await LoadAsync(connection, documents, version, ct));
         index.Report(new EmbeddingProgress("ready", documents.Count, documents.Count, version, clock.Elapsed, Computed: computed));
         return true;
+    }
+
+    /// <summary>
+    /// Every document's key (the hash of its text, <see cref="EmbeddingText"/>) in search-index id order (links by
+    /// id, topics by minus their id), and the text of each key not <paramref name="stored"/>, all from one read-only
+    /// snapshot.
+    /// </summary>
+    private static async Task<(List<Document> Documents, Dictionary<UInt128, string> Texts)> ReadAsync(
+        CatalogDatabase database, DbConnection connection, HashSet<UInt128> stored, CancellationToken ct)
+    {
+        await using var snapshot = await database.Dialect.BeginImportAsync(connection, dryRun: true, TimeSpan.Zero, ct);
+        var searchDocuments = await SearchDocuments.ReadAsync(snapshot, exceptSourceId: null, ct);
+        var linkIds = await snapshot.IdsAsync("""SELECT "Url", "Id" FROM "Links" """, ct);
+        var topicIds = await snapshot.IdsAsync("""SELECT "Slug", "Id" FROM "Topics" """, ct);
+        await snapshot.RollbackAsync(ct);
+
+        var documents = new List<Document>();
+        var texts = new Dictionary<UInt128, string>();
+        foreach (var d in searchDocuments.Prepare())
+        {
+            var text = EmbeddingText.Of(d.Title, d.Quote, d.Body, d.UrlWords, searchDocuments.FetchedOf(d.Key));
+            var key = KeyOf(EmbeddingText.Hash(text));
+            documents.Add(new Document(d.Key.IsTopic ? -topicIds[d.Key.Value] : linkIds[d.Key.Value], key));
+            if (!stored.Contains(key))
+            {
+                texts.TryAdd(key, text);
+            }
+        }
+
+        documents.Sort((a, b) => a.RowId.CompareTo(b.RowId));
+        return (documents, texts);
+    }
+
+    // Vectors of texts no document has any more; the keys go as parameters, some hundreds a statement.
+    private static async Task ForgetAsync(DbConnection connection, List<UInt128> gone, CancellationToken ct)
+    {
+        foreach (var chunk in gone.Chunk(DeleteBatch))
+        {
+            var keys = chunk.Select((k, i) => ($"@k{i}", (object?)HashOf(k))).ToArray();
+            await connection.ScalarAsync($"""DELETE FROM "SearchEmbeddings" WHERE "TextHash" IN ({string.Join(", ", keys.Select(k => k.Item1))})""", ct, keys);
+        }
     }
 
     // Each vector is read straight into its place in the snapshot's arrays: a dictionary of every vector's bytes by
@@ -118,7 +141,7 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         var found = new bool[documents.Count];
         var hash = new byte[16];
         byte[] packed = [];
-        await using (var command = connection.Command("SELECT TextHash, Vector FROM SearchEmbeddings"))
+        await using (var command = connection.Command("""SELECT "TextHash", "Vector" FROM "SearchEmbeddings" """))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))

@@ -1,5 +1,3 @@
-using Catalog.Web.Data;
-
 namespace Catalog.Web.Search.Semantic;
 
 public static class SemanticExtensions
@@ -14,9 +12,7 @@ public static class SemanticExtensions
         services.AddSingleton<SemanticIndex>();
         services.AddSingleton(services => new TextEmbedder(ModelFolder(
             services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
-        // The indexer reads and writes SQLite's search tables; on PostgreSQL search is not built yet (issue 20).
-        if (configuration.GetSection(SemanticOptions.Section).GetValue(nameof(SemanticOptions.Semantic), defaultValue: true)
-            && CatalogDatabaseSettings.ProviderOf(configuration) == DatabaseProvider.Sqlite)
+        if (configuration.GetSection(SemanticOptions.Section).GetValue(nameof(SemanticOptions.Semantic), defaultValue: true))
         {
             services.AddHostedService<SemanticIndexer>();
         }

@@ -1,19 +1,18 @@
+using System.Data.Common;
 using Catalog.Web.Data;
 using Catalog.Web.Web;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Search.Semantic;
 
 /// <summary>
 /// Embeds the catalog in the background: at start and whenever the catalog version changes (an import here or in the
-/// CLI), one <see cref="EmbeddingPass"/> on its own connection. Imports and pages never wait for it; until it is done,
+/// CLI), one <see cref="EmbeddingPass"/> on its own connection, on either database. Imports and pages never wait for it; until it is done,
 /// search is lexical for the documents not yet embedded.
 /// </summary>
 public sealed class SemanticIndexer(
-    IServiceScopeFactory scopes,
+    CatalogDatabase database,
     CatalogVersion version,
     TextEmbedder embedder,
     SemanticIndex index,
@@ -52,12 +51,8 @@ public sealed class SemanticIndexer(
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-            await using var connection = new SqliteConnection(db.Database.GetConnectionString());
-            await connection.OpenAsync(ct);
             var started = DateTime.UtcNow;
-            var finished = await pass.RunAsync(connection, wanted, () => version.Current.Version != wanted, ct);
+            var finished = await pass.RunAsync(database, wanted, () => version.Current.Version != wanted, ct);
             if (finished)
             {
                 // Searches and link pages cached while the vectors were missing were answered without them.
@@ -68,7 +63,7 @@ public sealed class SemanticIndexer(
 
             return finished;
         }
-        catch (Exception e) when (e is SqliteException or InvalidOperationException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        catch (Exception e) when (e is DbException or InvalidOperationException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
         {
             // A locked database or a failing model leaves search lexical; the next version change tries again.
             logger.LogWarning(e, "Embedding catalog version {CatalogVersion} failed", wanted);

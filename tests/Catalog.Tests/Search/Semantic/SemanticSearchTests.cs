@@ -116,26 +116,86 @@ public sealed class SemanticSearchTests(SemanticSearchTests.SemanticFactory fact
     public async Task APassEmbedsOnlyTextThatChangedAndForgetsTheOldVector()
     {
         await factory.ReadyAsync();
+        var ct = TestContext.Current.CancellationToken;
         var index = new SemanticIndex();
         var pass = new EmbeddingPass(factory.Services.GetRequiredService<TextEmbedder>(), index, batch: 16);
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var copy = Path.Combine(factory.Folder, "changed-text.db");
+        await using var connection = await CopyAsync(copy);
+        var database = new CatalogDatabase($"Data Source={copy}");
         var stored = await CountAsync(connection, "SELECT count(*) FROM SearchEmbeddings");
 
-        await pass.RunAsync(connection, 1, () => false, TestContext.Current.CancellationToken);
+        await pass.RunAsync(database, 1, () => false, ct);
         var unchanged = index.Progress;
         await using (var update = connection.CreateCommand())
         {
-            update.CommandText = "UPDATE search_index SET title = title || ' (revised)' WHERE rowid = (SELECT max(rowid) FROM search_index)";
-            Assert.Equal(1, await update.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+            // One link's label: the text of that link's document alone changes.
+            update.CommandText = "UPDATE Mentions SET Label = Label || ' (revised)' WHERE Id = (SELECT max(Id) FROM Mentions WHERE Place <> 'Quote')";
+            Assert.Equal(1, await update.ExecuteNonQueryAsync(ct));
         }
 
-        await pass.RunAsync(connection, 2, () => false, TestContext.Current.CancellationToken);
+        await pass.RunAsync(database, 2, () => false, ct);
 
         Assert.Equal(0, unchanged.Computed);
         Assert.Equal(unchanged.Documents, unchanged.Embedded);
         Assert.Equal(1, index.Progress.Computed);
         Assert.Equal(stored, await CountAsync(connection, "SELECT count(*) FROM SearchEmbeddings"));
+    }
+
+    [Fact]
+    public async Task TheTextsEmbeddedFromTheCatalogTablesHashAsTheSearchIndexsCopyDidSoStoredVectorsAreKept()
+    {
+        await factory.ReadyAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync(ct);
+
+        // How the pass read its texts before it read the catalog tables: the search index's own columns, and a link's
+        // fetched metadata. A database embedded then must find each of its vectors again.
+        var before = new HashSet<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT s.title, s.quote, s.body, s.urlwords, coalesce((
+                    SELECT concat_ws(' - ', m.Title, (SELECT group_concat(value, ', ') FROM json_each(m.Authors)), m.Venue, m.Abstract)
+                    FROM Links l JOIN LinkMetadata m ON m.Url = l.Url
+                    WHERE l.Id = s.rowid AND m.FetchedAt IS NOT NULL), '')
+                FROM search_index s
+                """;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                before.Add(Convert.ToHexString(EmbeddingText.Hash(EmbeddingText.Of(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)))));
+            }
+        }
+
+        var stored = new HashSet<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT TextHash FROM SearchEmbeddings";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                stored.Add(Convert.ToHexString((byte[])reader.GetValue(0)));
+            }
+        }
+
+        Assert.True(before.Count > 250);
+        Assert.Equal(before.Order(), stored.Order());
+    }
+
+    private async Task<SqliteConnection> CopyAsync(string path)
+    {
+        await using (var source = new SqliteConnection($"Data Source={factory.DatabasePath}"))
+        {
+            await source.OpenAsync(TestContext.Current.CancellationToken);
+            await using var target = new SqliteConnection($"Data Source={path}");
+            await target.OpenAsync(TestContext.Current.CancellationToken);
+            source.BackupDatabase(target);
+        }
+
+        var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
     }
 
     private static async Task<long> CountAsync(SqliteConnection connection, string sql)
