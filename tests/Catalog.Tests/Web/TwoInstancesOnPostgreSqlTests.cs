@@ -75,6 +75,7 @@ public sealed class TwoInstancesOnPostgreSqlTests
             }
 
             Assert.True(clock.Elapsed <= s_deadline, $"B served the new catalog only after {clock.Elapsed}: {string.Join(", ", polls)}");
+            TestContext.Current.TestOutputHelper?.WriteLine($"B served the new catalog {clock.Elapsed.TotalMilliseconds:0} ms after A's apply answered");
             using (var renamed = await visitorB.GetAsync(NewSlug, Ct))
             {
                 Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
@@ -92,6 +93,7 @@ public sealed class TwoInstancesOnPostgreSqlTests
             await WaitForAsync(async () => await ScalarAsync(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted") > 0 || applying.IsCompleted, "the large import to start", a);
             Assert.False(applying.IsCompleted, "the import finished before A could be killed; make the seed larger");
             await a.KillAsync();
+            var killedAt = Stopwatch.StartNew();
             await Assert.ThrowsAnyAsync<HttpRequestException>(() => applying);
 
             Assert.Equal(version, await ScalarAsync(database, """SELECT "Version" FROM "CatalogState" """));
@@ -103,6 +105,7 @@ public sealed class TwoInstancesOnPostgreSqlTests
 
             // A's seed watch runs out and B takes it over: a seed edited now is imported by B.
             await WaitForAsync(async () => await WatcherAsync(database) is { } holder && holder.StartsWith(Watcher(b), StringComparison.Ordinal), "B to take the seed watch over", b);
+            TestContext.Current.TestOutputHelper?.WriteLine($"B took the seed watch over {killedAt.Elapsed.TotalMilliseconds:0} ms after A was killed (lease {s_watchLease})");
             await File.WriteAllTextAsync(seed, Encoding.UTF8.GetString(Seeds.Changed) + "\n## Two Instances\n\n- https://example.org/two-instances\n", Ct);
             await WaitForAsync(async () => (await visitorB.GetAsync("/topics/two-instances", Ct)).StatusCode == HttpStatusCode.OK, "B to import the edited seed", b);
             Assert.Equal(HttpStatusCode.OK, (await visitorB.GetAsync(NewSlug, Ct)).StatusCode);
