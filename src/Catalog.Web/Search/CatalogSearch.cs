@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Catalog.Web.Search;
 
 /// <summary>
-/// The search queries behind /search and /api/search. Per request: one ranked query for the page (bm25 via the
-/// FTS5 table's rank on SQLite, ts_rank_cd on PostgreSQL: <see cref="ISearchDialect"/>, LIMIT/OFFSET, snippet() only for the rows returned), one for the labels and topics of those links,
-/// one for matching topics, and one count (or, for the page, one facet query that also gives the count). Repeated
+/// The search queries behind /search and /api/search, on either database (<see cref="ISearchDialect"/>). Per request:
+/// one ranked query for the page (bm25 on SQLite, ts_rank_cd on PostgreSQL; LIMIT/OFFSET; a snippet only for the rows
+/// returned), one for the labels and topics of those links, one for matching topics, and one count (or, for the page,
+/// one facet query that also gives the count). Repeated
 /// searches are answered by the output cache (Web/CatalogCache.cs), keyed by catalog version, before they get here.
 /// </summary>
 public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? lexicons = null, SemanticRanking? semantic = null)

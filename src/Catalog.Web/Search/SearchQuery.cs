@@ -10,7 +10,8 @@ public sealed record SearchTerm(string Text, bool IsPhrase = false, bool IsPrefi
 {
     /// <summary>
     /// The term as an FTS5 string: always quoted (so no user text is ever FTS5 syntax), with CJK characters
-    /// segmented as in the index, which makes a run of them a phrase of one-character tokens.
+    /// segmented as in the index, which makes a run of them a phrase of one-character tokens. FTS5's syntax is the
+    /// app's match syntax on both databases: PostgreSQL's search translates it (<see cref="ISearchDialect.Match"/>).
     /// </summary>
     public string ToFts5()
     {

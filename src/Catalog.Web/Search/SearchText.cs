@@ -11,7 +11,7 @@ namespace Catalog.Web.Search;
 /// </summary>
 public static partial class SearchText
 {
-    /// <summary>Private-use characters that FTS5 snippet()/highlight() put around matches (never in indexed text).</summary>
+    /// <summary>Private-use characters that FTS5's snippet() (PostgreSQL's ts_headline) puts around matches (never in indexed text).</summary>
     public const char MarkStart = '\uE000';
 
     public const char MarkEnd = '\uE001';

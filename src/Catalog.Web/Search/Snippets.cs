@@ -3,8 +3,9 @@ using System.Text;
 namespace Catalog.Web.Search;
 
 /// <summary>
-/// FTS5 snippet() text to safe HTML: markers (private-use characters, never in indexed text) are placed by SQLite,
-/// the text is HTML-encoded, and only then do the markers become &lt;mark&gt; tags. CJK segmentation is undone.
+/// Snippet text to safe HTML: markers (private-use characters, never in indexed text) are placed by the database
+/// (FTS5's snippet() on SQLite, ts_headline on PostgreSQL), the text is HTML-encoded, and only then do the markers
+/// become &lt;mark&gt; tags. CJK segmentation is undone.
 /// </summary>
 public static class Snippets
 {

@@ -58,8 +58,25 @@ public sealed class RelaxedSearchTests(SeededCatalogs catalogs) : IClassFixture<
         Assert.Equal(JsonValueKind.Null, (await SearchAsync(provider, "random matrix \"theroy\"")).GetProperty("searchedFor").ValueKind);
     }
 
-    private async Task<JsonElement> SearchAsync(DatabaseProvider provider, string query) =>
-        JsonDocument.Parse(await catalogs.Client(provider).GetStringAsync("/api/search?q=" + Uri.EscapeDataString(query), TestContext.Current.CancellationToken)).RootElement;
+    [Theory]
+    [OnEachDatabase]
+    public async Task ARelaxedAnswerKeepsItsFilters(DatabaseProvider provider)
+    {
+        const string Topic = "approximation-theory-for-deep-learning";
+        var json = await SearchAsync(provider, "expression power shallow", $"&kind=paper&topic={Topic}&host=arxiv.org");
+
+        var results = json.GetProperty("results").EnumerateArray().ToList();
+        Assert.NotEmpty(results);
+        Assert.All(results, r =>
+        {
+            Assert.Equal("paper", r.GetProperty("kind").GetString());
+            Assert.Equal("arxiv.org", r.GetProperty("host").GetString());
+            Assert.Contains(Topic, r.GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
+        });
+    }
+
+    private async Task<JsonElement> SearchAsync(DatabaseProvider provider, string query, string filters = "") =>
+        JsonDocument.Parse(await catalogs.Client(provider).GetStringAsync("/api/search?q=" + Uri.EscapeDataString(query) + filters, TestContext.Current.CancellationToken)).RootElement;
 
     private static List<string> Urls(JsonElement json) =>
         [.. json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()!)];

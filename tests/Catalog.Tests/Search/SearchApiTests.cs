@@ -116,6 +116,26 @@ public sealed class SearchApiTests(SeededCatalogs catalogs) : IClassFixture<Seed
 
     [Theory]
     [OnEachDatabase]
+    public async Task ExclusionsOrAndWrittenPrefixesKeepTheirMeaning(DatabaseProvider provider)
+    {
+        const string Kantorovich = "http://otml17.marcocuturi.net/";
+        var transport = await SearchAsync(provider, "\"optimal transport\" ", pageSize: 50);
+        var without = await SearchAsync(provider, "\"optimal transport\" -kantorovich", pageSize: 50);
+        var notWord = await SearchAsync(provider, "\"optimal transport\" NOT kantorovich", pageSize: 50);
+        var either = await SearchAsync(provider, "PINNs OR Kantorovich ");
+        var written = await SearchAsync(provider, "approxim* ");
+        var whole = await SearchAsync(provider, "approximation ");
+
+        Assert.Contains(Kantorovich, Results(transport).Select(Url));
+        Assert.DoesNotContain(Kantorovich, Results(without).Select(Url));
+        Assert.Equal(transport.GetProperty("total").GetInt32() - 1, without.GetProperty("total").GetInt32());
+        Assert.Equal(Results(without).Select(Url), Results(notWord).Select(Url));
+        Assert.Equal([Kantorovich, "https://maziarraissi.github.io/PINNs/"], Results(either).Select(Url).Order(StringComparer.Ordinal));
+        Assert.True(written.GetProperty("total").GetInt32() >= whole.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [OnEachDatabase]
     public async Task StemmingFindsOtherFormsOfAWord(DatabaseProvider provider)
     {
         var urls = Results(await SearchAsync(provider, "networks ", pageSize: 50)).Select(r => r.GetProperty("label").GetString()!).ToList();

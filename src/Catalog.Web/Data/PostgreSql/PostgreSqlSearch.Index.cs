@@ -21,6 +21,10 @@ public sealed partial class PostgreSqlSearch
         await InsertAsync(transaction, ordered, ct);
         await transaction.ExecuteAsync("DELETE FROM search_vocab", ct);
         await transaction.ExecuteAsync("INSERT INTO search_vocab (term, doc) SELECT word, ndoc FROM ts_stat('SELECT words FROM search_index')", ct);
+
+        // The planner's statistics of the new words (how many documents each matches): without them it guesses, and
+        // for a rare word it scans the whole table where the GIN index finds nothing at once.
+        await transaction.ExecuteAsync("ANALYZE search_index", ct);
     }
 
     // The vocabulary loses the words of the old documents and gains those of the new ones, without a pass over the rest.

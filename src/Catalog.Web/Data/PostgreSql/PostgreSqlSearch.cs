@@ -36,15 +36,15 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
 
     public string Match(string expression) => TsQuery.FromFts5(expression);
 
-    // The page's rows are ranked and cut first; only they get a snippet.
+    // The page's rows are ranked and cut first; only they are joined to their link and get a snippet.
     public string Hits(SearchFilters filters) => $"""
-        SELECT p.rowid, p."Url", p."Kind", p."Host", {Snippet}
+        SELECT p.rowid, l."Url", l."Kind", l."Host", {Snippet}
         FROM (
-            SELECT s.rowid, l."Url", l."Kind", l."Host", {Rank} AS rank
-            FROM {Query}, search_index s JOIN "Links" l ON l."Id" = s.rowid
+            SELECT s.rowid, {Rank} AS rank
+            FROM {Query}, search_index s {LinksJoin(filters)}
             WHERE s.document @@ q AND s.rowid > 0 {Filters(filters)} {Unshadowed}
             ORDER BY rank, s.rowid LIMIT @limit OFFSET @offset) p
-        JOIN search_index s ON s.rowid = p.rowid, {Query}
+        JOIN search_index s ON s.rowid = p.rowid JOIN "Links" l ON l."Id" = p.rowid, {Query}
         ORDER BY p.rank, p.rowid
         """;
 
@@ -79,9 +79,12 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
         """;
 
     public string SuggestedLinks => $"""
-        SELECT s.rowid, l."Url" FROM {Query}, search_index s JOIN "Links" l ON l."Id" = s.rowid
-        WHERE s.document @@ q AND s.rowid > 0
-        ORDER BY {Rank}, s.rowid LIMIT @limit
+        SELECT p.rowid, l."Url" FROM (
+            SELECT s.rowid, {Rank} AS rank FROM {Query}, search_index s
+            WHERE s.document @@ q AND s.rowid > 0
+            ORDER BY rank, s.rowid LIMIT @limit) p
+        JOIN "Links" l ON l."Id" = p.rowid
+        ORDER BY p.rank, p.rowid
         """;
 
     public string ClosestTopics => $"""
