@@ -74,7 +74,7 @@ public sealed class ImportModel(CatalogImporter importer, PendingImports pending
         {
             var request = new ImportRequest(file, User: User.Identity?.Name, ConfirmLargeRemoval: confirm, ExpectedCatalogVersion: version);
             var report = await importer.ImportAsync(request, ct);
-            pending.Remove(token!);
+            await pending.RemoveAsync(token!, ct);
             return RedirectToPage("/Admin/Run", new { id = report.RunId, applied = true });
         }
         catch (ImportNeedsConfirmationException e)
@@ -104,7 +104,7 @@ public sealed class ImportModel(CatalogImporter importer, PendingImports pending
         {
             var file = await read();
             Preview = await importer.ImportAsync(new ImportRequest(file, DryRun: true), ct);
-            Token = await pending.SaveAsync(file, ct);
+            Token = await pending.SaveAsync(file, User.Identity?.Name, ct);
             return Page();
         }
         catch (SeedFileException e)

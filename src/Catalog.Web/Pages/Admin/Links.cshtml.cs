@@ -76,7 +76,7 @@ public sealed class LinksModel(CatalogDbContext db, LinkCheckRunner runner, Cata
         try
         {
             Preview = await importer.ImportAsync(new ImportRequest(file, DryRun: true), ct);
-            Token = await pending.SaveAsync(file, ct);
+            Token = await pending.SaveAsync(file, User.Identity?.Name, ct);
         }
         catch (Exception e) when (e is SeedFileException or ImportBusyException)
         {
