@@ -8,7 +8,7 @@ namespace Catalog.Web.Data;
 /// </summary>
 public sealed class PendingImportRow
 {
-    /// <summary>32 lowercase hex digits, random.</summary>
+    /// <summary>Random, in lowercase hex: the form carries it, the service accepts no other shape.</summary>
     public required string Token { get; set; }
 
     public required string Name { get; set; }
