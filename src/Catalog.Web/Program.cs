@@ -22,7 +22,7 @@ var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
 builder.AddCatalogLogging();
 builder.Services.AddCatalogData(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogImport(builder.Configuration, builder.Environment, commandLine.IsCommand);
-builder.Services.AddCatalogAdmin(builder.Configuration, builder.Environment);
+builder.Services.AddCatalogAdmin();
 builder.Services.AddHostedService<SeedWatcher>();
 builder.Services.AddCatalogLinks(builder.Configuration);
 builder.Services.AddLinkMetadata(builder.Configuration);

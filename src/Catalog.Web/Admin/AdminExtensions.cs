@@ -10,15 +10,13 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Admin;
 
-/// <summary>The admin area under /admin: cookie sign-in, its rate limit, previews kept between pages.</summary>
+/// <summary>The admin area under /admin: cookie sign-in, its rate limit, previews kept between pages (in the database).</summary>
 public static class AdminExtensions
 {
     public const string Policy = "Admin";
 
-    public static IServiceCollection AddCatalogAdmin(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddCatalogAdmin(this IServiceCollection services)
     {
-        var dataFolder = DataFolder(configuration, environment);
-
         // Keys in the database: sign-in cookies and antiforgery tokens survive restarts and redeploys, and one instance
         // accepts what another behind the same load balancer issued.
         services.AddDataProtection()
@@ -29,7 +27,7 @@ public static class AdminExtensions
         services.AddScoped<AdminLockout>();
         services.AddScoped<AdminSessions>();
         services.AddSingleton<UploadSizeLimit>();
-        services.AddSingleton(s => new PendingImports(Path.Combine(dataFolder, "pending-imports"), s.GetRequiredService<TimeProvider>()));
+        services.AddScoped(s => new PendingImports(s.GetRequiredService<CatalogDbContext>(), s.GetRequiredService<TimeProvider>()));
         // Only admin forms post, so only /admin needs the token's cookie: public pages stay cookie-free and cacheable.
         services.AddAntiforgery(antiforgery =>
         {

@@ -1,16 +1,20 @@
 using System.Security.Cryptography;
+using Catalog.Web.Data;
 using Catalog.Web.Import;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Admin;
 
 /// <summary>
-/// Files previewed on the import page, kept on disk beside the database until applied, so Apply imports exactly the
-/// bytes that were previewed whatever happens to the upload or the seeds folder meanwhile. Each is named by a random
-/// token that the preview form carries. Nothing is written to the catalog for a preview. The folder holds at most
-/// <paramref name="maxPreviews"/> previews and <paramref name="maxBytes"/> bytes: a new preview evicts the oldest (whose
-/// Apply then says the preview is gone). Files are readable by the app's user only: they may be unpublished drafts.
+/// Files previewed on the import page, kept in the database (<see cref="PendingImportRow"/>) until applied, so Apply
+/// imports exactly the bytes that were previewed whatever happens to the upload or the seeds folder meanwhile, on
+/// whichever instance the Apply reaches. Each is named by a random token that the preview form carries. Nothing is
+/// written to the catalog for a preview. At most <paramref name="maxPreviews"/> previews and
+/// <paramref name="maxBytes"/> bytes are kept: a new preview evicts the oldest (whose Apply then says the preview is
+/// gone). The content may be an unpublished draft: it is as protected as the rest of the database.
 /// </summary>
-public sealed class PendingImports(string folder, TimeProvider clock, int maxPreviews = PendingImports.MaxPreviews, long maxBytes = PendingImports.MaxBytes)
+public sealed class PendingImports(CatalogDbContext db, TimeProvider clock, int maxPreviews = PendingImports.MaxPreviews, long maxBytes = PendingImports.MaxBytes)
 {
     /// <summary>How long a preview can wait to be applied.</summary>
     public static readonly TimeSpan Keep = TimeSpan.FromDays(1);
@@ -19,97 +23,86 @@ public sealed class PendingImports(string folder, TimeProvider clock, int maxPre
 
     public const long MaxBytes = 100 * 1024 * 1024;
 
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
-    public string Folder => folder;
-
-    public async Task<string> SaveAsync(SeedFile file, CancellationToken ct)
+    /// <summary>
+    /// Keeps the file and returns its token: one short write transaction that drops expired and evicted previews and
+    /// inserts this one. Plain SQL, not the change tracker: the page's context may track rows of its own.
+    /// </summary>
+    /// <exception cref="ImportBusyException">SQLite only: an import held the write lock past the busy timeout.</exception>
+    public async Task<string> SaveAsync(SeedFile file, string? user, CancellationToken ct)
     {
-        if (OperatingSystem.IsWindows())
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var now = clock.GetUtcNow();
+        var cutoff = now - Keep;
+        long size = file.Content.Length;
+        try
         {
-            Directory.CreateDirectory(folder);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "PendingImports" WHERE "CreatedAt" < {cutoff}""", ct);
+            foreach (var evicted in await EvictedToFitAsync(size, ct))
+            {
+                await db.Database.ExecuteSqlAsync($"""DELETE FROM "PendingImports" WHERE "Token" = {evicted}""", ct);
+            }
+
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "PendingImports" ("Token", "Name", "Content", "Size", "CreatedAt", "User")
+                VALUES ({token}, {file.Name}, {file.Content}, {size}, {now}, {user})
+                """, ct);
+            await transaction.CommitAsync(ct);
         }
-        else
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
-            Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
+            // SQLITE_BUSY or SQLITE_LOCKED: an import holds the file's write lock.
+            throw new ImportBusyException(file.Name, e);
         }
 
-        RemoveExpired();
-        MakeRoomFor(file.Content.Length);
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        await WriteAsync(NamePath(token), System.Text.Encoding.UTF8.GetBytes(file.Name), ct);
-        await WriteAsync(ContentPath(token), file.Content, ct);
         return token;
     }
 
-    private static async Task WriteAsync(string path, byte[] bytes, CancellationToken ct)
+    /// <summary>The oldest previews to drop so that one more of this size fits both caps.</summary>
+    private async Task<List<string>> EvictedToFitAsync(long bytes, CancellationToken ct)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        var kept = await db.PendingImports.AsNoTracking()
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Token)
+            .Select(p => new { p.Token, p.Size })
+            .ToListAsync(ct);
+        var evicted = new List<string>();
+        var count = 1;
+        var total = bytes;
+        foreach (var preview in kept)
         {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await stream.WriteAsync(bytes, ct);
-    }
-
-    /// <summary>Evicts the oldest previews until one more of this size fits both caps.</summary>
-    private void MakeRoomFor(long bytes)
-    {
-        var previews = new DirectoryInfo(folder).EnumerateFiles("*.md")
-            .Where(f => IsToken(Path.GetFileNameWithoutExtension(f.Name)))
-            .OrderBy(f => f.LastWriteTimeUtc)
-            .ToList();
-        var count = previews.Count;
-        var total = previews.Sum(f => f.Length);
-        foreach (var oldest in previews)
-        {
-            if (count < maxPreviews && total + bytes <= maxBytes)
+            if (count < maxPreviews && total + preview.Size <= maxBytes)
             {
-                break;
+                count++;
+                total += preview.Size;
             }
-
-            Remove(Path.GetFileNameWithoutExtension(oldest.Name));
-            count--;
-            total -= oldest.Length;
+            else
+            {
+                evicted.Add(preview.Token);
+            }
         }
+
+        return evicted;
     }
 
-    /// <returns>The previewed file, or null when the token is unknown or expired.</returns>
+    /// <returns>The previewed file, or null when the token is unknown, evicted or expired.</returns>
     public async Task<SeedFile?> LoadAsync(string? token, CancellationToken ct)
     {
-        if (!IsToken(token) || !File.Exists(NamePath(token)) || !File.Exists(ContentPath(token)))
+        if (!IsToken(token))
         {
             return null;
         }
 
-        return new SeedFile(await File.ReadAllTextAsync(NamePath(token), ct), await File.ReadAllBytesAsync(ContentPath(token), ct));
+        var row = await db.PendingImports.AsNoTracking()
+            .Where(p => p.Token == token)
+            .Select(p => new { p.Name, p.Content, p.CreatedAt })
+            .SingleOrDefaultAsync(ct);
+        return row is not null && row.CreatedAt >= clock.GetUtcNow() - Keep ? new SeedFile(row.Name, row.Content) : null;
     }
 
-    public void Remove(string token)
-    {
-        if (IsToken(token))
-        {
-            File.Delete(NamePath(token));
-            File.Delete(ContentPath(token));
-        }
-    }
+    public async Task RemoveAsync(string token, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "PendingImports" WHERE "Token" = {token}""", ct);
 
-    private void RemoveExpired()
-    {
-        var cutoff = clock.GetUtcNow().UtcDateTime - Keep;
-        foreach (var path in Directory.EnumerateFiles(folder).Where(p => File.GetLastWriteTimeUtc(p) < cutoff))
-        {
-            File.Delete(path);
-        }
-    }
-
-    // The token names files: only the 32 hex digits this class makes are accepted, never a path.
+    // Only the 32 hex digits this class makes are looked up.
     private static bool IsToken([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? token) =>
         token is { Length: 32 } && token.All(char.IsAsciiHexDigitLower);
-
-    private string NamePath(string token) => Path.Combine(folder, token + ".name");
-
-    private string ContentPath(string token) => Path.Combine(folder, token + ".md");
 }

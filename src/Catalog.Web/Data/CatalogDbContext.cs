@@ -59,6 +59,9 @@ public class CatalogDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<SignInFailureRow> SignInFailures => Set<SignInFailureRow>();
 
+    /// <summary>Admin import previews waiting to be applied, shared by every instance (Admin/PendingImports.cs).</summary>
+    public DbSet<PendingImportRow> PendingImports => Set<PendingImportRow>();
+
     /// <summary>The Data Protection key ring (Admin/AdminExtensions.cs): every instance on this database shares it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -68,6 +71,7 @@ public class CatalogDbContext : DbContext, IDataProtectionKeyContext
         LinkMetadataModel.Configure(modelBuilder);
         FigureModel.Configure(modelBuilder);
         InstanceModel.Configure(modelBuilder);
+        PendingImportModel.Configure(modelBuilder);
         modelBuilder.Entity<Source>().HasIndex(s => s.Name).IsUnique();
 
         modelBuilder.Entity<Topic>(topic =>

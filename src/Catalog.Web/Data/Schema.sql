@@ -331,3 +331,17 @@ PRAGMA foreign_keys = 1;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204110658_InstanceLeasesAndSignInFailures', '10.0.15');
 
+CREATE TABLE "PendingImports" (
+    "Token" TEXT NOT NULL CONSTRAINT "PK_PendingImports" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "Content" BLOB NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "User" TEXT NULL
+);
+
+CREATE INDEX "IX_PendingImports_CreatedAt" ON "PendingImports" ("CreatedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204121656_PendingImports', '10.0.15');
+

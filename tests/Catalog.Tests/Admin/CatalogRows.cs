@@ -19,23 +19,20 @@ public static class CatalogRows
     public static string? Text(this CatalogFactory factory, string sql) => Execute(factory, sql) as string;
 
     /// <summary>
-    /// "Nothing changed": on SQLite the file byte for byte (<see cref="CatalogFile.Hash"/>); on PostgreSQL every row of
-    /// every table, hashed in a fixed order.
+    /// "The catalog did not change": every row of every table but the previews kept for Apply (a preview stores one
+    /// row there and nothing else), hashed in a fixed order; the same check on both providers.
     /// </summary>
     public static string Snapshot(this CatalogFactory factory)
     {
-        if (factory.Provider == DatabaseProvider.Sqlite)
-        {
-            return CatalogFile.Hash(factory.DatabasePath);
-        }
-
         using var db = factory.OpenDatabase();
         var connection = db.Database.GetDbConnection();
         connection.Open();
         var tables = new List<string>();
         using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
+            list.CommandText = factory.Provider == DatabaseProvider.Sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'PendingImports' ORDER BY name"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'PendingImports' ORDER BY table_name";
             using var reader = list.ExecuteReader();
             while (reader.Read())
             {

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Catalog.Tests.Infrastructure;
 using Catalog.Web.Data;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Tests.Admin;
 
@@ -66,15 +65,14 @@ public sealed class ImportPageTests
         var browser = await factory.SignedInBrowserAsync();
         var preview = await (await PreviewUploadAsync(browser, Seeds.Name, Seeds.Changed)).ReadPageAsync();
 
-        // On PostgreSQL the previews' folder is the content root's, shared by the tests: this preview's files only.
-        var kept = factory.Services.GetRequiredService<Catalog.Web.Admin.PendingImports>().Folder;
         var token = preview.Form("form#apply").QuerySelector("input[name=token]")!.GetAttribute("value")!;
-        Assert.NotEmpty(Directory.GetFiles(kept, token + ".*"));
+        var kept = $"""SELECT COUNT(*) FROM "PendingImports" WHERE "Token" = '{token}'""";
+        Assert.Equal(1, factory.Scalar(kept));
 
         var applied = await browser.SubmitAsync(preview.Form("form#apply"), "/admin/import");
 
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
-        Assert.Empty(Directory.GetFiles(kept, token + ".*"));
+        Assert.Equal(0, factory.Scalar(kept));
         var run = await browser.GetPageAsync(applied.Headers.Location!.OriginalString);
         Assert.NotNull(run.QuerySelector("#applied"));
         Assert.Equal(["Optimal Transport and Deep Learning: renamed from \"Deep learning and Optimal Transport\""], Items(run, "TopicRenamed"));
@@ -188,7 +186,7 @@ public sealed class ImportPageTests
         var page = await response.ReadPageAsync();
         Assert.Contains(message, page.QuerySelector("#import-error")?.TextContent);
         Assert.Null(page.QuerySelector("form#apply"));
-        Assert.False(Directory.Exists(Path.Combine(factory.Folder, "pending-imports")) && Directory.EnumerateFiles(Path.Combine(factory.Folder, "pending-imports")).Any());
+        Assert.Equal(0, factory.Scalar("""SELECT COUNT(*) FROM "PendingImports" """));
         Assert.Equal(before, CatalogFile.Hash(factory.DatabasePath));
     }
 

@@ -11,7 +11,7 @@ namespace Catalog.Web.Data.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fcf69978-1165-4d25-be32-7b7e10aaae6a"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("2ce41721-04a2-48bf-9e19-b9494349d058"), entityTypeCount: 22)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Catalog.Web.Data.CompiledModel
             var linkHealthRow = LinkHealthRowEntityType.Create(this);
             var linkMetadataRow = LinkMetadataRowEntityType.Create(this);
             var mention = MentionEntityType.Create(this);
+            var pendingImportRow = PendingImportRowEntityType.Create(this);
             var quote = QuoteEntityType.Create(this);
             var searchEmbeddingRow = SearchEmbeddingRowEntityType.Create(this);
             var seedBlob = SeedBlobEntityType.Create(this);
@@ -58,6 +59,7 @@ namespace Catalog.Web.Data.CompiledModel
             LinkHealthRowEntityType.CreateAnnotations(linkHealthRow);
             LinkMetadataRowEntityType.CreateAnnotations(linkMetadataRow);
             MentionEntityType.CreateAnnotations(mention);
+            PendingImportRowEntityType.CreateAnnotations(pendingImportRow);
             QuoteEntityType.CreateAnnotations(quote);
             SearchEmbeddingRowEntityType.CreateAnnotations(searchEmbeddingRow);
             SeedBlobEntityType.CreateAnnotations(seedBlob);

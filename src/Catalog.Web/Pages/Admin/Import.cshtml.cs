@@ -74,7 +74,7 @@ public sealed class ImportModel(CatalogImporter importer, PendingImports pending
         {
             var request = new ImportRequest(file, User: User.Identity?.Name, ConfirmLargeRemoval: confirm, ExpectedCatalogVersion: version);
             var report = await importer.ImportAsync(request, ct);
-            pending.Remove(token!);
+            await pending.RemoveAsync(token!, ct);
             return RedirectToPage("/Admin/Run", new { id = report.RunId, applied = true });
         }
         catch (ImportNeedsConfirmationException e)
@@ -97,14 +97,16 @@ public sealed class ImportModel(CatalogImporter importer, PendingImports pending
         }
     }
 
-    // A dry run first: a file the importer refuses is never kept, and nothing touches the catalog.
+    // A dry run first, on a read snapshot: a file the importer refuses is never kept, and nothing touches the catalog.
+    // Then the file is kept (one row) for Apply; the diff is shown only with a token to apply it.
     private async Task<IActionResult> PreviewAsync(Func<Task<SeedFile>> read, CancellationToken ct)
     {
         try
         {
             var file = await read();
-            Preview = await importer.ImportAsync(new ImportRequest(file, DryRun: true), ct);
-            Token = await pending.SaveAsync(file, ct);
+            var report = await importer.ImportAsync(new ImportRequest(file, DryRun: true), ct);
+            Token = await pending.SaveAsync(file, User.Identity?.Name, ct);
+            Preview = report;
             return Page();
         }
         catch (SeedFileException e)

@@ -75,8 +75,9 @@ public sealed class LinksModel(CatalogDbContext db, LinkCheckRunner runner, Cata
         var file = new SeedFile(source, Encoding.UTF8.GetBytes(SuggestedSeed.Apply(seed, fixes).Text));
         try
         {
-            Preview = await importer.ImportAsync(new ImportRequest(file, DryRun: true), ct);
-            Token = await pending.SaveAsync(file, ct);
+            var report = await importer.ImportAsync(new ImportRequest(file, DryRun: true), ct);
+            Token = await pending.SaveAsync(file, User.Identity?.Name, ct);
+            Preview = report;
         }
         catch (Exception e) when (e is SeedFileException or ImportBusyException)
         {
