@@ -37,6 +37,7 @@ if (commandLine.IsCommand)
     return await commandLine.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
 }
 
+app.BeginCatalogStartup();
 app.UseCatalogErrorPage();
 if (!app.Environment.IsDevelopment())
 {

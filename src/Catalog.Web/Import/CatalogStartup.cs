@@ -13,7 +13,21 @@ namespace Catalog.Web.Import;
 /// </summary>
 public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<CatalogOptions> options, ILogger<CatalogStartup> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private Task? _work;
+
+    /// <summary>
+    /// Starts the sequence on the thread pool before the host starts, so that it runs while the rest of Program.cs
+    /// builds the request pipeline (Razor Pages' endpoints are the larger part); <see cref="StartAsync"/> waits for it.
+    /// </summary>
+    public void Begin(CancellationToken cancellationToken) => _work ??= Task.Run(() => RunAsync(cancellationToken), cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Begin(cancellationToken);
+        return _work!.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();

@@ -17,11 +17,20 @@ public static class ImportExtensions
         services.AddScoped<CatalogImporter>();
         if (!commandLine)
         {
-            services.AddHostedService<CatalogStartup>();
+            services.AddSingleton<CatalogStartup>();
+            services.AddHostedService(provider => provider.GetRequiredService<CatalogStartup>());
         }
 
         return services;
     }
+
+    /// <summary>
+    /// Starts the database start-up (<see cref="CatalogStartup"/>) now, on the thread pool, so that it overlaps the
+    /// building of the request pipeline on the other core instead of following it; the host still waits for it before
+    /// it listens.
+    /// </summary>
+    public static void BeginCatalogStartup(this WebApplication app) =>
+        app.Services.GetRequiredService<CatalogStartup>().Begin(app.Lifetime.ApplicationStopping);
 }
 
 /// <summary>Refuses to start with an admin password hash that is not a PasswordHasher hash.</summary>
