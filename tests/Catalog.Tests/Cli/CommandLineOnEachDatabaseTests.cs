@@ -56,6 +56,47 @@ public sealed class CommandLineOnEachDatabaseTests
         }
     }
 
+    [Theory]
+    [OnEachDatabase]
+    public async Task LinkMetadataLoadedWithLinksImportIsWrittenBackByLinksExportAndSearchFindsItsTitle(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider, ct);
+        var environment = Environment(database);
+        var folder = Directory.CreateTempSubdirectory("catalog-links-");
+        try
+        {
+            Assert.Equal(0, (await CatalogProcess.RunAsync("unused.db", environment, "import", Seeds.OriginalPath)).ExitCode);
+            var input = Path.Combine(folder.FullName, "in.links.json");
+            var output = Path.Combine(folder.FullName, "out.links.json");
+            await File.WriteAllTextAsync(input, """
+                {"format": "catalog-link-metadata", "version": 1, "exportedAt": "2026-12-01T00:00:00Z", "links": [
+                  {"url": "https://arxiv.org/abs/1711.07653", "source": "arxiv", "kind": "paper",
+                   "title": "Quasiperiodic Lattices of Unusual Learners", "authors": ["Ada Quillfeather"], "year": 2017,
+                   "fetchedAt": "2026-12-01T00:00:00Z"}]}
+                """, ct);
+
+            var loaded = await CatalogProcess.RunAsync("unused.db", environment, "links", "import", input);
+            var written = await CatalogProcess.RunAsync("unused.db", environment, "links", "export", output);
+
+            Assert.True(loaded.ExitCode == 0, loaded.Stderr);
+            Assert.True(written.ExitCode == 0, written.Stderr);
+            var exported = await File.ReadAllTextAsync(output, ct);
+            Assert.Contains("\"title\": \"Quasiperiodic Lattices of Unusual Learners\"", exported, StringComparison.Ordinal);
+            Assert.Contains("Ada Quillfeather", exported, StringComparison.Ordinal);
+
+            // The loaded title joins the link's search document (the metadata store re-indexes it on either database).
+            await using var db = database.Context();
+            var search = new Catalog.Web.Search.CatalogSearch(db);
+            var results = await search.SearchAsync(new Catalog.Web.Search.SearchRequest("quasiperiodic quillfeather", Catalog.Web.Search.SearchFilters.None, 1, 10), withFacets: false, ct);
+            Assert.Equal("https://arxiv.org/abs/1711.07653", Assert.Single(results.Hits).Url);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task BackupOnPostgreSqlPrintsThePgDumpCommandWithoutThePassword()
     {
