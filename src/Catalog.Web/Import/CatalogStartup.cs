@@ -8,10 +8,15 @@ namespace Catalog.Web.Import;
 /// <summary>
 /// The server's start-up, in order, before it listens: create or migrate the database; when the catalog is empty,
 /// import every *.md file of the seeds folder (with the link metadata of its NAME.links.json, if any: a fresh clone
-/// needs no configuration and no network); then rebuild the search index
-/// if a migration changed its shape, so the catalog need not be imported again.
+/// needs no configuration and no network); rebuild the search index if a migration changed its shape, so the catalog
+/// need not be imported again; last, tell the <see cref="ICatalogChangeListener"/>s which catalog the server starts on,
+/// so the first response already carries its version.
 /// </summary>
-public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<CatalogOptions> options, ILogger<CatalogStartup> logger) : IHostedService
+public sealed class CatalogStartup(
+    IServiceScopeFactory scopes,
+    IEnumerable<ICatalogChangeListener> listeners,
+    IOptions<CatalogOptions> options,
+    ILogger<CatalogStartup> logger) : IHostedService
 {
     private Task? _work;
 
@@ -36,6 +41,10 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
         logger.LogInformation("Catalog database at {DatabasePath}", database.Describe());
         await ImportSeedsAsync(scope.ServiceProvider, db, cancellationToken);
         await RebuildStaleSearchIndexAsync(scope.ServiceProvider, database, cancellationToken);
+        foreach (var listener in listeners)
+        {
+            await listener.CatalogChangedAsync(cancellationToken);
+        }
     }
 
     private async Task ImportSeedsAsync(IServiceProvider services, CatalogDbContext db, CancellationToken cancellationToken)

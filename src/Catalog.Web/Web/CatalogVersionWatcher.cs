@@ -21,13 +21,6 @@ public sealed class CatalogVersionWatcher(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(300);
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        // Before the server listens, so the first response already carries the real version and footer.
-        await RefreshAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
@@ -52,7 +45,10 @@ public sealed class CatalogVersionWatcher(
         }
     }
 
-    /// <summary>An import in this process committed: the next request already sees the new catalog.</summary>
+    /// <summary>
+    /// An import in this process committed, or the server is about to listen (the last step of
+    /// <see cref="CatalogStartup"/>, so the first response already carries the real version): the next request sees it.
+    /// </summary>
     public Task CatalogChangedAsync(CancellationToken ct) => RefreshAsync(ct);
 
     private async Task RefreshAsync(CancellationToken ct)

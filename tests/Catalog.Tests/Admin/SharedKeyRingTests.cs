@@ -62,6 +62,25 @@ public sealed class SharedKeyRingTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [OnEachDatabase]
+    public async Task AStartedServerLeavesTheKeyRingAloneUntilAnAdminFormNeedsIt(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = AdminFactory.On(provider);
+        var client = server.CreateClient(new() { HandleCookies = false });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/", ct)).StatusCode);
+        await using (var before = server.OpenDatabase())
+        {
+            Assert.Empty(await before.DataProtectionKeys.ToListAsync(ct));
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/admin/sign-in", ct)).StatusCode);
+        await using var after = server.OpenDatabase();
+        Assert.Single(await after.DataProtectionKeys.ToListAsync(ct));
+    }
+
     private static ServiceProvider KeyRingOn(TestDatabase database)
     {
         var services = new ServiceCollection().AddLogging();
