@@ -55,6 +55,8 @@ public sealed class SemanticIndexer(
             var finished = await pass.RunAsync(database, wanted, () => version.Current.Version != wanted, ct);
             if (finished)
             {
+                // The pass's model runs freed their activations; the server keeps only what queries need.
+                NativeHeap.Trim();
                 // Searches and link pages cached while the vectors were missing were answered without them.
                 await cache.EvictByTagAsync(CatalogCache.Tag, ct);
                 logger.LogInformation("Embedded catalog version {CatalogVersion}: {Documents} documents in {Elapsed:0.0} s",

@@ -61,6 +61,8 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
             };
             _session = new InferenceSession(path, _options);
             _output = _session.OutputMetadata.Keys.First();
+            // Building the session read and converted the weights through buffers it has freed by now.
+            NativeHeap.Trim();
         }
 
         public float[][] Encode(string[] texts, CancellationToken ct)
