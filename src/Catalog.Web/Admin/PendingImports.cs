@@ -37,9 +37,10 @@ public sealed class PendingImports(CatalogDbContext db, CatalogDatabase database
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"""DELETE FROM "PendingImports" WHERE "CreatedAt" < {cutoff}""", ct);
-            foreach (var evicted in await EvictedToFitAsync(size, ct))
+            var evicted = await EvictedToFitAsync(size, ct);
+            if (evicted.Count > 0)
             {
-                await db.Database.ExecuteSqlAsync($"""DELETE FROM "PendingImports" WHERE "Token" = {evicted}""", ct);
+                await db.PendingImports.Where(p => evicted.Contains(p.Token)).ExecuteDeleteAsync(ct);
             }
 
             await db.Database.ExecuteSqlAsync($"""
