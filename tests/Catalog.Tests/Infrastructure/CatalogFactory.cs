@@ -61,6 +61,14 @@ public class CatalogFactory : WebApplicationFactory<Program>
     /// <summary>The folder imported on first start; by default the repository's seeds copied beside the tests.</summary>
     public virtual string SeedsPath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds");
 
+    /// <summary>Starts the app on Kestrel at 127.0.0.1 on a free port (real sockets) and returns its address.</summary>
+    protected Uri StartOnLoopback()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
     /// <summary>A fresh DbContext on the test's database, for asserting what was stored.</summary>
     public CatalogDbContext OpenDatabase() => Services.CreateScope().ServiceProvider.GetRequiredService<CatalogDbContext>();
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Catalog.Tests.Infrastructure;
 using Catalog.Web.Data;
 
@@ -15,13 +14,13 @@ public sealed class KestrelCatalogServer : CatalogFactory
     private KestrelCatalogServer(DatabaseProvider provider)
         : base(provider)
     {
-        BaseAddress = Listen();
+        BaseAddress = StartOnLoopback();
     }
 
     private KestrelCatalogServer(KestrelCatalogServer sameDatabaseAs)
         : base(sameDatabaseAs)
     {
-        BaseAddress = Listen();
+        BaseAddress = StartOnLoopback();
     }
 
     public Uri BaseAddress { get; }
@@ -31,11 +30,4 @@ public sealed class KestrelCatalogServer : CatalogFactory
 
     /// <summary>Another instance of the app on this one's database, as a second server behind a load balancer.</summary>
     public KestrelCatalogServer SecondInstance() => new(this);
-
-    private Uri Listen()
-    {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        return ClientOptions.BaseAddress;
-    }
 }
