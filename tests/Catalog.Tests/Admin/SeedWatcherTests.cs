@@ -67,14 +67,14 @@ public sealed class SeedWatcherTests
                 await Task.Delay(WatchFactory.Lease * 2 / 3, Ct);
                 Assert.False(watcherB.Watching.IsCompleted, "the second instance watched the seeds beside the first");
                 await using var db = a.OpenDatabase();
-                Assert.Equal(watcherA.Holder, (await db.ReadLeaseAsync(SeedWatcher.LeaseName, DateTimeOffset.UtcNow, Ct)).Holder);
+                Assert.Equal(watcherA.Holder, await db.ReadLeaseHolderAsync(SeedWatcher.LeaseName, DateTimeOffset.UtcNow, Ct));
                 Assert.Equal(1, await db.ImportRuns.CountAsync(r => r.User == "watch", Ct));
 
                 // A's host stops (a redeploy): it gives the watch back, and B takes it.
                 await watcherA.StopAsync(Ct);
                 await watcherB.Watching.WaitAsync(TimeSpan.FromSeconds(10), Ct);
                 await using var after = b.OpenDatabase();
-                Assert.Equal(watcherB.Holder, (await after.ReadLeaseAsync(SeedWatcher.LeaseName, DateTimeOffset.UtcNow, Ct)).Holder);
+                Assert.Equal(watcherB.Holder, await after.ReadLeaseHolderAsync(SeedWatcher.LeaseName, DateTimeOffset.UtcNow, Ct));
             }
         }
         finally
