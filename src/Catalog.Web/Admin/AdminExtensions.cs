@@ -36,7 +36,7 @@ public static class AdminExtensions
         services.AddScoped<AdminLockout>();
         services.AddScoped<AdminSessions>();
         services.AddSingleton<UploadSizeLimit>();
-        services.AddScoped(s => new PendingImports(s.GetRequiredService<CatalogDbContext>(), s.GetRequiredService<TimeProvider>()));
+        services.AddScoped<PendingImports>();
         // Only admin forms post, so only /admin needs the token's cookie: public pages stay cookie-free and cacheable.
         services.AddAntiforgery(antiforgery =>
         {

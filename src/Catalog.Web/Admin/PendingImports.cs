@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Admin;
@@ -14,7 +13,7 @@ namespace Catalog.Web.Admin;
 /// <paramref name="maxBytes"/> bytes are kept: a new preview evicts the oldest (whose Apply then says the preview is
 /// gone). The content may be an unpublished draft: it is as protected as the rest of the database.
 /// </summary>
-public sealed class PendingImports(CatalogDbContext db, TimeProvider clock, int maxPreviews = PendingImports.MaxPreviews, long maxBytes = PendingImports.MaxBytes)
+public sealed class PendingImports(CatalogDbContext db, CatalogDatabase database, TimeProvider clock, int maxPreviews = PendingImports.MaxPreviews, long maxBytes = PendingImports.MaxBytes)
 {
     /// <summary>How long a preview can wait to be applied.</summary>
     public static readonly TimeSpan Keep = TimeSpan.FromDays(1);
@@ -27,7 +26,7 @@ public sealed class PendingImports(CatalogDbContext db, TimeProvider clock, int 
     /// Keeps the file and returns its token: one short write transaction that drops expired and evicted previews and
     /// inserts this one. Plain SQL, not the change tracker: the page's context may track rows of its own.
     /// </summary>
-    /// <exception cref="ImportBusyException">SQLite only: an import held the write lock past the busy timeout.</exception>
+    /// <exception cref="ImportBusyException">An import held the database's write lock past its wait (SQLite's busy timeout).</exception>
     public async Task<string> SaveAsync(SeedFile file, string? user, CancellationToken ct)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -38,9 +37,10 @@ public sealed class PendingImports(CatalogDbContext db, TimeProvider clock, int 
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"""DELETE FROM "PendingImports" WHERE "CreatedAt" < {cutoff}""", ct);
-            foreach (var evicted in await EvictedToFitAsync(size, ct))
+            var evicted = await EvictedToFitAsync(size, ct);
+            if (evicted.Count > 0)
             {
-                await db.Database.ExecuteSqlAsync($"""DELETE FROM "PendingImports" WHERE "Token" = {evicted}""", ct);
+                await db.PendingImports.Where(p => evicted.Contains(p.Token)).ExecuteDeleteAsync(ct);
             }
 
             await db.Database.ExecuteSqlAsync($"""
@@ -49,9 +49,9 @@ public sealed class PendingImports(CatalogDbContext db, TimeProvider clock, int 
                 """, ct);
             await transaction.CommitAsync(ct);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch (Exception e) when (database.Dialect.IsImportBusy(e))
         {
-            // SQLITE_BUSY or SQLITE_LOCKED: an import holds the file's write lock.
+            // An import holds the write lock (on SQLite, the file's only one).
             throw new ImportBusyException(file.Name, e);
         }
 

@@ -193,17 +193,19 @@ public sealed class SeedWatcher(IServiceScopeFactory scopes, IOptions<CatalogOpt
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         try
         {
+            // Asked before the file is read: a takeover goes through every seed, and most were not written since.
+            var name = Path.GetFileName(path);
+            if (catchUp && await db.ImportRuns.Where(r => r.SourceName == name).OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct) is { } last
+                && File.GetLastWriteTimeUtc(path) <= last.UtcDateTime)
+            {
+                logger.LogDebug("Seed {SeedPath} has not been written since its source was last imported", path);
+                return;
+            }
+
             var file = await SeedFile.ReadAsync(path, options.Value.MaxSeedBytes, ct);
             if (await db.Sources.AnyAsync(s => s.Name == file.Name && s.Sha256 == file.Sha256, ct))
             {
                 logger.LogDebug("Seed {SeedPath} changed on disk but its content is the version already imported", path);
-                return;
-            }
-
-            if (catchUp && await db.ImportRuns.Where(r => r.SourceName == file.Name).OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct) is { } last
-                && File.GetLastWriteTimeUtc(path) <= last.UtcDateTime)
-            {
-                logger.LogDebug("Seed {SeedPath} has not been written since its source was last imported", path);
                 return;
             }
 

@@ -42,11 +42,11 @@ public static class Leases
         return released == 1;
     }
 
-    /// <summary>The holder whose time has not run out, with when it does; nulls when the lease is free.</summary>
-    public static async Task<(string? Holder, DateTimeOffset? Until)> ReadLeaseAsync(this CatalogDbContext db, string name, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The holder whose time has not run out; null when the lease is free.</summary>
+    public static async Task<string?> ReadLeaseHolderAsync(this CatalogDbContext db, string name, DateTimeOffset now, CancellationToken ct)
     {
         var row = await db.Leases.AsNoTracking().Where(l => l.Name == name).Select(l => new { l.Holder, l.LeaseUntil }).SingleOrDefaultAsync(ct);
-        return row is { Holder: not null } && row.LeaseUntil >= now ? (row.Holder, row.LeaseUntil) : (null, null);
+        return row is { Holder: not null } && row.LeaseUntil >= now ? row.Holder : null;
     }
 
     /// <summary>A holder name that says which process holds a lease, unique per call.</summary>

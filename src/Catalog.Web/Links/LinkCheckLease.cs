@@ -60,10 +60,20 @@ public static class LinkCheckLease
             """, ct);
     }
 
+    /// <summary>The state row and the lease's holder in one query: the schedule reads it on every turn, the admin page on every view.</summary>
     public static async Task<LinkCheckProgress> ReadProgressAsync(this CatalogDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        var row = await db.LinkCheckState.AsNoTracking().SingleOrDefaultAsync(s => s.Id == 1, ct) ?? new LinkCheckStateRow { Id = 1 };
-        var (holder, _) = await db.ReadLeaseAsync(Name, now, ct);
+        var read = await db.LinkCheckState.AsNoTracking()
+            .Where(s => s.Id == 1)
+            .Select(s => new
+            {
+                Row = s,
+                Holder = db.Leases.Where(l => l.Name == Name).Select(l => l.Holder).SingleOrDefault(),
+                Until = db.Leases.Where(l => l.Name == Name).Select(l => l.LeaseUntil).SingleOrDefault(),
+            })
+            .SingleOrDefaultAsync(ct);
+        var row = read?.Row ?? new LinkCheckStateRow { Id = 1 };
+        var holder = read is { } r && r.Until >= now ? r.Holder : null;
         var last = row.LastSummaryJson is null ? null : JsonSerializer.Deserialize<LinkCheckSummary>(row.LastSummaryJson, s_json);
         return new LinkCheckProgress(holder, holder is null ? null : row.StartedAt, row.Done, row.Total, row.LastFinishedAt, last);
     }

@@ -18,7 +18,7 @@ public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider cl
     /// <summary>Checks now and returns the counts, or null when another run holds the lease.</summary>
     public async Task<LinkCheckSummary?> RunAsync(LinkCheckRequest request, string role, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
-        var holder = Holder(role);
+        var holder = Leases.HolderName(role);
         if (!await AcquireAsync(holder, ct))
         {
             return null;
@@ -30,7 +30,7 @@ public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider cl
     /// <summary>Takes the lease and runs in the background until done or the app stops; false when a run is under way.</summary>
     public async Task<bool> TryStartAsync(LinkCheckRequest request, string role, CancellationToken ct)
     {
-        var holder = Holder(role);
+        var holder = Leases.HolderName(role);
         if (!await AcquireAsync(holder, ct))
         {
             return false;
@@ -43,7 +43,7 @@ public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider cl
     /// <summary>Fetches link metadata alone (`links meta`) under the same lease; null when another run holds it.</summary>
     public async Task<LinkMetadataSummary?> RunMetadataAsync(string? host, string role, CancellationToken ct)
     {
-        var holder = Holder(role);
+        var holder = Leases.HolderName(role);
         if (!await AcquireAsync(holder, ct))
         {
             return null;
@@ -66,8 +66,6 @@ public sealed class LinkCheckRunner(IServiceScopeFactory scopes, TimeProvider cl
             await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().ReleaseAsync(holder, null, clock.GetUtcNow(), CancellationToken.None);
         }
     }
-
-    private static string Holder(string role) => Leases.HolderName(role);
 
     private async Task<bool> AcquireAsync(string holder, CancellationToken ct)
     {

@@ -18,20 +18,16 @@ public class AdminFactory : CatalogFactory
     {
     }
 
+    protected AdminFactory(CatalogFactory sameDatabaseAs)
+        : base(sameDatabaseAs)
+    {
+    }
+
     /// <summary>The admin app on the given provider (a theory's <see cref="OnEachDatabaseAttribute"/> row).</summary>
     public static AdminFactory On(DatabaseProvider provider) => new(provider);
 
     /// <summary>A second instance on this one's database.</summary>
-    public AdminFactory SecondInstance()
-    {
-        var second = new AdminFactory();
-        foreach (var (key, value) in DatabaseSettings)
-        {
-            second.With[key] = value;
-        }
-
-        return second;
-    }
+    public AdminFactory SecondInstance() => new(this);
 
     /// <summary>Settings on top of the admin ones (a null value unsets one).</summary>
     public Dictionary<string, string?> With { get; } = [];

@@ -30,7 +30,7 @@ public sealed class PendingImportsTests
         await using var database = await DatabaseAsync(provider);
         await using var db = database.Context();
         var clock = new ManualClock(Start);
-        var pending = new PendingImports(db, clock, maxPreviews: 3, maxBytes: long.MaxValue);
+        var pending = new PendingImports(db, new CatalogDatabase(database.Settings), clock, maxPreviews: 3, maxBytes: long.MaxValue);
         var tokens = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -52,7 +52,7 @@ public sealed class PendingImportsTests
         await using var database = await DatabaseAsync(provider);
         await using var db = database.Context();
         var clock = new ManualClock(Start);
-        var pending = new PendingImports(db, clock, maxPreviews: 100, maxBytes: 2_500);
+        var pending = new PendingImports(db, new CatalogDatabase(database.Settings), clock, maxPreviews: 100, maxBytes: 2_500);
         var tokens = new List<string>();
         for (var i = 0; i < 4; i++)
         {
@@ -74,7 +74,7 @@ public sealed class PendingImportsTests
         await using var database = await DatabaseAsync(provider);
         await using var db = database.Context();
         var clock = new ManualClock(Start);
-        var pending = new PendingImports(db, clock);
+        var pending = new PendingImports(db, new CatalogDatabase(database.Settings), clock);
         var old = await pending.SaveAsync(File(1, 10), "admin", Ct);
 
         clock.Now += PendingImports.Keep;
@@ -93,7 +93,7 @@ public sealed class PendingImportsTests
     {
         await using var database = await DatabaseAsync(provider);
         await using var db = database.Context();
-        var pending = new PendingImports(db, new ManualClock(Start));
+        var pending = new PendingImports(db, new CatalogDatabase(database.Settings), new ManualClock(Start));
         var kept = await pending.SaveAsync(File(1, 10), null, Ct);
         var removed = await pending.SaveAsync(File(2, 10), null, Ct);
 

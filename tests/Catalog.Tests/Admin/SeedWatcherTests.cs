@@ -54,7 +54,7 @@ public sealed class SeedWatcherTests
             await using var a = new WatchFactory(seeds.FullName, provider);
             var watcherA = WatcherOf(a);
             await watcherA.Watching.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-            var b = new WatchFactory(seeds.FullName, DatabaseProvider.Sqlite, a.DatabaseSettings);
+            var b = new WatchFactory(seeds.FullName, sameDatabaseAs: a);
             await using (b)
             {
                 var watcherB = WatcherOf(b);
@@ -67,14 +67,14 @@ public sealed class SeedWatcherTests
                 await Task.Delay(WatchFactory.Lease * 2 / 3, Ct);
                 Assert.False(watcherB.Watching.IsCompleted, "the second instance watched the seeds beside the first");
                 await using var db = a.OpenDatabase();
-                Assert.Equal(watcherA.Holder, (await db.ReadLeaseAsync(SeedWatcher.LeaseName, DateTimeOffset.UtcNow, Ct)).Holder);
+                Assert.Equal(watcherA.Holder, await db.ReadLeaseHolderAsync(SeedWatcher.LeaseName, DateTimeOffset.UtcNow, Ct));
                 Assert.Equal(1, await db.ImportRuns.CountAsync(r => r.User == "watch", Ct));
 
                 // A's host stops (a redeploy): it gives the watch back, and B takes it.
                 await watcherA.StopAsync(Ct);
                 await watcherB.Watching.WaitAsync(TimeSpan.FromSeconds(10), Ct);
                 await using var after = b.OpenDatabase();
-                Assert.Equal(watcherB.Holder, (await after.ReadLeaseAsync(SeedWatcher.LeaseName, DateTimeOffset.UtcNow, Ct)).Holder);
+                Assert.Equal(watcherB.Holder, await after.ReadLeaseHolderAsync(SeedWatcher.LeaseName, DateTimeOffset.UtcNow, Ct));
             }
         }
         finally
@@ -100,7 +100,7 @@ public sealed class SeedWatcherTests
             await File.WriteAllBytesAsync(Path.Combine(seeds.FullName, Seeds.Name), Seeds.Changed, Ct);
 
             var version = await VersionAsync(catalog);
-            await using var next = new WatchFactory(seeds.FullName, DatabaseProvider.Sqlite, catalog.DatabaseSettings);
+            await using var next = new WatchFactory(seeds.FullName, sameDatabaseAs: catalog);
             var watcher = WatcherOf(next);
             Assert.False(watcher.Watching.IsCompleted, "the watch was taken while its holder's lease ran");
 
@@ -154,18 +154,27 @@ public sealed class SeedWatcherTests
 
         private readonly string _seeds;
 
-        public WatchFactory(string seeds, DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? database = null)
+        public WatchFactory(string seeds, DatabaseProvider provider = DatabaseProvider.Sqlite)
             : base(provider)
         {
             _seeds = seeds;
-            With["Catalog:WatchSeeds"] = "true";
-            With["Catalog:SeedWatchLease"] = Lease.ToString();
-            foreach (var (key, value) in database ?? new Dictionary<string, string?>())
-            {
-                With[key] = value;
-            }
+            Watch();
+        }
+
+        /// <summary>Another instance on that factory's database, watching the same folder.</summary>
+        public WatchFactory(string seeds, CatalogFactory sameDatabaseAs)
+            : base(sameDatabaseAs)
+        {
+            _seeds = seeds;
+            Watch();
         }
 
         public override string SeedsPath => _seeds;
+
+        private void Watch()
+        {
+            With["Catalog:WatchSeeds"] = "true";
+            With["Catalog:SeedWatchLease"] = Lease.ToString();
+        }
     }
 }

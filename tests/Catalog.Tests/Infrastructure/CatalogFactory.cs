@@ -14,6 +14,7 @@ namespace Catalog.Tests.Infrastructure;
 public class CatalogFactory : WebApplicationFactory<Program>
 {
     private readonly string? _postgres;
+    private readonly CatalogFactory? _sameDatabaseAs;
 
     public CatalogFactory()
         : this(DatabaseProvider.Sqlite)
@@ -32,10 +33,22 @@ public class CatalogFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Another instance of the app on <paramref name="sameDatabaseAs"/>'s database, as a second server behind a load
+    /// balancer: its own host (caches, version watcher, background services), the same data, on the same provider.
+    /// The database stays the first factory's, which drops it.
+    /// </summary>
+    protected CatalogFactory(CatalogFactory sameDatabaseAs)
+    {
+        Directory.CreateDirectory(Folder);
+        Provider = sameDatabaseAs.Provider;
+        _sameDatabaseAs = sameDatabaseAs;
+    }
+
     public DatabaseProvider Provider { get; }
 
     /// <summary>The settings that point another host at this factory's database (a second instance).</summary>
-    public Dictionary<string, string?> DatabaseSettings => new()
+    public Dictionary<string, string?> DatabaseSettings => _sameDatabaseAs?.DatabaseSettings ?? new()
     {
         [CatalogDatabaseSettings.ProviderKey] = Provider.ToString(),
         [CatalogDatabaseSettings.ConnectionStringKey] = _postgres ?? $"Data Source={DatabasePath}",
@@ -43,10 +56,18 @@ public class CatalogFactory : WebApplicationFactory<Program>
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "catalog-tests", Guid.NewGuid().ToString("n"));
 
-    public string DatabasePath => Path.Combine(Folder, "catalog.db");
+    public string DatabasePath => _sameDatabaseAs?.DatabasePath ?? Path.Combine(Folder, "catalog.db");
 
     /// <summary>The folder imported on first start; by default the repository's seeds copied beside the tests.</summary>
     public virtual string SeedsPath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds");
+
+    /// <summary>Starts the app on Kestrel at 127.0.0.1 on a free port (real sockets) and returns its address.</summary>
+    protected Uri StartOnLoopback()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
 
     /// <summary>A fresh DbContext on the test's database, for asserting what was stored.</summary>
     public CatalogDbContext OpenDatabase() => Services.CreateScope().ServiceProvider.GetRequiredService<CatalogDbContext>();

@@ -15,7 +15,11 @@ public static class CatalogProcess
     public static Process Start(string databasePath, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         Start(databasePath, environment, args, redirectInput: false);
 
-    private static Process Start(string databasePath, IReadOnlyDictionary<string, string> environment, string[] args, bool redirectInput)
+    /// <summary>On the database that <paramref name="environment"/> names (<c>ConnectionStrings__Catalog</c>, a server's settings).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(databasePath: null, environment, args, redirectInput: false);
+
+    private static Process Start(string? databasePath, IReadOnlyDictionary<string, string> environment, string[] args, bool redirectInput)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,7 +37,11 @@ public static class CatalogProcess
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__Catalog"] = $"Data Source={databasePath}";
+        if (databasePath is not null)
+        {
+            start.Environment["ConnectionStrings__Catalog"] = $"Data Source={databasePath}";
+        }
+
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         foreach (var (name, value) in environment)
         {

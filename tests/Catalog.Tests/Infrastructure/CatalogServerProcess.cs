@@ -33,12 +33,15 @@ public sealed class CatalogServerProcess : IAsyncDisposable
     /// <summary>The last lines it printed.</summary>
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts the server with these settings (environment variables such as <c>Catalog__X</c>) and waits until it answers.</summary>
+    /// <summary>
+    /// Starts the server with these settings (environment variables such as <c>Catalog__X</c>, the database's among
+    /// them) and waits until it answers.
+    /// </summary>
     public static async Task<CatalogServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var environment = new Dictionary<string, string>(settings) { ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/') };
-        var server = new CatalogServerProcess(CatalogProcess.Start("unused.db", environment), address);
+        var server = new CatalogServerProcess(CatalogProcess.Start(environment), address);
         using var http = new HttpClient { BaseAddress = address };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));

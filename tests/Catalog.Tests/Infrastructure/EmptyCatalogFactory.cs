@@ -19,8 +19,17 @@ public class EmptyCatalogFactory : CatalogFactory
         _settings = settings ?? new Dictionary<string, string?>();
     }
 
+    protected EmptyCatalogFactory(CatalogFactory sameDatabaseAs, IDictionary<string, string?>? settings = null)
+        : base(sameDatabaseAs)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
+
     /// <summary>An empty catalog on the given provider (a theory's <see cref="OnEachDatabaseAttribute"/> row), with settings of its own.</summary>
     public static EmptyCatalogFactory On(DatabaseProvider provider, IDictionary<string, string?>? settings = null) => new(provider, settings);
+
+    /// <summary>A second instance on this one's database, with settings of its own.</summary>
+    public EmptyCatalogFactory SecondInstance(IDictionary<string, string?>? settings = null) => new(this, settings);
 
     protected override IDictionary<string, string?> Settings => _settings;
 

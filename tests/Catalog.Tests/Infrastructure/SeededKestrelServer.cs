@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Catalog.Tests.Infrastructure;
 
 /// <summary>
@@ -12,9 +10,7 @@ public abstract class SeededKestrelServer : CatalogFactory
     {
         Directory.CreateDirectory(SeedsPath);
         File.WriteAllText(Path.Combine(SeedsPath, "seed.md"), seed);
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        BaseAddress = ClientOptions.BaseAddress;
+        BaseAddress = StartOnLoopback();
     }
 
     public override string SeedsPath => Path.Combine(Folder, "seeds");

@@ -11,9 +11,25 @@ namespace Catalog.Tests.LinkHealth;
 /// An empty catalog whose fetcher may reach loopback (the fixture web) and nothing else is ever pointed at; a check
 /// strikes twice within one test (DeadAfter zero) so "dead" is reachable in two runs.
 /// </summary>
-public class LoopbackCatalog(LinkFixtureServer web, IDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
-    : EmptyCatalogFactory(provider)
+public class LoopbackCatalog : EmptyCatalogFactory
 {
+    private readonly LinkFixtureServer _web;
+    private readonly IDictionary<string, string?>? _extra;
+
+    public LoopbackCatalog(LinkFixtureServer web, IDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+        : base(provider)
+    {
+        _web = web;
+        _extra = extra;
+    }
+
+    /// <summary>A second instance on <paramref name="sameDatabaseAs"/>'s database, its fetcher on the same fixture web.</summary>
+    public LoopbackCatalog(LinkFixtureServer web, LoopbackCatalog sameDatabaseAs)
+        : base(sameDatabaseAs)
+    {
+        _web = web;
+    }
+
     protected override IDictionary<string, string?> Settings
     {
         get
@@ -25,9 +41,9 @@ public class LoopbackCatalog(LinkFixtureServer web, IDictionary<string, string?>
                 // be counted twice or judged a timeout.
                 ["Catalog:Links:Timeout"] = "00:00:10",
                 ["Catalog:Links:DeadAfter"] = "00:00:00",
-                ["Catalog:Links:WaybackApi"] = web.Url("/wayback/available").ToString(),
+                ["Catalog:Links:WaybackApi"] = _web.Url("/wayback/available").ToString(),
             };
-            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            foreach (var (key, value) in _extra ?? new Dictionary<string, string?>())
             {
                 settings[key] = value;
             }
@@ -39,7 +55,7 @@ public class LoopbackCatalog(LinkFixtureServer web, IDictionary<string, string?>
     /// <summary>A seed of one topic, "Papers", listing the given fixture paths under the given labels.</summary>
     public Task<ImportReport> ImportLinksAsync(params (string Label, string Path)[] links) =>
         ImportAsync(new SeedFile("links.md", Encoding.UTF8.GetBytes(
-            "# Links\n\n## Papers\n\n" + string.Concat(links.Select(l => $"- [{l.Label}]({web.Url(l.Path)})\n")))));
+            "# Links\n\n## Papers\n\n" + string.Concat(links.Select(l => $"- [{l.Label}]({_web.Url(l.Path)})\n")))));
 
     public async Task<LinkCheckSummary> CheckAsync(LinkCheckRequest? request = null)
     {

@@ -22,7 +22,7 @@ public sealed class OneRunAcrossInstancesTests
         await using var web = await LinkFixtureServer.StartAsync();
         await using var a = new LoopbackCatalog(web, provider: provider);
         await a.ImportLinksAsync(("Sturdy", "/ok"), ("Missing", "/missing"));
-        await using var b = new LoopbackCatalog(web, a.DatabaseSettings);
+        await using var b = new LoopbackCatalog(web, sameDatabaseAs: a);
         var runnerB = b.Services.GetRequiredService<LinkCheckRunner>();
         var now = DateTimeOffset.UtcNow;
         await using (var db = a.OpenDatabase())

@@ -63,7 +63,7 @@ public sealed class SearchIndexTests
             await clear.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
-        using var second = EmptyCatalogFactory.On(provider, first.DatabaseSettings);
+        using var second = first.SecondInstance();
         Assert.Equal(1, await TotalAsync(second.CreateClient(), "PINNs"));
         await using var rebuilt = await OpenAsync(first);
         Assert.Equal(1, await ScalarAsync(rebuilt, "SELECT doc FROM search_vocab WHERE term = 'kantorovich'"));

@@ -34,7 +34,7 @@ public sealed class CacheCoherenceAcrossInstancesTests
         const string url = "/topics/papers";
         await using var a = EmptyCatalogFactory.On(provider);
         await a.ImportAsync(new SeedFile("reading.md", Encoding.UTF8.GetBytes(Seed)));
-        await using var b = EmptyCatalogFactory.On(DatabaseProvider.Sqlite, a.DatabaseSettings);
+        await using var b = a.SecondInstance();
         var clientA = a.CreateClient();
         var clientB = b.CreateClient();
 

@@ -151,7 +151,7 @@ public sealed class TwoInstancesOnPostgreSqlTests
     private static async Task<string?> WatcherAsync(TestDatabase database)
     {
         await using var db = database.Context();
-        return (await db.ReadLeaseAsync(SeedWatcher.LeaseName, DateTimeOffset.UtcNow, Ct)).Holder;
+        return await db.ReadLeaseHolderAsync(SeedWatcher.LeaseName, DateTimeOffset.UtcNow, Ct);
     }
 
     private static async Task<long> ScalarAsync(TestDatabase database, string sql)

@@ -80,7 +80,7 @@ public sealed class SemanticOnEachDatabaseTests
         await first.ImportAsync(new SeedFile("small.md", System.Text.Encoding.UTF8.GetBytes(Seed)));
         var embedded = await EmbeddedAsync(first);
 
-        await using var second = EmptyCatalogFactory.On(provider, new Dictionary<string, string?>(semantic.Concat(first.DatabaseSettings)));
+        await using var second = first.SecondInstance(semantic);
         var readBack = await EmbeddedAsync(second);
         int linkId;
         await using (var db = second.OpenDatabase())
