@@ -47,10 +47,7 @@ public sealed partial class SqliteSearch
 
     private static async Task InsertAsync(DbTransaction transaction, IEnumerable<(long RowId, PreparedDocument Document)> ordered, CancellationToken ct)
     {
-        await using var rows = new JsonRows(transaction.Connection!, transaction, """
-            INSERT INTO search_index (rowid, title, quote, body, urlwords)
-            SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(CAST($rows AS TEXT))
-            """);
+        await using var rows = SqliteDialect.Instance.BulkInsert(transaction.Connection!, transaction, "search_index", "rowid", "title", "quote", "body", "urlwords");
         foreach (var (rowId, document) in ordered)
         {
             rows.Row().Value(rowId).Value(document.Title).Value(document.Quote).Value(document.Body).Value(document.UrlWords);
