@@ -94,7 +94,6 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         var match = plan.AllWords;
         var shadowed = await works.ShadowedAsync(connection, match, request.Filters, ct);
         var hits = works.Name(await HitsAsync(connection, match, request, shadowed, ct));
-        var topics = await TopicsAsync(connection, match, TopicLimit, ct);
         var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, shadowed, ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
@@ -106,6 +105,8 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             return await RelaxedAsync(connection, plan, request, total, withFacets, works, ct);
         }
 
+        // After the relaxed answer's turn: it ranks its own topics, and would throw these away.
+        var topics = await TopicsAsync(connection, match, TopicLimit, ct);
         return new SearchResults(plan.Query, total, request.Page, request.PageSize, topics, hits, facets, total, plan.Correction);
     }
 
