@@ -80,10 +80,12 @@ public static class Vocabulary
             .FirstOrDefault();
     }
 
-    private static async Task<bool> IsKnownAsync(DbConnection connection, string word, bool asPrefix, CancellationToken ct) =>
-        await connection.ScalarAsync(
-            asPrefix ? ISearchDialect.Of(connection).IsPrefix : ISearchDialect.Of(connection).IsWord,
-            ct, ("@word", word), ("@end", word + char.MaxValue)) == 1;
+    /// <summary>True when <paramref name="word"/> (folded) is a word of the catalog, or with <paramref name="asPrefix"/> starts one.</summary>
+    internal static async Task<bool> IsKnownAsync(DbConnection connection, string word, bool asPrefix, CancellationToken ct)
+    {
+        var sql = ISearchDialect.Of(connection);
+        return await connection.ScalarAsync(asPrefix ? sql.IsPrefix : sql.IsWord, ct, ("@word", word), ("@end", word + char.MaxValue)) == 1;
+    }
 
     /// <summary>Edits (insert, delete, substitute, swap two neighbours) that turn one word into the other.</summary>
     public static int EditDistance(string a, string b)
