@@ -12,8 +12,6 @@ public sealed partial class SqliteSearch : ISearchDialect
 {
     public static SqliteSearch Instance { get; } = new();
 
-    public const int FacetLimit = 10;
-
     public string Match(string expression) => expression;
 
     private const string LinkRows = "search_index.rowid > 0";
@@ -58,16 +56,16 @@ public sealed partial class SqliteSearch : ISearchDialect
             WHERE search_index MATCH @match AND {LinkRows} {Filters(filters)} {Unshadowed})
         SELECT 'kind', Kind, Kind, count(*) FROM hits GROUP BY Kind
         UNION ALL
-        SELECT * FROM (SELECT 'host', Host, Host, count(*) AS n FROM hits GROUP BY Host ORDER BY n DESC, Host LIMIT {FacetLimit})
+        SELECT * FROM (SELECT 'host', Host, Host, count(*) AS n FROM hits GROUP BY Host ORDER BY n DESC, Host LIMIT {ISearchDialect.FacetLimit})
         UNION ALL
         SELECT 'topic', t.Slug, t.Title, c.n FROM (
             SELECT m.TopicId, count(DISTINCT m.LinkId) AS n FROM hits CROSS JOIN Mentions m ON m.LinkId = hits.Id
-            GROUP BY m.TopicId ORDER BY n DESC, m.TopicId LIMIT {FacetLimit}) c
+            GROUP BY m.TopicId ORDER BY n DESC, m.TopicId LIMIT {ISearchDialect.FacetLimit}) c
         JOIN Topics t ON t.Id = c.TopicId
         UNION ALL
         SELECT * FROM (SELECT 'year', CAST(lm.Year AS TEXT), CAST(lm.Year AS TEXT), count(*) AS n
             FROM hits JOIN LinkMetadata lm ON lm.Url = hits.Url WHERE lm.Year IS NOT NULL
-            GROUP BY lm.Year ORDER BY lm.Year DESC LIMIT {FacetLimit})
+            GROUP BY lm.Year ORDER BY lm.Year DESC LIMIT {ISearchDialect.FacetLimit})
         """;
 
     public string SuggestedLinks => """
