@@ -21,9 +21,9 @@ public sealed partial class CatalogSearch
     private async Task<SearchResults> FusedAsync(DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
     {
         var sql = ISearchDialect.Of(connection);
-        var match = plan.AllWords;
+        var match = sql.Match(plan.AllWords);
         var allWords = (int)await connection.ScalarAsync(sql.Count(SearchFilters.None), ct,
-            ("@match", sql.Match(match)), ("@shadowed", await works.ShadowedAsync(connection, match, SearchFilters.None, ct)));
+            ("@match", match), ("@shadowed", await works.ShadowedAsync(connection, plan.AllWords, SearchFilters.None, ct)));
         List<long> lexical;
         List<long> topicIds;
         if (allWords < RelaxedWindow && plan.CanRelax)
@@ -33,8 +33,8 @@ public sealed partial class CatalogSearch
         else
         {
             lexical = await connection.ListAsync(sql.LinkCandidates(SearchFilters.None), r => r.GetInt64(0), ct,
-                ("@match", sql.Match(match)), ("@limit", RelaxedWindow));
-            topicIds = await connection.ListAsync(sql.TopicCandidates, r => -r.GetInt64(0), ct, ("@match", sql.Match(match)), ("@limit", TopicLimit));
+                ("@match", match), ("@limit", RelaxedWindow));
+            topicIds = await connection.ListAsync(sql.TopicCandidates, r => -r.GetInt64(0), ct, ("@match", match), ("@limit", TopicLimit));
         }
 
         var text = plan.Correction?.SearchedFor ?? plan.Query.ToText();

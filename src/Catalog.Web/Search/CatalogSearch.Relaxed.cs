@@ -42,12 +42,12 @@ public sealed partial class CatalogSearch
         DbConnection connection, SearchPlan plan, SearchFilters filters, CancellationToken ct)
     {
         var sql = ISearchDialect.Of(connection);
-        var any = plan.AnyWord;
+        var any = sql.Match(plan.AnyWord);
         var links = await connection.ListAsync(sql.LinkCandidates(filters),
             r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct,
-            [("@match", sql.Match(any)), ("@limit", RelaxedWindow), .. filters.Parameters]);
+            [("@match", any), ("@limit", RelaxedWindow), .. filters.Parameters]);
         var topics = await connection.ListAsync(sql.TopicCandidates,
-            r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct, ("@match", sql.Match(any)), ("@limit", TopicLimit));
+            r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct, ("@match", any), ("@limit", TopicLimit));
 
         var documents = links.Concat(topics).ToList();
         await BandAsync(connection, plan, documents, ct);

@@ -30,9 +30,9 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         }
 
         var connection = await OpenAsync(ct);
-        var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, ct);
-        var plan = lexicons is null ? SearchPlan.Plain(query, completions)
-            : await SearchPlan.MakeAsync(connection, query, await lexicons.GetAsync(connection, ct), completions, ct);
+        var lexicon = lexicons is null ? null : await lexicons.GetAsync(connection, ct);
+        var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, lexicon, ct);
+        var plan = lexicon is null ? SearchPlan.Plain(query, completions) : await SearchPlan.MakeAsync(connection, query, lexicon, completions, ct);
         var works = lexicons is null ? await SameWork.ReadAsync(connection, ct) : await lexicons.WorksAsync(connection, ct);
         return semantic is { Available: true } && IsFusable(plan, request)
             ? await FusedAsync(connection, plan, request, withFacets, works, ct)
@@ -50,7 +50,8 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         var connection = await OpenAsync(ct);
         var sql = ISearchDialect.Of(connection);
         // Topics first (a few), then links: ranked together, links would crowd out the topic they belong to.
-        var match = query.ToFts5(await Vocabulary.CompletionsAsync(connection, query.Typing, ct));
+        // No lexicon here: typeahead should not wait for the first read of a new version's.
+        var match = query.ToFts5(await Vocabulary.CompletionsAsync(connection, query.Typing, lexicon: null, ct));
         var topics = await TopicsAsync(connection, match, Math.Min(SuggestedTopicLimit, limit), ct);
         var links = await connection.ListAsync(sql.SuggestedLinks,
             r => (Id: r.GetInt64(0), Url: r.GetString(1)), ct, ("@match", sql.Match(match)), ("@limit", limit - topics.Count));
@@ -94,7 +95,6 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         var match = plan.AllWords;
         var shadowed = await works.ShadowedAsync(connection, match, request.Filters, ct);
         var hits = works.Name(await HitsAsync(connection, match, request, shadowed, ct));
-        var topics = await TopicsAsync(connection, match, TopicLimit, ct);
         var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, shadowed, ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
@@ -106,6 +106,8 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             return await RelaxedAsync(connection, plan, request, total, withFacets, works, ct);
         }
 
+        // After the relaxed answer's turn: it ranks its own topics, and would throw these away.
+        var topics = await TopicsAsync(connection, match, TopicLimit, ct);
         return new SearchResults(plan.Query, total, request.Page, request.PageSize, topics, hits, facets, total, plan.Correction);
     }
 

@@ -17,6 +17,9 @@ namespace Catalog.Web.Search;
 /// </summary>
 public interface ISearchDialect
 {
+    /// <summary>How many hosts, topics and years a facet lists at most, on either database.</summary>
+    const int FacetLimit = 10;
+
     /// <summary>The value of <c>@match</c> for an expression in the app's match syntax.</summary>
     string Match(string expression);
 

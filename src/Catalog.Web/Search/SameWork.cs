@@ -15,6 +15,9 @@ internal sealed class SameWork
     private readonly Dictionary<long, string> _workOf = [];
     private readonly Dictionary<string, List<(long Id, string Url)>> _links = new(StringComparer.Ordinal);
 
+    // The ids of _workOf as the JSON array @ids: written once per catalog version, not once per search.
+    private string _ids = "[]";
+
     public bool IsEmpty => _workOf.Count == 0;
 
     public static async Task<SameWork> ReadAsync(DbConnection connection, CancellationToken ct)
@@ -32,6 +35,7 @@ internal sealed class SameWork
             links.Add((id, url));
         }
 
+        works._ids = JsonSerializer.Serialize(works._workOf.Keys);
         return works;
     }
 
@@ -48,7 +52,7 @@ internal sealed class SameWork
         }
 
         var matching = await connection.ListAsync(sql.SameWorkMatches(filters), r => (Id: r.GetInt64(0), Rank: r.GetDouble(1)), ct,
-            [("@match", sql.Match(match)), ("@ids", JsonSerializer.Serialize(_workOf.Keys)), .. filters.Parameters]);
+            [("@match", sql.Match(match)), ("@ids", _ids), .. filters.Parameters]);
         var shadowed = matching.GroupBy(m => _workOf[m.Id])
             .SelectMany(work => work.OrderBy(m => m.Rank).ThenBy(m => m.Id).Skip(1))
             .Select(m => m.Id);

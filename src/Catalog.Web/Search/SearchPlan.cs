@@ -172,12 +172,12 @@ public sealed class SearchPlan
             return null;
         }
 
-        var sql = ISearchDialect.Of(connection);
-        if (term.IsTyping && await connection.ScalarAsync(sql.IsPrefix, ct, ("@word", folded), ("@end", folded + char.MaxValue)) == 1)
+        if (term.IsTyping && await Vocabulary.IsKnownAsync(connection, folded, asPrefix: true, ct))
         {
             return null;
         }
 
+        var sql = ISearchDialect.Of(connection);
         var matches = await connection.ScalarAsync(sql.MatchCountUpToTwo, ct, ("@match", sql.Match(new SearchTerm(term.Text).ToFts5())));
         return matches > 1 ? null : new Typed(matches);
     }

@@ -22,10 +22,12 @@ public static class Vocabulary
     /// that is a word of its own is its own stem's prefix, which FTS5 matches without help; leaving it alone also
     /// spares a frequent word ("deep") the cost of ranking its longer forms as extra phrases.
     /// </summary>
-    public static async Task<IReadOnlyList<string>?> CompletionsAsync(DbConnection connection, SearchTerm? typing, CancellationToken ct)
+    /// <param name="lexicon">The catalog's words in memory, when the caller has them: they answer "is it a word" without a query.</param>
+    public static async Task<IReadOnlyList<string>?> CompletionsAsync(DbConnection connection, SearchTerm? typing, Lexicon? lexicon, CancellationToken ct)
     {
         var prefix = typing is null ? "" : SearchText.Fold(typing.Text);
-        if (prefix.Length < MinCompletionLength || await IsKnownAsync(connection, prefix, asPrefix: false, ct))
+        if (prefix.Length < MinCompletionLength
+            || (lexicon is null ? await IsKnownAsync(connection, prefix, asPrefix: false, ct) : lexicon.DocumentCount(prefix) > 0))
         {
             return null;
         }
@@ -80,10 +82,12 @@ public static class Vocabulary
             .FirstOrDefault();
     }
 
-    private static async Task<bool> IsKnownAsync(DbConnection connection, string word, bool asPrefix, CancellationToken ct) =>
-        await connection.ScalarAsync(
-            asPrefix ? ISearchDialect.Of(connection).IsPrefix : ISearchDialect.Of(connection).IsWord,
-            ct, ("@word", word), ("@end", word + char.MaxValue)) == 1;
+    /// <summary>True when <paramref name="word"/> (folded) is a word of the catalog, or with <paramref name="asPrefix"/> starts one.</summary>
+    internal static async Task<bool> IsKnownAsync(DbConnection connection, string word, bool asPrefix, CancellationToken ct)
+    {
+        var sql = ISearchDialect.Of(connection);
+        return await connection.ScalarAsync(asPrefix ? sql.IsPrefix : sql.IsWord, ct, ("@word", word), ("@end", word + char.MaxValue)) == 1;
+    }
 
     /// <summary>Edits (insert, delete, substitute, swap two neighbours) that turn one word into the other.</summary>
     public static int EditDistance(string a, string b)

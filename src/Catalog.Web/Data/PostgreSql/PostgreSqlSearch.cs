@@ -13,8 +13,6 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
 {
     public static PostgreSqlSearch Instance { get; } = new();
 
-    private const int FacetLimit = 10;
-
     /// <summary>The text search configuration of the index: English stems, no stop words (FTS5's porter has none).</summary>
     public const string Configuration = "catalog_english";
 
@@ -75,7 +73,7 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
         UNION ALL
         (SELECT 'year', CAST(lm."Year" AS text), CAST(lm."Year" AS text), count(*)::int AS n
             FROM hits JOIN "LinkMetadata" lm ON lm."Url" = hits."Url" WHERE lm."Year" IS NOT NULL
-            GROUP BY lm."Year" ORDER BY lm."Year" DESC LIMIT {FacetLimit})
+            GROUP BY lm."Year" ORDER BY lm."Year" DESC LIMIT {ISearchDialect.FacetLimit})
         """;
 
     public string SuggestedLinks => $"""
@@ -159,11 +157,11 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
     private static string FacetsOf(string hits) => $"""
         SELECT 'kind', "Kind", "Kind", count(*)::int FROM {hits} GROUP BY "Kind"
         UNION ALL
-        (SELECT 'host', "Host", "Host", count(*)::int AS n FROM {hits} GROUP BY "Host" ORDER BY n DESC, "Host" COLLATE "C" LIMIT {FacetLimit})
+        (SELECT 'host', "Host", "Host", count(*)::int AS n FROM {hits} GROUP BY "Host" ORDER BY n DESC, "Host" COLLATE "C" LIMIT {ISearchDialect.FacetLimit})
         UNION ALL
         SELECT 'topic', t."Slug", t."Title", c.n FROM (
             SELECT m."TopicId", count(DISTINCT m."LinkId")::int AS n FROM {hits} JOIN "Mentions" m ON m."LinkId" = {hits}."Id"
-            GROUP BY m."TopicId" ORDER BY n DESC, m."TopicId" LIMIT {FacetLimit}) c
+            GROUP BY m."TopicId" ORDER BY n DESC, m."TopicId" LIMIT {ISearchDialect.FacetLimit}) c
         JOIN "Topics" t ON t."Id" = c."TopicId"
         """;
 

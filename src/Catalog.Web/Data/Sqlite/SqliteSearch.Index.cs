@@ -32,25 +32,24 @@ public sealed partial class SqliteSearch
         // search_words keeps no text of its own: a row is deleted by giving FTS5 the text it was indexed with.
         await transaction.ExecuteAsync($"""
             INSERT INTO search_words (search_words, rowid, words)
-            SELECT 'delete', rowid, {WordsText} FROM search_index WHERE rowid IN (SELECT value FROM json_each(@ids))
+            SELECT 'delete', rowid, {WordsText} FROM search_index WHERE {AmongLinks}
             """, ct, idList);
-        await transaction.ExecuteAsync("DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each(@ids))", ct, idList);
+        await transaction.ExecuteAsync($"DELETE FROM search_index WHERE {AmongLinks}", ct, idList);
         await InsertAsync(transaction, ordered, ct);
         await transaction.ExecuteAsync(
-            $"INSERT INTO search_words (rowid, words) SELECT rowid, {WordsText} FROM search_index WHERE rowid IN (SELECT value FROM json_each(@ids))", ct, idList);
+            $"INSERT INTO search_words (rowid, words) SELECT rowid, {WordsText} FROM search_index WHERE {AmongLinks}", ct, idList);
     }
 
     public async Task<bool> IsStaleAsync(DbConnection connection, CancellationToken ct) =>
         await connection.ScalarAsync("SELECT EXISTS (SELECT 1 FROM Topics) AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid < 0)", ct) == 1;
 
+    private const string AmongLinks = "rowid IN (SELECT value FROM json_each(@ids))";
+
     private const string WordsText = "title || char(10) || quote || char(10) || body || char(10) || urlwords";
 
     private static async Task InsertAsync(DbTransaction transaction, IEnumerable<(long RowId, PreparedDocument Document)> ordered, CancellationToken ct)
     {
-        await using var rows = new JsonRows(transaction.Connection!, transaction, """
-            INSERT INTO search_index (rowid, title, quote, body, urlwords)
-            SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(CAST($rows AS TEXT))
-            """);
+        await using var rows = SqliteDialect.Instance.BulkInsert(transaction.Connection!, transaction, "search_index", "rowid", "title", "quote", "body", "urlwords");
         foreach (var (rowId, document) in ordered)
         {
             rows.Row().Value(rowId).Value(document.Title).Value(document.Quote).Value(document.Body).Value(document.UrlWords);

@@ -44,13 +44,6 @@ public sealed partial class SqliteSearch
     /// <summary>The facets of a given set of links (<see cref="Facets"/> for a MATCH).</summary>
     public string FacetsOfIds { get; } = $"""
         WITH hits AS MATERIALIZED (SELECT Id, Kind, Host FROM Links WHERE Id IN (SELECT value FROM json_each(@ids)))
-        SELECT 'kind', Kind, Kind, count(*) FROM hits GROUP BY Kind
-        UNION ALL
-        SELECT * FROM (SELECT 'host', Host, Host, count(*) AS n FROM hits GROUP BY Host ORDER BY n DESC, Host LIMIT {FacetLimit})
-        UNION ALL
-        SELECT 'topic', t.Slug, t.Title, c.n FROM (
-            SELECT m.TopicId, count(DISTINCT m.LinkId) AS n FROM hits CROSS JOIN Mentions m ON m.LinkId = hits.Id
-            GROUP BY m.TopicId ORDER BY n DESC, m.TopicId LIMIT {FacetLimit}) c
-        JOIN Topics t ON t.Id = c.TopicId
+        {FacetsOf("hits")}
         """;
 }

@@ -12,8 +12,6 @@ public sealed partial class SqliteSearch : ISearchDialect
 {
     public static SqliteSearch Instance { get; } = new();
 
-    public const int FacetLimit = 10;
-
     public string Match(string expression) => expression;
 
     private const string LinkRows = "search_index.rowid > 0";
@@ -56,18 +54,11 @@ public sealed partial class SqliteSearch : ISearchDialect
             SELECT search_index.rowid AS Id, l.Kind, l.Host, l.Url
             FROM search_index CROSS JOIN Links l ON l.Id = search_index.rowid
             WHERE search_index MATCH @match AND {LinkRows} {Filters(filters)} {Unshadowed})
-        SELECT 'kind', Kind, Kind, count(*) FROM hits GROUP BY Kind
-        UNION ALL
-        SELECT * FROM (SELECT 'host', Host, Host, count(*) AS n FROM hits GROUP BY Host ORDER BY n DESC, Host LIMIT {FacetLimit})
-        UNION ALL
-        SELECT 'topic', t.Slug, t.Title, c.n FROM (
-            SELECT m.TopicId, count(DISTINCT m.LinkId) AS n FROM hits CROSS JOIN Mentions m ON m.LinkId = hits.Id
-            GROUP BY m.TopicId ORDER BY n DESC, m.TopicId LIMIT {FacetLimit}) c
-        JOIN Topics t ON t.Id = c.TopicId
+        {FacetsOf("hits")}
         UNION ALL
         SELECT * FROM (SELECT 'year', CAST(lm.Year AS TEXT), CAST(lm.Year AS TEXT), count(*) AS n
             FROM hits JOIN LinkMetadata lm ON lm.Url = hits.Url WHERE lm.Year IS NOT NULL
-            GROUP BY lm.Year ORDER BY lm.Year DESC LIMIT {FacetLimit})
+            GROUP BY lm.Year ORDER BY lm.Year DESC LIMIT {ISearchDialect.FacetLimit})
         """;
 
     public string SuggestedLinks => """
@@ -110,6 +101,18 @@ public sealed partial class SqliteSearch : ISearchDialect
     /// benchmarks README, "Search: uncached distinct queries"). One pass over the match costs what one lookup did.
     /// </summary>
     private const string AmongIds = "+search_index.rowid IN (SELECT value FROM json_each(@ids))";
+
+    /// <summary>The kind, host and topic facets of the links (Id, Kind, Host) in the table <paramref name="hits"/>.</summary>
+    private static string FacetsOf(string hits) => $"""
+        SELECT 'kind', Kind, Kind, count(*) FROM {hits} GROUP BY Kind
+        UNION ALL
+        SELECT * FROM (SELECT 'host', Host, Host, count(*) AS n FROM {hits} GROUP BY Host ORDER BY n DESC, Host LIMIT {ISearchDialect.FacetLimit})
+        UNION ALL
+        SELECT 'topic', t.Slug, t.Title, c.n FROM (
+            SELECT m.TopicId, count(DISTINCT m.LinkId) AS n FROM {hits} CROSS JOIN Mentions m ON m.LinkId = {hits}.Id
+            GROUP BY m.TopicId ORDER BY n DESC, m.TopicId LIMIT {ISearchDialect.FacetLimit}) c
+        JOIN Topics t ON t.Id = c.TopicId
+        """;
 
     private static string LinksJoin(SearchFilters filters) =>
         filters.Kind is null && filters.Host is null ? "" : "CROSS JOIN Links l ON l.Id = search_index.rowid";
