@@ -22,10 +22,7 @@ public static class RelevanceVerb
 
         var postgres = options.Value("--postgres");
         var database = run.WorkPath("relevance.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(database + suffix);
-        }
+        BenchDatabase.DeleteSqlite(database);
 
         run.Log($"importing {paths.Seed}");
         using (var import = ChildProcess.Start(paths.AppFolder, run.WorkPath("relevance-import.log"), Environment(database, postgres), ["dotnet", paths.AppDll, "import", paths.Seed]))
