@@ -18,14 +18,11 @@ public sealed class PostgresCpu
     /// <summary>Finds the postmaster as the parent of a backend of this connection string's server.</summary>
     public static async Task<PostgresCpu?> FindAsync(string connectionString)
     {
-        int backend;
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
-            backend = (int)(await command.ExecuteScalarAsync())!;
-        }
-
+        // Read while the connection is open: without pooling its backend exits as soon as the connection closes.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        var backend = (int)(await command.ExecuteScalarAsync())!;
         return ProcessStat.Read(backend) is { } stat ? new PostgresCpu(stat.ParentId) : null;
     }
 
