@@ -35,7 +35,7 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
         var database = scope.ServiceProvider.GetRequiredService<CatalogDatabase>();
         logger.LogInformation("Catalog database at {DatabasePath}", database.Describe());
         await ImportSeedsAsync(scope.ServiceProvider, db, cancellationToken);
-        await RebuildStaleSearchIndexAsync(scope.ServiceProvider, database, cancellationToken);
+        await RebuildStaleSearchIndexAsync(db, database, cancellationToken);
     }
 
     private async Task ImportSeedsAsync(IServiceProvider services, CatalogDbContext db, CancellationToken cancellationToken)
@@ -69,9 +69,11 @@ public sealed class CatalogStartup(IServiceScopeFactory scopes, IOptions<Catalog
         }
     }
 
-    private async Task RebuildStaleSearchIndexAsync(IServiceProvider services, CatalogDatabase database, CancellationToken cancellationToken)
+    // On the context's own connection, which the scope closes.
+    private async Task RebuildStaleSearchIndexAsync(CatalogDbContext db, CatalogDatabase database, CancellationToken cancellationToken)
     {
-        var connection = await services.GetRequiredService<CatalogSearch>().OpenAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
         if (!await SearchIndex.IsStaleAsync(connection, cancellationToken))
         {
             return;
