@@ -40,7 +40,7 @@ public sealed class CatalogStartup(
         var database = scope.ServiceProvider.GetRequiredService<CatalogDatabase>();
         logger.LogInformation("Catalog database at {DatabasePath}", database.Describe());
         await ImportSeedsAsync(scope.ServiceProvider, db, cancellationToken);
-        await RebuildStaleSearchIndexAsync(scope.ServiceProvider, database, cancellationToken);
+        await RebuildStaleSearchIndexAsync(db, database, cancellationToken);
         foreach (var listener in listeners)
         {
             await listener.CatalogChangedAsync(cancellationToken);
@@ -78,9 +78,11 @@ public sealed class CatalogStartup(
         }
     }
 
-    private async Task RebuildStaleSearchIndexAsync(IServiceProvider services, CatalogDatabase database, CancellationToken cancellationToken)
+    // On the context's own connection, which the scope closes.
+    private async Task RebuildStaleSearchIndexAsync(CatalogDbContext db, CatalogDatabase database, CancellationToken cancellationToken)
     {
-        var connection = await services.GetRequiredService<CatalogSearch>().OpenAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
         if (!await SearchIndex.IsStaleAsync(connection, cancellationToken))
         {
             return;

@@ -103,12 +103,6 @@ public sealed class SearchDocuments
     public List<PreparedDocument> Prepare() =>
         _topics.Values.Select(t => t.Prepare(_quotes)).Concat(_links.Values.Select(l => l.Prepare(_quotes, _fetched.GetValueOrDefault(l.Url)))).ToList();
 
-    /// <summary>
-    /// A link's fetched metadata as one text (title, authors, venue, abstract), or "" for a topic or a link with none:
-    /// what titles a link the curator labelled only with its URL (Search/Semantic/EmbeddingText).
-    /// </summary>
-    public string FetchedOf(DocumentKey key) => key.IsTopic ? "" : _fetched.GetValueOrDefault(key.Value, "");
-
     private void AddTopic(string slug, string title, string introMarkdown) => _topics[slug] = new TopicText(slug, title, introMarkdown);
 
     private void AddMention(string url, string label, string? context, LinkPlace place, string topicTitle)

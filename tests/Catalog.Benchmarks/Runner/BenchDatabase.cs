@@ -70,7 +70,8 @@ public sealed class BenchDatabase
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static void DeleteSqlite(string file)
+    /// <summary>Deletes a SQLite database file and the files SQLite keeps beside it.</summary>
+    public static void DeleteSqlite(string file)
     {
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
         {

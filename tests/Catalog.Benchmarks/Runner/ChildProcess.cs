@@ -10,9 +10,6 @@ namespace Catalog.Benchmarks.Runner;
 /// </summary>
 public sealed class ChildProcess : IDisposable
 {
-    // USER_HZ: 100 on every Linux build this runs on.
-    private const double ClockTicksPerSecond = 100;
-
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(5);
 
     private readonly Process _process;
@@ -40,7 +37,7 @@ public sealed class ChildProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>CPU time (user + system) as last seen while the process ran: at most one poll short of the total.</summary>
-    public TimeSpan CpuSeen => TimeSpan.FromSeconds(Interlocked.Read(ref _cpuTicks) / ClockTicksPerSecond);
+    public TimeSpan CpuSeen => ProcessStat.Time(Interlocked.Read(ref _cpuTicks));
 
     public static ChildProcess Start(string workingDirectory, string logFile, IReadOnlyDictionary<string, string> environment, IEnumerable<string> command, bool trackPeak = false)
     {
@@ -85,7 +82,7 @@ public sealed class ChildProcess : IDisposable
 
     /// <summary>CPU time used so far (user + system), from /proc/&lt;pid&gt;/stat; robust where wall time is not, on a shared machine.</summary>
     public TimeSpan CpuTime() =>
-        TimeSpan.FromSeconds((ReadCpuTicks(_process.Id) ?? throw new InvalidOperationException($"Process {_process.Id} has exited.")) / ClockTicksPerSecond);
+        ProcessStat.Time(ProcessStat.Read(_process.Id)?.Ticks ?? throw new InvalidOperationException($"Process {_process.Id} has exited."));
 
     public void Dispose()
     {
@@ -116,9 +113,9 @@ public sealed class ChildProcess : IDisposable
                 Interlocked.Exchange(ref _peakBytes, hwm);
             }
 
-            if (ReadCpuTicks(_process.Id) is { } ticks)
+            if (ProcessStat.Read(_process.Id) is { } stat)
             {
-                Interlocked.Exchange(ref _cpuTicks, ticks);
+                Interlocked.Exchange(ref _cpuTicks, stat.Ticks);
             }
 
             try
@@ -129,21 +126,6 @@ public sealed class ChildProcess : IDisposable
             {
                 return;
             }
-        }
-    }
-
-    private static long? ReadCpuTicks(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            // Gone between two polls.
-            return null;
         }
     }
 

@@ -42,10 +42,7 @@ public static partial class LinkCheckVerb
         await File.WriteAllTextAsync(loopbackCorpus, web.Rewrite(await File.ReadAllTextAsync(corpus)));
 
         var database = run.WorkPath($"link-check-{run.Scale}x.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(database + suffix);
-        }
+        BenchDatabase.DeleteSqlite(database);
 
         run.Log($"importing {loopbackCorpus}");
         using (var import = ChildProcess.Start(paths.AppFolder, run.WorkPath("link-check-import.log"), ImportFigures.ImportEnvironment(database), ["dotnet", paths.AppDll, "import", loopbackCorpus]))

@@ -8,8 +8,8 @@ namespace Catalog.Benchmarks.Verbs;
 /// <c>relevance [--details]</c>: imports the seed into a fresh database with the Release CLI, then scores the judged
 /// queries of <c>relevance/queries.json</c> against the catalog's search and a Lucene.Net BM25 index built from the
 /// same documents in this run. Prints nDCG@10, MRR@10, Recall@10, P@1 and the share of empty answers.
-/// <c>--postgres CONNECTION</c> imports into that PostgreSQL database instead and scores lexical search alone (the
-/// semantic indexer does not run on PostgreSQL yet) against the same baseline.
+/// <c>--postgres CONNECTION</c> imports into that PostgreSQL database instead and scores lexical search alone (this
+/// verb embeds in process on SQLite only, <see cref="CatalogUnderTest.EmbedAsync"/>) against the same baseline.
 /// </summary>
 public static class RelevanceVerb
 {
@@ -22,10 +22,7 @@ public static class RelevanceVerb
 
         var postgres = options.Value("--postgres");
         var database = run.WorkPath("relevance.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(database + suffix);
-        }
+        BenchDatabase.DeleteSqlite(database);
 
         run.Log($"importing {paths.Seed}");
         using (var import = ChildProcess.Start(paths.AppFolder, run.WorkPath("relevance-import.log"), Environment(database, postgres), ["dotnet", paths.AppDll, "import", paths.Seed]))

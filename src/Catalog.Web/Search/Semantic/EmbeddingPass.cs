@@ -8,9 +8,8 @@ namespace Catalog.Web.Search.Semantic;
 /// <summary>
 /// One pass over the catalog's search documents: embed the documents whose text has no vector yet (a batch at a time,
 /// each batch its own short write), forget vectors no document has any more, and load the catalog's vectors into
-/// <see cref="SemanticIndex"/>. The documents are built from the catalog tables as the search index builds them
-/// (<see cref="SearchDocuments"/>), so the vectors match what lexical search sees, and the SQL is what both databases
-/// accept.
+/// <see cref="SemanticIndex"/>. Reads the search index's own copy of the text (both databases keep it, for snippets),
+/// so the vectors match what lexical search sees, and the SQL is what both databases accept.
 /// </summary>
 public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, int batch)
 {
@@ -37,7 +36,7 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         await using var connection = await database.OpenAsync(ct);
         var clock = Stopwatch.StartNew();
         var stored = (await connection.ListAsync("""SELECT "TextHash" FROM "SearchEmbeddings" """, r => KeyOf((byte[])r.GetValue(0)), ct)).ToHashSet();
-        var (documents, texts) = await ReadAsync(database, connection, stored, ct);
+        var (documents, texts) = await ReadAsync(connection, stored, ct);
         var missing = texts.Keys.ToList();
         var done = documents.Count(d => stored.Contains(d.Key));
         var documentsPerKey = documents.CountBy(d => d.Key).ToDictionary();
@@ -82,33 +81,37 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
     }
 
     /// <summary>
-    /// Every document's key (the hash of its text, <see cref="EmbeddingText"/>) in search-index id order (links by
-    /// id, topics by minus their id), and the text of each key not <paramref name="stored"/>, all from one read-only
-    /// snapshot.
+    /// Every document's key (the hash of its text, <see cref="EmbeddingText"/>) in search-index rowid order, and the
+    /// text of each key not <paramref name="stored"/>. One statement, so one snapshot of the index and the metadata.
     /// </summary>
     private static async Task<(List<Document> Documents, Dictionary<UInt128, string> Texts)> ReadAsync(
-        CatalogDatabase database, DbConnection connection, HashSet<UInt128> stored, CancellationToken ct)
+        DbConnection connection, HashSet<UInt128> stored, CancellationToken ct)
     {
-        await using var snapshot = await database.Dialect.BeginImportAsync(connection, dryRun: true, TimeSpan.Zero, ct);
-        var searchDocuments = await SearchDocuments.ReadAsync(snapshot, exceptSourceId: null, ct);
-        var linkIds = await snapshot.IdsAsync("""SELECT "Url", "Id" FROM "Links" """, ct);
-        var topicIds = await snapshot.IdsAsync("""SELECT "Slug", "Id" FROM "Topics" """, ct);
-        await snapshot.RollbackAsync(ct);
-
+        // The index's copy, prepared when the catalog was written (Search/SearchDocuments): a pass runs on every catalog
+        // version (a link check or a metadata run makes one too), and preparing every document again would parse each
+        // topic's intro and segment each column of the whole catalog, every time, for the same texts.
+        await using var command = connection.Command($"""
+            SELECT s.rowid, s.title, s.quote, s.body, s.urlwords, coalesce((
+                SELECT {ISearchDialect.Of(connection).FetchedText}
+                FROM "Links" l JOIN "LinkMetadata" m ON m."Url" = l."Url"
+                WHERE l."Id" = s.rowid AND m."FetchedAt" IS NOT NULL), '')
+            FROM search_index s
+            ORDER BY s.rowid
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
         var documents = new List<Document>();
         var texts = new Dictionary<UInt128, string>();
-        foreach (var d in searchDocuments.Prepare())
+        while (await reader.ReadAsync(ct))
         {
-            var text = EmbeddingText.Of(d.Title, d.Quote, d.Body, d.UrlWords, searchDocuments.FetchedOf(d.Key));
+            var text = EmbeddingText.Of(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
             var key = KeyOf(EmbeddingText.Hash(text));
-            documents.Add(new Document(d.Key.IsTopic ? -topicIds[d.Key.Value] : linkIds[d.Key.Value], key));
+            documents.Add(new Document(reader.GetInt64(0), key));
             if (!stored.Contains(key))
             {
                 texts.TryAdd(key, text);
             }
         }
 
-        documents.Sort((a, b) => a.RowId.CompareTo(b.RowId));
         return (documents, texts);
     }
 
