@@ -24,14 +24,6 @@ public static class AdminExtensions
         services.AddDataProtection()
             .SetApplicationName("Catalog")
             .PersistKeysToDbContext<CatalogDbContext>();
-        // The key ring is read when a request first needs it (an admin form, a sign-in cookie), not by Data Protection's
-        // own hosted service before the server listens: public pages never use it, and reading it there put one more
-        // cold database query in front of the first response (the cold start rows of the benchmarks' README).
-        if (services.FirstOrDefault(d => d.ImplementationType?.FullName == DataProtectionPreload) is { } preload)
-        {
-            services.Remove(preload);
-        }
-
         services.AddSingleton<AdminPassword>();
         services.AddScoped<AdminLockout>();
         services.AddScoped<AdminSessions>();
@@ -62,6 +54,23 @@ public static class AdminExtensions
             .AllowAnonymousToPage("/Admin/Status"));
         services.AddOptions<FormOptions>().Configure<IOptions<CatalogOptions>>((form, catalog) =>
             form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, catalog.Value.MaxUploadBytes + UploadSizeLimit.FormOverhead));
+        return services;
+    }
+
+    /// <summary>
+    /// The key ring is read when a request first needs it (an admin form, a sign-in cookie), not by Data Protection's
+    /// own hosted service before the server listens: public pages never use it, and reading it there put one more cold
+    /// database query in front of the first response (the cold start rows of the benchmarks' README). Called after
+    /// every other registration: Razor Pages, antiforgery and cookie authentication each add Data Protection again, and
+    /// with it that service.
+    /// </summary>
+    public static IServiceCollection ReadKeyRingOnFirstUse(this IServiceCollection services)
+    {
+        if (services.FirstOrDefault(d => d.ImplementationType?.FullName == DataProtectionPreload) is { } preload)
+        {
+            services.Remove(preload);
+        }
+
         return services;
     }
 
