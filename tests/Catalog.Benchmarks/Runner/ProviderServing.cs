@@ -12,9 +12,6 @@ namespace Catalog.Benchmarks.Runner;
 /// </summary>
 public static class ProviderServing
 {
-    /// <summary>Distinct queries per wrk run: far more than 4 clients ask of an uncached search in one run.</summary>
-    public const int DistinctSliceSize = 10_000;
-
     /// <param name="Distinct">Every request asks a query no earlier request of the run asked (a slice of the long-tail queries per run).</param>
     public sealed record Endpoint(string Name, IReadOnlyList<string> Paths, bool Uncached, bool Distinct = false);
 
@@ -45,7 +42,7 @@ public static class ProviderServing
         RunContext run, IReadOnlyDictionary<DatabaseProvider, (Server Server, PostgresCpu? Database)> servers, List<Endpoint> endpoints, LoadShape shape, int repeats)
     {
         var providers = servers.Keys.ToList();
-        var distinct = new DistinctQueries(LongTailFigures.Queries(run.Paths.Seed, DistinctSliceSize * (1 + providers.Count * (repeats + 1))));
+        var distinct = DistinctQueries.For(run, providers.Count * (repeats + 1));
         var outcomes = new Dictionary<(Endpoint, DatabaseProvider), Outcome>();
         foreach (var endpoint in endpoints)
         {
@@ -79,9 +76,9 @@ public static class ProviderServing
                     var databaseBefore = database?.Total();
                     var wrk = await Wrk.RunAsync(server, endpoint.Distinct ? distinct.Next() : endpoint.Paths, shape, run.WorkFolder,
                         endpoint.Uncached ? HttpFigures.UncachedCookie : null, eachPathOnce: endpoint.Distinct);
-                    if (endpoint.Distinct && wrk.Requests > DistinctSliceSize)
+                    if (endpoint.Distinct && wrk.Requests > DistinctQueries.SliceSize)
                     {
-                        throw new InvalidOperationException($"{wrk.Requests} requests ran out of {DistinctSliceSize} distinct queries: raise {nameof(DistinctSliceSize)}.");
+                        throw new InvalidOperationException($"{wrk.Requests} requests ran out of {DistinctQueries.SliceSize} distinct queries: raise {nameof(DistinctQueries.SliceSize)}.");
                     }
 
                     double? databaseCpu = database is null || wrk.Requests == 0 ? null : (database.Total() - databaseBefore!.Value).TotalMilliseconds / wrk.Requests;
@@ -99,23 +96,5 @@ public static class ProviderServing
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(1) };
         using var response = await client.GetAsync(path);
         return response.StatusCode;
-    }
-
-    /// <summary>The long-tail queries cut into slices: each wrk run gets one no other run has asked.</summary>
-    private sealed class DistinctQueries(IReadOnlyList<string> queries)
-    {
-        private int _next;
-
-        // The probe uses the last query, so no measured slice asks it.
-        public string Probe => Path(queries[^1]);
-
-        public IReadOnlyList<string> Next()
-        {
-            var slice = queries.Skip(_next).Take(DistinctSliceSize).Select(Path).ToList();
-            _next += DistinctSliceSize;
-            return slice.Count == DistinctSliceSize ? slice : throw new InvalidOperationException("Out of distinct queries.");
-        }
-
-        private static string Path(string query) => $"/api/search?q={Uri.EscapeDataString(query)}";
     }
 }

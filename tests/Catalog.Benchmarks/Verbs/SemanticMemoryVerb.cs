@@ -8,10 +8,19 @@ namespace Catalog.Benchmarks.Verbs;
 /// 350 MB with every link embedded, 250 MB lexical only). Imports the catalog with the CLI, starts the server with
 /// semantic ranking on and waits until its background indexer has embedded every document, asks the fixed searches,
 /// reads VmRSS; then the same after a restart (vectors read back from the database), and with semantic ranking off.
+/// With wrk installed it also measures issue 18's latencies at 4 clients: the uncached topic page while the first start
+/// embeds against the same page on the restarted, idle server (within 2x), and the search API with every query
+/// distinct, semantic on (p99 at most 15 ms, the query's embedding included) and off (at most 5 ms).
 /// </summary>
 public static class SemanticMemoryVerb
 {
     private const string Embedded = "Embedded catalog version";
+
+    private const int LatencyRuns = 3;
+
+    private const double SemanticP99TargetMs = 15;
+
+    private const double LexicalP99TargetMs = 5;
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -40,18 +49,25 @@ public static class SemanticMemoryVerb
         }
 
         var label = $"{run.Scale}x";
-        var figures = new List<Figure>
-        {
-            await MeasureAsync(run, database, semantic: true, $"{label}, semantic on, first start: every document embedded in the background", "semantic-first.log"),
-            await MeasureAsync(run, database, semantic: true, $"{label}, semantic on, restart: vectors read from the database", "semantic-restart.log"),
-            await MeasureAsync(run, database, semantic: false, $"{label}, semantic off (lexical only)", "semantic-off.log"),
-        };
+        var latency = Wrk.IsInstalled() ? new Latency(run, DistinctQueries.For(run, 2 * (LatencyRuns + 1))) : null;
+        var figures = new List<Figure>();
+        figures.Add(await MeasureAsync(run, database, semantic: true, $"{label}, semantic on, first start: every document embedded in the background", "semantic-first.log",
+            whileEmbedding: latency is null ? null : latency.WhileEmbeddingAsync));
+        figures.Add(await MeasureAsync(run, database, semantic: true, $"{label}, semantic on, restart: vectors read from the database", "semantic-restart.log",
+            whenReady: latency is null ? null : latency.RestartedAsync));
+        figures.Add(await MeasureAsync(run, database, semantic: false, $"{label}, semantic off (lexical only)", "semantic-off.log",
+            whenReady: latency is null ? null : latency.LexicalAsync));
+        figures.AddRange(latency?.Figures(label) ?? [Figure.NotAvailable("latency rows", "wrk is not installed")]);
         Console.WriteLine(ResultsReport.ToMarkdown($"dotnet run -c Release --project tests/Catalog.Benchmarks -- semantic-memory --scale {run.Scale}",
             await MachineFacts.CollectAsync(paths), figures, []));
         return figures.All(f => f.Met != false) ? 0 : 1;
     }
 
-    private static async Task<Figure> MeasureAsync(RunContext run, string database, bool semantic, string name, string logName)
+    /// <param name="whileEmbedding">Load run once the server answers, while its indexer is still embedding (the first start).</param>
+    /// <param name="whenReady">Load run once every document is embedded (or at once, semantic ranking off), before VmRSS is read.</param>
+    private static async Task<Figure> MeasureAsync(
+        RunContext run, string database, bool semantic, string name, string logName,
+        Func<Server, Func<bool>, Task>? whileEmbedding = null, Func<Server, Task>? whenReady = null)
     {
         var log = run.WorkPath(logName);
         run.Log(name);
@@ -60,8 +76,14 @@ public static class SemanticMemoryVerb
             ["Catalog__Search__Semantic"] = semantic ? "true" : "false",
         });
         var started = Stopwatch.StartNew();
-        var embeddedLine = "";
-        while (semantic && (embeddedLine = await EmbeddedLineAsync(log)) is null)
+        string? embeddedLine = null;
+        bool Embedded() => (embeddedLine ??= EmbeddedLine(log)) is not null;
+        if (semantic && whileEmbedding is not null)
+        {
+            await whileEmbedding(app, Embedded);
+        }
+
+        while (semantic && !Embedded())
         {
             if (started.Elapsed > TimeSpan.FromHours(2) || app.Process.HasExited)
             {
@@ -69,6 +91,11 @@ public static class SemanticMemoryVerb
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        if (whenReady is not null)
+        {
+            await whenReady(app);
         }
 
         using var client = new HttpClient { BaseAddress = app.Address };
@@ -83,12 +110,97 @@ public static class SemanticMemoryVerb
         return new Figure(name, Format.Megabytes(resident) + note, "", "", $"<= {target} MB", resident <= target * 1024 * 1024);
     }
 
-    private static async Task<string?> EmbeddedLineAsync(string log)
+    private static string? EmbeddedLine(string log)
     {
-        await using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        var text = await reader.ReadToEndAsync();
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var text = new StreamReader(stream).ReadToEnd();
         var at = text.LastIndexOf(Embedded, StringComparison.Ordinal);
         return at < 0 ? null : text[at..].Split('\n')[0].Trim();
+    }
+
+    /// <summary>wrk at 4 clients (the run's latency shape), uncached: a cookie the output cache never answers.</summary>
+    private sealed class Latency(RunContext run, DistinctQueries queries)
+    {
+        private readonly List<WrkResult> _pageWhileEmbedding = [];
+        private readonly List<WrkResult> _pageIdle = [];
+        private readonly List<WrkResult> _semanticSearch = [];
+        private readonly List<WrkResult> _lexicalSearch = [];
+        private string _topic = "";
+
+        /// <summary>The first start: runs of the topic page for as long as the indexer is still embedding, at most <see cref="LatencyRuns"/>.</summary>
+        public async Task WhileEmbeddingAsync(Server app, Func<bool> embedded)
+        {
+            _topic = await BiggestTopicAsync(app);
+            await Wrk.RunAsync(app, [_topic], run.Warmup with { Connections = 4 }, run.WorkFolder, HttpFigures.UncachedCookie);
+            while (_pageWhileEmbedding.Count < LatencyRuns && !embedded())
+            {
+                var wrk = await Wrk.RunAsync(app, [_topic], run.Latency, run.WorkFolder, HttpFigures.UncachedCookie);
+                // A run the indexer finished during is not a run "while embedding".
+                if (!embedded())
+                {
+                    _pageWhileEmbedding.Add(wrk);
+                    run.Log($"topic page while embedding: p99 {Format.Ms(wrk.P99Ms)}");
+                }
+            }
+        }
+
+        /// <summary>The restart, every vector loaded and nothing embedding: the idle topic page, then semantic search.</summary>
+        public async Task RestartedAsync(Server app)
+        {
+            await Wrk.RunAsync(app, [_topic], run.Warmup with { Connections = 4 }, run.WorkFolder, HttpFigures.UncachedCookie);
+            for (var i = 0; i < LatencyRuns; i++)
+            {
+                _pageIdle.Add(await Wrk.RunAsync(app, [_topic], run.Latency, run.WorkFolder, HttpFigures.UncachedCookie));
+            }
+
+            await SearchAsync(app, _semanticSearch, "semantic");
+        }
+
+        public Task LexicalAsync(Server app) => SearchAsync(app, _lexicalSearch, "lexical");
+
+        public IEnumerable<Figure> Figures(string label)
+        {
+            if (_pageWhileEmbedding.Count == 0)
+            {
+                yield return Figure.NotAvailable($"{label} topic page p99 while embedding / idle", "the indexer finished before a run did");
+            }
+            else
+            {
+                var busy = Stats.Median(_pageWhileEmbedding.Select(r => r.P99Ms));
+                var idle = Stats.Median(_pageIdle.Select(r => r.P99Ms));
+                yield return new Figure($"{label} topic page `{_topic}`, uncached, p99 at 4 clients while the first start embeds / idle after the restart",
+                    $"{Format.Ms(busy)} ({_pageWhileEmbedding.Count} runs)", Format.Ms(idle), $"{busy / idle:F2}", "<= 2.00", busy <= 2 * idle);
+            }
+
+            yield return SearchFigure($"{label} `/api/search`, every query distinct, semantic on: p50 / p99 at 4 clients", _semanticSearch, SemanticP99TargetMs);
+            yield return SearchFigure($"{label} `/api/search`, every query distinct, semantic off: p50 / p99 at 4 clients", _lexicalSearch, LexicalP99TargetMs);
+        }
+
+        private async Task SearchAsync(Server app, List<WrkResult> results, string kind)
+        {
+            await Wrk.RunAsync(app, queries.Next(), run.Warmup with { Connections = 4 }, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
+            for (var i = 0; i < LatencyRuns; i++)
+            {
+                var wrk = await Wrk.RunAsync(app, queries.Next(), run.Latency, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
+                results.Add(wrk);
+                run.Log($"{kind} search, distinct queries: {Format.Rate(wrk.RequestsPerSecond)}, p99 {Format.Ms(wrk.P99Ms)}");
+            }
+        }
+
+        private static Figure SearchFigure(string name, List<WrkResult> runs, double targetMs)
+        {
+            var p99 = Stats.Median(runs.Select(r => r.P99Ms));
+            var detail = $"{Format.Ms(Stats.Median(runs.Select(r => r.P50Ms)))} / {Format.Ms(p99)} ({Format.Rate(Stats.Median(runs.Select(r => r.RequestsPerSecond)))}, " +
+                $"{Stats.Median(runs.Select(r => r.CpuMsPerRequest)):F2} ms CPU/req)";
+            return new Figure(name, detail, "", "", $"p99 <= {targetMs} ms", p99 <= targetMs && runs.Sum(r => r.Failures) == 0);
+        }
+
+        private static async Task<string> BiggestTopicAsync(Server app)
+        {
+            using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(1) };
+            var topics = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/topics")).RootElement.EnumerateArray()
+                .Select(t => (Slug: t.GetProperty("slug").GetString()!, Links: t.GetProperty("links").GetInt32()));
+            return $"/topics/{Uri.EscapeDataString(topics.MaxBy(t => t.Links).Slug)}";
+        }
     }
 }

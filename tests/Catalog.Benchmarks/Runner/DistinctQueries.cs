@@ -1,0 +1,28 @@
+namespace Catalog.Benchmarks.Runner;
+
+/// <summary>
+/// The long-tail queries (<see cref="LongTailFigures.Queries"/>) cut into slices of search API paths: each wrk run gets
+/// one no other run has asked, so every request is a new query for the output cache and for the query embeddings.
+/// </summary>
+public sealed class DistinctQueries(IReadOnlyList<string> queries)
+{
+    /// <summary>Distinct queries per wrk run: far more than 4 clients ask of an uncached search in one run.</summary>
+    public const int SliceSize = 10_000;
+
+    private int _next;
+
+    /// <summary>Enough queries for <paramref name="runs"/> slices and the probe.</summary>
+    public static DistinctQueries For(RunContext run, int runs) => new(LongTailFigures.Queries(run.Paths.Seed, SliceSize * (runs + 1)));
+
+    // The probe uses the last query, so no measured slice asks it.
+    public string Probe => Path(queries[^1]);
+
+    public IReadOnlyList<string> Next()
+    {
+        var slice = queries.Skip(_next).Take(SliceSize).Select(Path).ToList();
+        _next += SliceSize;
+        return slice.Count == SliceSize ? slice : throw new InvalidOperationException("Out of distinct queries.");
+    }
+
+    private static string Path(string query) => $"/api/search?q={Uri.EscapeDataString(query)}";
+}
