@@ -11,12 +11,8 @@ namespace Catalog.Web.Search.Semantic;
 /// <see cref="SemanticIndex"/>. Reads the search index's own copy of the text (both databases keep it, for snippets),
 /// so the vectors match what lexical search sees, and the SQL is what both databases accept.
 /// </summary>
-/// <param name="share">The share of a core the model runs take: after each, the pass rests for that run's time times
-/// (1 / share - 1), on <paramref name="clock"/>.</param>
-public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, int batch, double share = 1, TimeProvider? clock = null)
+public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, int batch)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-
     // Keys are kept for the whole catalog, texts only for the documents still to embed, each dropped once its batch
     // is written: the texts of every document at once were the largest thing in the server's memory during a first
     // pass over a large catalog.
@@ -55,13 +51,7 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
                 return false;
             }
 
-            var started = _clock.GetTimestamp();
             var vectors = await Task.Run(() => embedder.Embed([.. chunk.Select(k => texts[k])], ct), ct);
-            if (share < 1)
-            {
-                await Task.Delay(_clock.GetElapsedTime(started) * (1 / share - 1), _clock, ct);
-            }
-
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
                 foreach (var (key, vector) in chunk.Zip(vectors))

@@ -26,7 +26,7 @@ public sealed class SemanticIndexer(
     {
         // Off the start-up path: the host finishes starting before the model is loaded.
         await Task.Yield();
-        var pass = new EmbeddingPass(embedder, index, options.Value.EmbeddingBatch, options.Value.EmbeddingShare);
+        var pass = new EmbeddingPass(embedder, index, options.Value.EmbeddingBatch);
         long? done = null;
         try
         {

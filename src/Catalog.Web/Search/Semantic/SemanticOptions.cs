@@ -20,12 +20,4 @@ public sealed class SemanticOptions
     /// </summary>
     [Range(1, 256)]
     public int EmbeddingBatch { get; set; } = 4;
-
-    /// <summary>
-    /// The share of one core the background indexer takes while it embeds: after each model run it rests for as long
-    /// as the run took times (1 / share - 1). At 0.5 a first pass takes twice as long and pages keep most of a core
-    /// more (benchmarks README, "Memory with semantic ranking"); 1 embeds flat out.
-    /// </summary>
-    [Range(0.05, 1.0)]
-    public double EmbeddingShare { get; set; } = 0.5;
 }

@@ -147,62 +147,6 @@ public sealed class SemanticSearchTests(SemanticSearchTests.SemanticFactory fact
     }
 
     [Fact]
-    public async Task APassAtAQuarterOfACoreRestsThreeTimesAsLongAsEachModelRunTook()
-    {
-        await factory.ReadyAsync();
-        var ct = TestContext.Current.CancellationToken;
-        var copy = Path.Combine(factory.Folder, "shared-core.db");
-        await using var connection = await CopyAsync(copy);
-        await using (var forget = connection.CreateCommand())
-        {
-            // Eight texts to embed again: two model runs of four.
-            forget.CommandText = "DELETE FROM SearchEmbeddings WHERE rowid IN (SELECT rowid FROM SearchEmbeddings ORDER BY rowid LIMIT 8)";
-            Assert.Equal(8, await forget.ExecuteNonQueryAsync(ct));
-        }
-
-        var clock = new SteppingClock();
-        var pass = new EmbeddingPass(factory.Services.GetRequiredService<TextEmbedder>(), new SemanticIndex(), batch: 4, share: 0.25, clock);
-        await pass.RunAsync(new CatalogDatabase($"Data Source={copy}"), 1, () => false, ct);
-
-        // Each run reads the clock before and after: one step of a second, so each rest is three seconds.
-        Assert.Equal([TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3)], clock.Rests);
-    }
-
-    /// <summary>A clock that moves one second each time it is read and ends every wait at once, recording its length.</summary>
-    private sealed class SteppingClock : TimeProvider
-    {
-        private long _now;
-
-        public List<TimeSpan> Rests { get; } = [];
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Add(ref _now, TimeSpan.TicksPerSecond);
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            lock (Rests)
-            {
-                Rests.Add(dueTime);
-            }
-
-            ThreadPool.QueueUserWorkItem(_ => callback(state));
-            return new Fired();
-        }
-
-        private sealed class Fired : ITimer
-        {
-            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-
-            public void Dispose()
-            {
-            }
-
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-        }
-    }
-
-    [Fact]
     public async Task TheTextsEmbeddedHashAsTheSearchIndexsCopySoStoredVectorsAreKept()
     {
         await factory.ReadyAsync();
