@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 
 namespace Catalog.Benchmarks.Runner;
 
@@ -88,9 +87,7 @@ public static class HttpFigures
 
     private static async Task<List<Endpoint>> DiscoverAsync(HttpClient client, List<Figure> unavailable)
     {
-        var topics = JsonDocument.Parse(await client.GetStringAsync("/api/topics")).RootElement.EnumerateArray()
-            .Select(t => (Slug: t.GetProperty("slug").GetString()!, Links: t.GetProperty("links").GetInt32())).ToList();
-        var biggest = topics.OrderByDescending(t => t.Links).First();
+        var biggest = await BiggestTopic.ReadAsync(client);
         var slug = Uri.EscapeDataString(biggest.Slug);
         var topicPage = await StatusAsync(client, $"/topics/{slug}") == HttpStatusCode.OK ? $"/topics/{slug}" : $"/api/topics/{slug}";
         var name = $"topic page `{topicPage}` ({biggest.Links} links)";

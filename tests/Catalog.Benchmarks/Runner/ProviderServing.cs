@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Catalog.Web.Data;
 
 namespace Catalog.Benchmarks.Runner;
@@ -24,9 +23,7 @@ public static class ProviderServing
     public static async Task<List<Endpoint>> EndpointsAsync(Server server)
     {
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(1) };
-        var topics = JsonDocument.Parse(await client.GetStringAsync("/api/topics")).RootElement.EnumerateArray()
-            .Select(t => (Slug: t.GetProperty("slug").GetString()!, Links: t.GetProperty("links").GetInt32())).ToList();
-        var biggest = topics.OrderByDescending(t => t.Links).First();
+        var biggest = await BiggestTopic.ReadAsync(client);
         var topic = $"/topics/{Uri.EscapeDataString(biggest.Slug)}";
         var rotated = SearchQueries.Paths("/api/search");
         return

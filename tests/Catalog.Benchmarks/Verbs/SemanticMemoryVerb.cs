@@ -198,9 +198,7 @@ public static class SemanticMemoryVerb
         private static async Task<string> BiggestTopicAsync(Server app)
         {
             using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(1) };
-            var topics = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/topics")).RootElement.EnumerateArray()
-                .Select(t => (Slug: t.GetProperty("slug").GetString()!, Links: t.GetProperty("links").GetInt32()));
-            return $"/topics/{Uri.EscapeDataString(topics.MaxBy(t => t.Links).Slug)}";
+            return $"/topics/{Uri.EscapeDataString((await BiggestTopic.ReadAsync(client)).Slug)}";
         }
     }
 }
