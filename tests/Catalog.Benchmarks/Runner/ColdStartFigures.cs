@@ -33,10 +33,7 @@ public static class ColdStartFigures
 
             var empty = run.WorkPath($"first-run-{i}.db");
             firstRun.Add(await StartAsync(run, appFolder, empty, $"first-run-{i}.log", run.Paths.SeedsFolder));
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(empty + suffix);
-            }
+            BenchDatabase.DeleteSqlite(empty);
         }
 
         run.Log($"cold start: existing 1x database {Describe(existing)}; first run with seed import {Describe(firstRun)}");

@@ -79,9 +79,6 @@ public static class ImportFigures
             }
         }
 
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(db + suffix);
-        }
+        BenchDatabase.DeleteSqlite(db);
     }
 }

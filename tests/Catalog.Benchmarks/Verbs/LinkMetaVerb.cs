@@ -27,10 +27,7 @@ public static class LinkMetaVerb
         var corpus = Path.Combine(paths.Artifacts, $"catalog-{run.Scale}x.md");
         GenerateVerb.Write(paths.Seed, run.Scale, Generation.SeedGenerator.DefaultSeed, corpus);
         var database = run.WorkPath($"link-meta-{run.Scale}x.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(database + suffix);
-        }
+        BenchDatabase.DeleteSqlite(database);
 
         run.Log($"importing {corpus} (the Release CLI: dotnet run -c Release builds it)");
         if (await CliAsync(run, database, "link-meta-import.log", "import", corpus) is not { Exit: 0 })

@@ -20,10 +20,7 @@ public static class LongTailVerb
         var corpus = Path.Combine(paths.Artifacts, $"catalog-{run.Scale}x.md");
         GenerateVerb.Write(paths.Seed, run.Scale, Generation.SeedGenerator.DefaultSeed, corpus);
         var database = run.WorkPath($"long-tail-{run.Scale}x.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(database + suffix);
-        }
+        BenchDatabase.DeleteSqlite(database);
 
         run.Log($"importing {corpus}");
         using (var import = ChildProcess.Start(paths.AppFolder, run.WorkPath("long-tail-import.log"), ImportFigures.ImportEnvironment(database), ["dotnet", paths.AppDll, "import", corpus]))
