@@ -24,6 +24,7 @@ public static class AdminExtensions
         services.AddDataProtection()
             .SetApplicationName("Catalog")
             .PersistKeysToDbContext<CatalogDbContext>();
+
         services.AddSingleton<AdminPassword>();
         services.AddScoped<AdminLockout>();
         services.AddScoped<AdminSessions>();
