@@ -60,6 +60,8 @@ internal static class Sql
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {
+        Web.SqlCommandCounter.CountOwnCommand();
+
         // Microsoft.Data.Sqlite's command is already in the connection's open transaction (a read snapshot, say).
         var command = connection.CreateCommand();
         command.Transaction = transaction ?? command.Transaction;

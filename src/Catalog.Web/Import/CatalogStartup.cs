@@ -49,7 +49,7 @@ public sealed class CatalogStartup(
 
     private async Task ImportSeedsAsync(IServiceProvider services, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        if (!options.Value.ImportSeedsOnStart || await db.Sources.AnyAsync(cancellationToken))
+        if (!options.Value.ImportSeedsOnStart || await HasSourcesAsync(db, cancellationToken))
         {
             return;
         }
@@ -76,6 +76,13 @@ public sealed class CatalogStartup(
                 logger.LogError("Seed {SeedPath} was not imported: {Reason}", path, e.Message);
             }
         }
+    }
+
+    // SQL, not LINQ: EF Core compiles a LINQ query on its first use, and every start asks this before it listens.
+    private static async Task<bool> HasSourcesAsync(CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await db.Database.GetDbConnection().ScalarAsync("""SELECT 1 FROM "Sources" LIMIT 1""", cancellationToken) == 1;
     }
 
     // On the context's own connection, which the scope closes.

@@ -51,17 +51,23 @@ public sealed class CatalogVersionWatcher(
     /// </summary>
     public Task CatalogChangedAsync(CancellationToken ct) => RefreshAsync(ct);
 
+    // SQL, not LINQ: the first read is the start-up sequence's last step, where EF Core's first query compilation
+    // would hold back the moment the server listens.
     private async Task RefreshAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        var state = await db.CatalogState.Where(s => s.Id == 1).Select(s => new { s.Version, s.UpdatedAt }).SingleOrDefaultAsync(ct);
-        if (state is null || state.Version == version.Current.Version)
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var states = await connection.ListAsync("""SELECT "Version", "UpdatedAt" FROM "CatalogState" WHERE "Id" = 1""",
+            r => (Version: r.GetInt64(0), UpdatedAt: r.GetFieldValue<DateTimeOffset>(1)), ct);
+        if (states is not [var state] || state.Version == version.Current.Version)
         {
             return;
         }
 
-        var sources = await db.Sources.OrderBy(s => s.Name).Select(s => new SourceStamp(s.Name, s.ImportedAt)).ToListAsync(ct);
+        var sources = await connection.ListAsync("""SELECT "Name", "ImportedAt" FROM "Sources" ORDER BY "Name" """,
+            r => new SourceStamp(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1)), ct);
         version.Set(new CatalogStamp(state.Version, state.UpdatedAt, sources));
         await cache.EvictByTagAsync(CatalogCache.Tag, ct);
         logger.LogInformation("Catalog version {CatalogVersion} (updated {UpdatedAt:O}); cached pages evicted", state.Version, state.UpdatedAt);
