@@ -2,7 +2,6 @@ using System.Data.Common;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Web;
 
@@ -13,7 +12,7 @@ namespace Catalog.Web.Web;
 /// on both providers; LISTEN/NOTIFY would only shorten a delay already below the second the issue allows.
 /// </summary>
 public sealed class CatalogVersionWatcher(
-    IServiceScopeFactory scopes,
+    CatalogDatabase database,
     CatalogVersion version,
     IOutputCacheStore cache,
     TimeProvider clock,
@@ -51,14 +50,12 @@ public sealed class CatalogVersionWatcher(
     /// </summary>
     public Task CatalogChangedAsync(CancellationToken ct) => RefreshAsync(ct);
 
-    // SQL, not LINQ: the first read is the start-up sequence's last step, where EF Core's first query compilation
-    // would hold back the moment the server listens.
+    // Plain SQL on a connection of its own, without EF Core: the first read is the start-up sequence's last step, where
+    // EF Core's first query compilation would hold back the moment the server listens, and the polls that follow
+    // need no scope, context or change tracker either.
     private async Task RefreshAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
+        await using var connection = await database.OpenAsync(ct);
         var states = await connection.ListAsync("""SELECT "Version", "UpdatedAt" FROM "CatalogState" WHERE "Id" = 1""",
             r => (Version: r.GetInt64(0), UpdatedAt: r.GetFieldValue<DateTimeOffset>(1)), ct);
         if (states is not [var state] || state.Version == version.Current.Version)
