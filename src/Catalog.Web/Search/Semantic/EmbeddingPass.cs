@@ -9,9 +9,10 @@ namespace Catalog.Web.Search.Semantic;
 /// One pass over the catalog's search documents: embed the documents whose text has no vector yet (a batch at a time,
 /// each batch its own short write), forget vectors no document has any more, and load the catalog's vectors into
 /// <see cref="SemanticIndex"/>. Reads the search index's own copy of the text (both databases keep it, for snippets),
-/// so the vectors match what lexical search sees, and the SQL is what both databases accept.
+/// so the vectors match what lexical search sees, and the SQL is what both databases accept. The model runs on
+/// <paramref name="thread"/> when the server gives one (<see cref="LowPriorityThread"/>), else on the thread pool.
 /// </summary>
-public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, int batch)
+public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, int batch, LowPriorityThread? thread = null)
 {
     // Keys are kept for the whole catalog, texts only for the documents still to embed, each dropped once its batch
     // is written: the texts of every document at once were the largest thing in the server's memory during a first
@@ -51,7 +52,8 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
                 return false;
             }
 
-            var vectors = await Task.Run(() => embedder.Embed([.. chunk.Select(k => texts[k])], ct), ct);
+            float[][] Embed() => embedder.Embed([.. chunk.Select(k => texts[k])], ct);
+            var vectors = await (thread is null ? Task.Run(Embed, ct) : thread.RunAsync(Embed, ct));
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
                 foreach (var (key, vector) in chunk.Zip(vectors))

@@ -8,8 +8,9 @@ namespace Catalog.Web.Search.Semantic;
 
 /// <summary>
 /// Embeds the catalog in the background: at start and whenever the catalog version changes (an import here or in the
-/// CLI), one <see cref="EmbeddingPass"/> on its own connection, on either database. Imports and pages never wait for it; until it is done,
-/// search is lexical for the documents not yet embedded.
+/// CLI), one <see cref="EmbeddingPass"/> on its own connection, on either database, its model runs on a
+/// <see cref="LowPriorityThread"/>. Imports and pages never wait for it; until it is done, search is lexical for the
+/// documents not yet embedded.
 /// </summary>
 public sealed class SemanticIndexer(
     CatalogDatabase database,
@@ -26,7 +27,8 @@ public sealed class SemanticIndexer(
     {
         // Off the start-up path: the host finishes starting before the model is loaded.
         await Task.Yield();
-        var pass = new EmbeddingPass(embedder, index, options.Value.EmbeddingBatch);
+        using var thread = new LowPriorityThread("Catalog embedding");
+        var pass = new EmbeddingPass(embedder, index, options.Value.EmbeddingBatch, thread);
         long? done = null;
         try
         {
