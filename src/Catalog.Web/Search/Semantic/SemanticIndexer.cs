@@ -57,7 +57,11 @@ public sealed class SemanticIndexer(
             var finished = await pass.RunAsync(database, wanted, () => version.Current.Version != wanted, ct);
             if (finished)
             {
-                // The pass's model runs freed their activations; the server keeps only what queries need.
+                // The pass's own garbage (every document's text, read once, and each batch's buffers) is in the oldest
+                // generation by now, which the GC keeps committed until memory runs short. One compacting collection
+                // per finished pass (once per import) returns it; then the model runs' freed activations go back
+                // to the system, and the server keeps only what queries need.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 NativeHeap.Trim();
                 // Searches and link pages cached while the vectors were missing were answered without them.
                 await cache.EvictByTagAsync(CatalogCache.Tag, ct);
