@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Catalog.Web.Search.Semantic;
 
 /// <summary>
-/// One thread at the lowest priority a process may give itself (nice 19 on Linux, <see cref="ThreadPriority.Lowest"/>
+/// One thread at the lowest priority a process may give itself (the highest nice value on Linux, <see cref="ThreadPriority.Lowest"/>
 /// elsewhere), for the embedding pass's model runs. On a small machine the pass would otherwise hold a core for minutes
 /// against the pages; at this priority the scheduler hands the cores to requests whenever they want them, and the pass
 /// gets what is left. The model runs on the calling thread (one ONNX Runtime thread, <see cref="TextEmbedder"/>), so
@@ -12,7 +12,7 @@ namespace Catalog.Web.Search.Semantic;
 /// </summary>
 public sealed class LowPriorityThread : IDisposable
 {
-    // Linux's nice range is -20..19; an unprivileged process may only raise its own.
+    // The top of Linux's nice range; an unprivileged process may raise its own nice value, never lower it.
     private const int LowestNice = 19;
 
     private const int PrioProcess = 0;
