@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Catalog.Web.Data.PostgreSql;
 using Catalog.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,16 @@ public static class DataExtensions
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// The context's own connection, opened, for plain SQL (<see cref="Sql"/>) beside or instead of LINQ: in a request it
+    /// is the read snapshot's; EF Core closes it when the context is disposed.
+    /// </summary>
+    public static async Task<DbConnection> OpenConnectionAsync(this CatalogDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return db.Database.GetDbConnection();
     }
 
     /// <summary>The SQLite file behind a context.</summary>

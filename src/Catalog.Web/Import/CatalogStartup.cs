@@ -1,6 +1,5 @@
 using Catalog.Web.Data;
 using Catalog.Web.Search;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Import;
@@ -81,15 +80,14 @@ public sealed class CatalogStartup(
     // SQL, not LINQ: EF Core compiles a LINQ query on its first use, and every start asks this before it listens.
     private static async Task<bool> HasSourcesAsync(CatalogDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        return await db.Database.GetDbConnection().ScalarAsync("""SELECT 1 FROM "Sources" LIMIT 1""", cancellationToken) == 1;
+        var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.ScalarAsync("""SELECT 1 FROM "Sources" LIMIT 1""", cancellationToken) == 1;
     }
 
     // On the context's own connection, which the scope closes.
     private async Task RebuildStaleSearchIndexAsync(CatalogDbContext db, CatalogDatabase database, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
+        var connection = await db.OpenConnectionAsync(cancellationToken);
         if (!await SearchIndex.IsStaleAsync(connection, cancellationToken))
         {
             return;

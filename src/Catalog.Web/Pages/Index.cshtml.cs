@@ -4,7 +4,6 @@ using Catalog.Web.Data;
 using Catalog.Web.Import;
 using Catalog.Web.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Pages;
 
@@ -40,8 +39,7 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
+        var connection = await db.OpenConnectionAsync(ct);
         await LoadTreeAsync(connection, ct);
         Total = (await connection.ListAsync("""
             SELECT (SELECT COUNT(*) FROM "Topics"), (SELECT COUNT(*) FROM "Links"), (SELECT COUNT(*) FROM "Quotes"),

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text.Json;
 using Catalog.Web.Data;
 using Catalog.Web.Search.Semantic;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Search;
 
@@ -82,11 +81,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
     }
 
     /// <summary>The connection EF Core owns; it closes it when the request's context is disposed.</summary>
-    public async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        return db.Database.GetDbConnection();
-    }
+    public Task<DbConnection> OpenAsync(CancellationToken ct) => db.OpenConnectionAsync(ct);
 
     private static async Task<SearchResults> RunAsync(
         DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
