@@ -60,7 +60,7 @@ internal static class Sql
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {
-        Web.SqlCommandCounter.CountOwnCommand();
+        Web.SqlCommandCounter.CountCommand();
 
         // Microsoft.Data.Sqlite's command is already in the connection's open transaction (a read snapshot, say).
         var command = connection.CreateCommand();

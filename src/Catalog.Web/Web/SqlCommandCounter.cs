@@ -7,18 +7,19 @@ namespace Catalog.Web.Web;
 /// <summary>
 /// Counts the SQL commands each request issues (Development and Testing only), so an N+1 shows up in the log and in
 /// the <see cref="Header"/> response header that tests assert on. Commands outside a request (the version watcher,
-/// imports at start-up) are not counted. EF Core's commands are counted by this interceptor; the app's own SQL
-/// (<see cref="Data.Sql"/>: search, the home page) by <see cref="CountOwnCommand"/>, through the request's flow.
+/// imports at start-up) are not counted. EF Core's commands reach <see cref="CountCommand"/> through this interceptor,
+/// the app's own SQL (<see cref="Data.Sql"/>: search, the home page) directly; both find the request's count in its
+/// async flow.
 /// </summary>
-public sealed class SqlCommandCounter(IHttpContextAccessor http) : DbCommandInterceptor
+public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     public const string Header = "X-Sql-Commands";
 
     // Set only while a counted request runs, so production (which never counts) reads a null and moves on.
     private static readonly AsyncLocal<RequestCount?> s_current = new();
 
-    /// <summary>Counts one command of the app's own SQL in the request that runs it, if it is being counted.</summary>
-    public static void CountOwnCommand()
+    /// <summary>Counts one command in the request that runs it, if it is being counted.</summary>
+    public static void CountCommand()
     {
         if (s_current.Value is { } count)
         {
@@ -28,37 +29,37 @@ public sealed class SqlCommandCounter(IHttpContextAccessor http) : DbCommandInte
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Count();
+        CountCommand();
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        CountCommand();
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Count();
+        CountCommand();
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        CountCommand();
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Count();
+        CountCommand();
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        CountCommand();
         return ValueTask.FromResult(result);
     }
 
@@ -84,14 +85,6 @@ public sealed class SqlCommandCounter(IHttpContextAccessor http) : DbCommandInte
         if (context.GetEndpoint() is not null)
         {
             logger.LogInformation("{RequestPath} ran {SqlCommands} SQL commands", context.Request.Path.Value, count.Value);
-        }
-    }
-
-    private void Count()
-    {
-        if (http.HttpContext?.Features.Get<RequestCount>() is { } count)
-        {
-            Interlocked.Increment(ref count.Value);
         }
     }
 

@@ -25,7 +25,6 @@ public static class WebExtensions
 
         if (CountsSqlCommands(environment))
         {
-            services.AddHttpContextAccessor();
             services.AddSingleton<SqlCommandCounter>();
             services.ConfigureDbContext<CatalogDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<SqlCommandCounter>()));
         }
