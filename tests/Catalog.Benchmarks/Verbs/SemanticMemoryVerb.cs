@@ -124,14 +124,17 @@ public static class SemanticMemoryVerb
         private readonly List<WrkResult> _lexicalSearch = [];
         private string _topic = "";
 
+        // As many clients as the measured runs, for as long as the run's warm-up.
+        private LoadShape Warmup => run.Warmup with { Connections = 4 };
+
         /// <summary>The first start: runs of the topic page for as long as the indexer is still embedding, at most <see cref="LatencyRuns"/>.</summary>
         public async Task WhileEmbeddingAsync(Server app, Func<bool> embedded)
         {
             _topic = await BiggestTopicAsync(app);
-            await Wrk.RunAsync(app, [_topic], run.Warmup with { Connections = 4 }, run.WorkFolder, HttpFigures.UncachedCookie);
+            await TopicPageAsync(app, Warmup);
             while (_pageWhileEmbedding.Count < LatencyRuns && !embedded())
             {
-                var wrk = await Wrk.RunAsync(app, [_topic], run.Latency, run.WorkFolder, HttpFigures.UncachedCookie);
+                var wrk = await TopicPageAsync(app, run.Latency);
                 // A run the indexer finished during is not a run "while embedding".
                 if (!embedded())
                 {
@@ -144,10 +147,10 @@ public static class SemanticMemoryVerb
         /// <summary>The restart, every vector loaded and nothing embedding: the idle topic page, then semantic search.</summary>
         public async Task RestartedAsync(Server app)
         {
-            await Wrk.RunAsync(app, [_topic], run.Warmup with { Connections = 4 }, run.WorkFolder, HttpFigures.UncachedCookie);
+            await TopicPageAsync(app, Warmup);
             for (var i = 0; i < LatencyRuns; i++)
             {
-                _pageIdle.Add(await Wrk.RunAsync(app, [_topic], run.Latency, run.WorkFolder, HttpFigures.UncachedCookie));
+                _pageIdle.Add(await TopicPageAsync(app, run.Latency));
             }
 
             await SearchAsync(app, _semanticSearch, "semantic");
@@ -173,9 +176,12 @@ public static class SemanticMemoryVerb
             yield return SearchFigure($"{label} `/api/search`, every query distinct, semantic off: p50 / p99 at 4 clients", _lexicalSearch, LexicalP99TargetMs);
         }
 
+        private Task<WrkResult> TopicPageAsync(Server app, LoadShape shape) =>
+            Wrk.RunAsync(app, [_topic], shape, run.WorkFolder, HttpFigures.UncachedCookie);
+
         private async Task SearchAsync(Server app, List<WrkResult> results, string kind)
         {
-            await Wrk.RunAsync(app, queries.Next(), run.Warmup with { Connections = 4 }, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
+            await Wrk.RunAsync(app, queries.Next(), Warmup, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
             for (var i = 0; i < LatencyRuns; i++)
             {
                 var wrk = await Wrk.RunAsync(app, queries.Next(), run.Latency, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
