@@ -37,7 +37,7 @@ public sealed class SemanticIndexer(
                 var wanted = version.Current.Version;
                 if (wanted != done)
                 {
-                    done = await RunAsync(pass, wanted, stoppingToken) ? wanted : done;
+                    done = await RunAsync(pass, thread, wanted, stoppingToken) ? wanted : done;
                 }
 
                 await Task.Delay(Poll, stoppingToken);
@@ -49,7 +49,7 @@ public sealed class SemanticIndexer(
         }
     }
 
-    private async Task<bool> RunAsync(EmbeddingPass pass, long wanted, CancellationToken ct)
+    private async Task<bool> RunAsync(EmbeddingPass pass, LowPriorityThread thread, long wanted, CancellationToken ct)
     {
         try
         {
@@ -57,6 +57,8 @@ public sealed class SemanticIndexer(
             var finished = await pass.RunAsync(database, wanted, () => version.Current.Version != wanted, ct);
             if (finished)
             {
+                // A fresh model for the queries: the pass's session keeps its largest batch's buffers for good.
+                await thread.RunAsync(() => { embedder.Reload(); return true; }, ct);
                 // The pass's own garbage (every document's text, read once, and each batch's buffers) is in the oldest
                 // generation by now, which the GC keeps committed until memory runs short. One compacting collection
                 // per finished pass (once per import) returns it; then the model runs' freed activations go back

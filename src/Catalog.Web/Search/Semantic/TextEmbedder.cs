@@ -15,12 +15,30 @@ namespace Catalog.Web.Search.Semantic;
 /// </summary>
 public sealed class TextEmbedder(string modelFolder) : IDisposable
 {
-    private readonly Lazy<Model> _model = new(() => new Model(ModelFile.Ensure(modelFolder)));
+    private readonly Lock _gate = new();
 
     private readonly MemoryCache _queries = new(new MemoryCacheOptions { SizeLimit = 4096 });
 
+    private Model? _model;
+
     /// <summary>Normalised vectors of the texts, in order.</summary>
-    public float[][] Embed(string[] texts, CancellationToken ct) => texts.Length == 0 ? [] : _model.Value.Encode(texts, ct);
+    public float[][] Embed(string[] texts, CancellationToken ct)
+    {
+        if (texts.Length == 0)
+        {
+            return [];
+        }
+
+        var model = Acquire();
+        try
+        {
+            return model.Encode(texts, ct);
+        }
+        finally
+        {
+            Release(model);
+        }
+    }
 
     public float[] EmbedQuery(string query, CancellationToken ct)
     {
@@ -34,13 +52,76 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
         return vector;
     }
 
+    /// <summary>
+    /// Replaces the loaded model with a fresh one, on the calling thread. ONNX Runtime's arena keeps the largest run's
+    /// buffers for the life of a session: after a pass over the whole catalog that is far more than a query needs. The
+    /// old session is released when the last run on it ends; runs started meanwhile take the new one. Nothing happens
+    /// when no model is loaded.
+    /// </summary>
+    public void Reload()
+    {
+        lock (_gate)
+        {
+            if (_model is null)
+            {
+                return;
+            }
+        }
+
+        var fresh = new Model(ModelFile.Ensure(modelFolder));
+        Model? old;
+        lock (_gate)
+        {
+            old = _model;
+            _model = fresh;
+        }
+
+        if (old is not null)
+        {
+            Release(old, retiring: true);
+        }
+    }
+
     public void Dispose()
     {
         _queries.Dispose();
-        if (_model.IsValueCreated)
+        lock (_gate)
         {
-            _model.Value.Dispose();
+            _model?.Dispose();
+            _model = null;
         }
+    }
+
+    private Model Acquire()
+    {
+        // Loading under the lock: runs that come while the model loads wait for it rather than load their own.
+        lock (_gate)
+        {
+            _model ??= new Model(ModelFile.Ensure(modelFolder));
+            _model.Users++;
+            return _model;
+        }
+    }
+
+    // The model goes when it is no longer the current one and its last run has ended.
+    private void Release(Model model, bool retiring = false)
+    {
+        lock (_gate)
+        {
+            if (!retiring)
+            {
+                model.Users--;
+            }
+
+            model.Retired |= retiring;
+            if (!model.Retired || model.Users > 0)
+            {
+                return;
+            }
+        }
+
+        model.Dispose();
+        NativeHeap.Trim();
     }
 
     /// <summary>Tokens in, mean of the token embeddings over the attention mask out, normalised: the sentence-transformers recipe.</summary>
@@ -50,6 +131,12 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
         private readonly SessionOptions _options;
         private readonly InferenceSession _session;
         private readonly string _output;
+
+        /// <summary>Runs in progress on this model; guarded by the embedder's lock.</summary>
+        public int Users { get; set; }
+
+        /// <summary>Replaced by a fresh model: disposed when <see cref="Users"/> falls to 0. Guarded by the embedder's lock.</summary>
+        public bool Retired { get; set; }
 
         public Model(string path)
         {

@@ -43,4 +43,43 @@ public sealed class TextEmbedderTests
         Assert.Equal(TensorPrimitives.Dot(vectors[0], vectors[1]), TensorPrimitives.Dot(vectors[0], unpacked[1]), 2);
         Assert.Equal(TensorPrimitives.Dot(vectors[0], vectors[2]), TensorPrimitives.Dot(vectors[0], unpacked[2]), 2);
     }
+
+    [Fact]
+    public async Task RunsInFlightWhileTheModelIsReloadedFinishOnTheOldOneAndLaterRunsUseTheNew()
+    {
+        using var embedder = new TextEmbedder(ModelFolder);
+        var ct = TestContext.Current.CancellationToken;
+        string[] texts = ["random matrix theory", "the thermodynamics of learning", "neural tangent kernel", "optimal transport"];
+        var expected = embedder.Embed(texts, ct);
+
+        // Four threads embed without pause while the model is replaced under them: a session disposed during a run
+        // would throw (ObjectDisposedException or ONNX Runtime's own error) or return garbage.
+        using var stop = new CancellationTokenSource();
+        var runs = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            var count = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var vectors = embedder.Embed(texts, ct);
+                for (var i = 0; i < texts.Length; i++)
+                {
+                    Assert.Equal(1f, TensorPrimitives.Dot(expected[i], vectors[i]), 4);
+                }
+
+                count++;
+            }
+
+            return count;
+        }, ct)).ToList();
+        for (var i = 0; i < 5; i++)
+        {
+            embedder.Reload();
+        }
+
+        await stop.CancelAsync();
+        var counts = await Task.WhenAll(runs);
+
+        Assert.All(counts, c => Assert.True(c > 0));
+        Assert.Equal(1f, TensorPrimitives.Dot(expected[0], embedder.Embed([texts[0]], ct)[0]), 4);
+    }
 }
