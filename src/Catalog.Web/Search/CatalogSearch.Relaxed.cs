@@ -6,17 +6,22 @@ namespace Catalog.Web.Search;
 
 /// <summary>
 /// The relaxed answer, when the links matching every clause do not fill the page: the best <see cref="RelaxedWindow"/>
-/// links matching any clause (bm25), in bands by how many clauses each matches (all, then most, then any), bm25 within a
-/// band. A clause counts 1 when matched as typed, <see cref="SearchClause.CorrectedWeight"/> when only its respelling
-/// matches. A topic that matches every clause (a name in its intro, say) lends its links half a clause for each clause
-/// they miss, so they rank up, and join the answer if they matched nothing themselves.
+/// links matching any clause (bm25), in bands by the clauses each matches (all, then most, then any), bm25 within a
+/// band. A clause counts its <see cref="SearchClause.Weight"/> (its rarity) when matched as typed,
+/// <see cref="SearchClause.CorrectedWeight"/> of that when only its respelling matches. A topic that matches every
+/// clause (a name in its intro, say) lends its links <see cref="InheritedWeight"/> of each clause they miss, so they
+/// rank up, and join the answer if they matched nothing themselves.
 /// </summary>
 public sealed partial class CatalogSearch
 {
     /// <summary>How many links a relaxed answer ranks at most (ten pages of the default size).</summary>
     public const int RelaxedWindow = 200;
 
-    private const double InheritedWeight = 0.5;
+    // Less than half: a link that matches one of two words itself stays above the links that only inherit.
+    private const double InheritedWeight = 0.45;
+
+    // Clause weights add up to the clause count, give or take rounding.
+    private const double FullTolerance = 1e-9;
 
     private sealed record Candidate(long Id, double Rank, bool Own)
     {
@@ -52,7 +57,7 @@ public sealed partial class CatalogSearch
         var documents = links.Concat(topics).ToList();
         await BandAsync(connection, plan, documents, ct);
         var full = plan.Clauses.Count;
-        var fullTopics = topics.Where(t => t.Band >= full).Select(t => -t.Id).ToList();
+        var fullTopics = topics.Where(t => t.Band >= full - FullTolerance).Select(t => -t.Id).ToList();
         var candidates = await InheritAsync(connection, plan, links, fullTopics, filters, ct);
 
         var ranked = candidates
@@ -73,7 +78,7 @@ public sealed partial class CatalogSearch
             var corrected = clause.Corrected is null ? [] : await MatchingAsync(connection, clause.Corrected, ids, ct);
             foreach (var id in exact.Concat(corrected.Except(exact)))
             {
-                bands[id] = bands.GetValueOrDefault(id) + (exact.Contains(id) ? 1 : SearchClause.CorrectedWeight);
+                bands[id] = bands.GetValueOrDefault(id) + clause.Weight * (exact.Contains(id) ? 1 : SearchClause.CorrectedWeight);
             }
         }
 

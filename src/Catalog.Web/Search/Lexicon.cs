@@ -12,14 +12,17 @@ public sealed class Lexicon
 {
     private readonly Dictionary<string, int> _documents;
     private readonly string[] _words;
+    private readonly string[] _sorted;
     private readonly Dictionary<string, int[]> _trigrams;
     private readonly Dictionary<string, string[]> _longForms;
     private readonly List<(string Acronym, string[] LongForm)> _pairs;
 
-    public Lexicon(IEnumerable<(string Word, int Documents)> words, IEnumerable<(string Acronym, string[] LongForm)> acronyms)
+    public Lexicon(IEnumerable<(string Word, int Documents)> words, IEnumerable<(string Acronym, string[] LongForm)> acronyms, int documents = 0)
     {
+        Documents = documents;
         _documents = words.ToDictionary(w => w.Word, w => w.Documents, StringComparer.Ordinal);
         _words = [.. _documents.Keys.Where(w => w.Length >= Typos.MinLength - 2 && w.All(char.IsLetter))];
+        _sorted = [.. _documents.Keys.Order(StringComparer.Ordinal)];
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < _words.Length; i++)
         {
@@ -65,8 +68,49 @@ public sealed class Lexicon
 
     public static Lexicon Empty { get; } = new([], []);
 
+    /// <summary>How many documents (links and topics) the catalog has.</summary>
+    public int Documents { get; }
+
     /// <summary>In how many documents the word (folded, unstemmed) appears; 0 for a word the catalog does not have.</summary>
     public int DocumentCount(string word) => _documents.GetValueOrDefault(word);
+
+    /// <summary>
+    /// How telling it is that a document has the word (folded): bm25's inverse document frequency,
+    /// ln(1 + (N - n + 0.5) / (n + 0.5)). The index matches stems, so n counts the documents of every known word
+    /// that starts with the word's root (<see cref="Root"/>: "layers" counts layer, layers, layered); documents with
+    /// two of them count twice, up to N. A word the catalog does not have counts as found in one document.
+    /// </summary>
+    public double Rarity(string word)
+    {
+        var total = Math.Max(Documents, 1);
+        var root = Root(word);
+        var from = Array.BinarySearch(_sorted, root, StringComparer.Ordinal);
+        var found = 0L;
+        for (var i = from < 0 ? ~from : from; i < _sorted.Length && _sorted[i].StartsWith(root, StringComparison.Ordinal); i++)
+        {
+            found += _documents[_sorted[i]];
+        }
+
+        var n = Math.Clamp(found, 1, total);
+        return Math.Log(1 + (total - n + 0.5) / (n + 0.5));
+    }
+
+    // The word without the commonest English endings, kept at four letters or more: a cheap stand-in for the index's
+    // stemmer, good enough to count a word's documents with its other forms.
+    private static readonly string[] Endings = ["ations", "ation", "ings", "ing", "ies", "es", "ed", "ly", "s"];
+
+    private static string Root(string word)
+    {
+        foreach (var ending in Endings)
+        {
+            if (word.Length - ending.Length >= 4 && word.EndsWith(ending, StringComparison.Ordinal) && !word.EndsWith("ss", StringComparison.Ordinal))
+            {
+                return word[..^ending.Length];
+            }
+        }
+
+        return word;
+    }
 
     /// <summary>The long form of an acronym (folded words), or null.</summary>
     public string[]? LongForm(string acronym) => _longForms.GetValueOrDefault(SearchText.Fold(acronym));
@@ -147,11 +191,13 @@ public sealed class Lexicon
         var sql = ISearchDialect.Of(connection);
         var words = await connection.ListAsync(sql.Words, r => (r.GetString(0), (int)r.GetInt64(1)), ct);
         var acronyms = new List<(string, string[])>();
+        var documents = 0;
         await using (var command = connection.Command(sql.DocumentTexts))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
+                documents++;
                 var text = reader.GetString(0);
                 if (text.Contains('(', StringComparison.Ordinal))
                 {
@@ -160,7 +206,7 @@ public sealed class Lexicon
             }
         }
 
-        return new Lexicon(words, acronyms);
+        return new Lexicon(words, acronyms, documents);
     }
 
     private static IEnumerable<string> Trigrams(string word)

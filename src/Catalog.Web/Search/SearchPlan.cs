@@ -13,6 +13,13 @@ public sealed record SearchClause(IReadOnlyList<string> Exact, string? Corrected
     /// <summary>Matching counts this much towards a link's band; a respelling alone a little less, so exact matches rank first.</summary>
     public const double CorrectedWeight = 0.9;
 
+    /// <summary>
+    /// What matching this clause is worth towards a document's band, next to the plan's other clauses (they average 1):
+    /// a rare word more than a common one, so that of two links matching some of the words, the one matching the
+    /// telling words ranks first. A link matching every clause is still worth the most.
+    /// </summary>
+    public double Weight { get; init; } = 1;
+
     public string ExactFts5 => Exact.Count == 1 ? Exact[0] : "(" + string.Join(" OR ", Exact) + ")";
 
     public string Fts5 => Corrected is null ? ExactFts5 : "(" + string.Join(" OR ", Exact.Append(Corrected)) + ")";
@@ -35,7 +42,7 @@ public sealed class SearchPlan
         Query = query;
         var excluded = query.Excluded;
         var counted = clauses.Where(c => !c.IsStop).ToList();
-        Clauses = counted.Count > 0 ? counted : clauses;
+        Clauses = Averaging(counted.Count > 0 ? counted : clauses);
         _not = excluded.Count == 0 ? "" : " NOT (" + string.Join(" OR ", excluded.Select(t => t.ToFts5())) + ")";
         Correction = correction;
     }
@@ -77,7 +84,7 @@ public sealed class SearchPlan
                 foundNothing |= typed.Matches == 0;
             }
 
-            clauses.Add(new SearchClause(alternatives, corrected, group.IsStop));
+            clauses.Add(new SearchClause(alternatives, corrected, group.IsStop) { Weight = Rarity(group, corrections.GetValueOrDefault(group.Terms[0]), lexicon) });
         }
 
         var correction = corrections.Count == 0 ? null : new SpellingCorrection(
@@ -85,6 +92,18 @@ public sealed class SearchPlan
             query.ToText(corrections.ToDictionary(c => c.Key, c => "\"" + c.Key.Text + "\"")),
             foundNothing);
         return new SearchPlan(query, clauses, correction);
+    }
+
+    // The rarity of the group's commonest word: a phrase is as rare as its rarest word, alternatives (OR) as common as
+    // the commonest. A respelt word counts as its respelling.
+    private static double Rarity(Group group, string? respelt, Lexicon lexicon) =>
+        respelt is not null ? lexicon.Rarity(respelt)
+        : group.Terms.Min(t => t.IsPhrase ? SearchText.Fold(t.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty("").Max(lexicon.Rarity) : lexicon.Rarity(SearchText.Fold(t.Text)));
+
+    private static List<SearchClause> Averaging(IReadOnlyList<SearchClause> clauses)
+    {
+        var mean = clauses.Count == 0 ? 1 : clauses.Average(c => c.Weight);
+        return [.. clauses.Select(c => c with { Weight = mean > 0 ? c.Weight / mean : 1 })];
     }
 
     // A word found in one document is respelt too ("nerual" is a typo in the seed itself) when the respelling is this

@@ -24,4 +24,17 @@ public sealed class LexiconTests
     [InlineData("matrices", "in")] // a stop word is no surname
     public void WordsThatAreNotSuchAHandleAreNot(string given, string surname) =>
         Assert.Empty(Words.Handles(given, surname));
+
+    [Fact]
+    public void AWordsRarityCountsTheDocumentsOfItsOtherFormsAndAnUnknownWordIsTheRarest()
+    {
+        var lexicon = new Lexicon([("layer", 10), ("layers", 20), ("layered", 5), ("lay", 40), ("keep", 1), ("keeps", 1), ("learning", 400)], [], documents: 100);
+        static double Idf(double n) => Math.Log(1 + (100 - n + 0.5) / (n + 0.5));
+
+        Assert.Equal(Idf(35), lexicon.Rarity("layers"), 9); // layer, layers, layered: not "lay", shorter than the root
+        Assert.Equal(Idf(2), lexicon.Rarity("keep"), 9);
+        Assert.Equal(Idf(100), lexicon.Rarity("learning"), 9); // more than the catalog's documents counts as all of them
+        Assert.Equal(Idf(1), lexicon.Rarity("zebra"), 9);
+        Assert.True(lexicon.Rarity("zebra") > lexicon.Rarity("keep") && lexicon.Rarity("keep") > lexicon.Rarity("layers"));
+    }
 }

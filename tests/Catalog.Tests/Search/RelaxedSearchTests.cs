@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Catalog.Tests.Infrastructure;
 using Catalog.Web.Data;
+using Catalog.Web.Import;
 using Catalog.Web.Search;
 
 namespace Catalog.Tests.Search;
@@ -35,6 +36,35 @@ public sealed class RelaxedSearchTests(SeededCatalogs catalogs) : IClassFixture<
 
         Assert.True(json.GetProperty("partial").GetBoolean());
         Assert.Equal("https://phys.org/news/2017-02-thermodynamics.html", Urls(json)[0]);
+    }
+
+    [Theory]
+    [OnEachDatabase]
+    public async Task ALinkWithTheQuerysRareWordRanksAboveLinksWithOnlyItsCommonOnes(DatabaseProvider provider)
+    {
+        // No link has all three words; ten have the two common ones, one has the rare one. Counting words, the ten
+        // come first; weighing them by rarity, the summer course does.
+        var networks = string.Concat(Enumerable.Range(1, 10).Select(i => $"* [Neural networks, part {i}](https://example.org/networks/{i})\n"));
+        var seed = $"""
+            # Readings
+
+            ## Lectures
+
+            {networks}
+            ## Courses
+
+            * [Summer course on brains and machines](https://example.org/summer)
+            * [Winter course on brains](https://example.org/winter)
+
+            """;
+        using var catalog = EmptyCatalogFactory.On(provider);
+        await catalog.ImportAsync(new SeedFile("rare.md", System.Text.Encoding.UTF8.GetBytes(seed)));
+
+        var json = JsonDocument.Parse(await catalog.CreateClient().GetStringAsync("/api/search?q=summer+neural+networks", TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.True(json.GetProperty("partial").GetBoolean());
+        Assert.Equal("https://example.org/summer", Urls(json)[0]);
+        Assert.Equal(11, Urls(json).Count);
     }
 
     [Theory]
