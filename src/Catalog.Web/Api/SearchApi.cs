@@ -53,8 +53,7 @@ public static partial class SearchApi
             results.Partial,
             results.Correction?.SearchedFor,
             results.Correction?.SearchInsteadFor);
-        var reader = http.HttpContext.RequestServices.GetRequiredService<Links.Metadata.LinkMetaReader>();
-        return response with { Results = await LinkMetaItem.AttachAsync(response.Results, r => r.Url, (r, meta) => r with { Meta = meta }, reader, ct) };
+        return response with { Results = await LinkMetaItem.AttachAsync(response.Results, r => r.Url, (r, meta) => r with { Meta = meta }, db, ct) };
     }
 
     private static async Task<SuggestResponse> SuggestAsync(HttpRequest http, CatalogSearch search, CancellationToken ct)

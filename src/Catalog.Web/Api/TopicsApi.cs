@@ -63,7 +63,7 @@ public static partial class TopicsApi
             from h in health.DefaultIfEmpty()
             orderby m.Position
             select new LinkItem(m.Link.Url, m.Label, m.Link.Kind, m.Link.Host, LinkHealthView.Of(h))).AsNoTracking().ToListAsync(ct);
-        links = await LinkMetaItem.AttachAsync(links, l => l.Url, (l, meta) => l with { Meta = meta }, new Links.Metadata.LinkMetaReader(db), ct);
+        links = await LinkMetaItem.AttachAsync(links, l => l.Url, (l, meta) => l with { Meta = meta }, db, ct);
         var children = await db.Topics.Where(t => t.ParentId == topic.Id).OrderBy(t => t.Position)
             .Select(t => t.Slug).ToListAsync(ct);
         return Results.Ok(new TopicDetail(topic.Slug, topic.Title, topic.Level, topic.Parent, topic.IntroMarkdown, quotes, images, links, children));
