@@ -43,7 +43,7 @@ public static class HttpFigures
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(1) };
         var figures = new List<Figure>();
         var endpoints = await DiscoverAsync(client, figures);
-        var manifest = await CaptureAsync(run, client, endpoints);
+        var manifest = await CaptureAsync(run, client, endpoints.SelectMany(e => e.Paths));
         using var ceiling = await Server.StartCeilingAsync(run.Paths, manifest, endpoints[0].Paths[0], run.WorkPath("ceiling.log"));
 
         run.Log("warming up app and ceiling");
@@ -125,12 +125,12 @@ public static class HttpFigures
     }
 
     /// <summary>Saves every response body the ceiling will serve, with its content type; returns the manifest's path.</summary>
-    private static async Task<string> CaptureAsync(RunContext run, HttpClient client, List<Endpoint> endpoints)
+    public static async Task<string> CaptureAsync(RunContext run, HttpClient client, IEnumerable<string> paths, string folderName = "captured")
     {
-        var folder = run.WorkPath("captured");
+        var folder = run.WorkPath(folderName);
         Directory.CreateDirectory(folder);
         var lines = new List<string>();
-        foreach (var path in endpoints.SelectMany(e => e.Paths).Distinct())
+        foreach (var path in paths.Distinct())
         {
             using var response = await client.GetAsync(path);
             response.EnsureSuccessStatusCode();
