@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Catalog.Tests.Infrastructure;
 using Catalog.Web.Data;
 using Catalog.Web.Import;
@@ -54,6 +56,14 @@ public sealed class LinkHealthOnEachDatabaseTests
         Assert.False(progress.Running);
         Assert.NotNull(progress.LastFinishedAt);
         Assert.Equal((2, 1), (progress.Last!.Checked, progress.Last.Broken));
+
+        // The search API reads health in its own SQL: the same status and date as the row.
+        var row = await db.LinkHealth.AsNoTracking().SingleAsync(h => h.Url.EndsWith("/ok"), Ct);
+        var search = await catalog.CreateClient().GetFromJsonAsync<JsonElement>("/api/search?q=sturdy", Ct);
+        var shown = Assert.Single(search.GetProperty("results").EnumerateArray()).GetProperty("health");
+        Assert.Equal(row.Status, shown.GetProperty("status").GetString());
+        Assert.Equal(row.CheckedAt, shown.GetProperty("checkedAt").GetDateTimeOffset());
+        Assert.Equal(row.HttpStatus, shown.GetProperty("httpStatus").GetInt32());
     }
 
     [Theory]
