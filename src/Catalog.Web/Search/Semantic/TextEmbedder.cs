@@ -78,7 +78,7 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
 
         if (old is not null)
         {
-            Release(old, retiring: true);
+            Retire(old);
         }
     }
 
@@ -103,23 +103,37 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
         }
     }
 
-    // The model goes when it is no longer the current one and its last run has ended.
-    private void Release(Model model, bool retiring = false)
+    // A model goes once it is no longer the current one (retired) and its last run has ended.
+    private void Release(Model model)
     {
         lock (_gate)
         {
-            if (!retiring)
-            {
-                model.Users--;
-            }
-
-            model.Retired |= retiring;
+            model.Users--;
             if (!model.Retired || model.Users > 0)
             {
                 return;
             }
         }
 
+        Drop(model);
+    }
+
+    private void Retire(Model model)
+    {
+        lock (_gate)
+        {
+            model.Retired = true;
+            if (model.Users > 0)
+            {
+                return;
+            }
+        }
+
+        Drop(model);
+    }
+
+    private static void Drop(Model model)
+    {
         model.Dispose();
         NativeHeap.Trim();
     }
