@@ -15,6 +15,9 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
 
     public async Task<Lexicon> GetAsync(DbConnection connection, CancellationToken ct) => (await CurrentAsync(connection, ct)).Lexicon;
 
+    /// <summary>The catalog version of the lexicon read last; null before the first read.</summary>
+    public long? ReadVersion => _current?.Version;
+
     internal async Task<SameWork> WorksAsync(DbConnection connection, CancellationToken ct) => (await CurrentAsync(connection, ct)).Works;
 
     private async Task<Entry> CurrentAsync(DbConnection connection, CancellationToken ct)
