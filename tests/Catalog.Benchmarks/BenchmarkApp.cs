@@ -18,6 +18,7 @@ public static class BenchmarkApp
             "hostile" => await HostileSeeds.RunAsync(options),
             "long-tail" => await LongTailVerb.RunAsync(options),
             "semantic-memory" => await SemanticMemoryVerb.RunAsync(options),
+            "bm25-memory" => await Bm25MemoryVerb.RunAsync(options),
             "sanitize-wide" => SanitizerWideVerb.Run(options),
             "relevance" => await RelevanceVerb.RunAsync(options),
             "link-check" => await LinkCheckVerb.RunAsync(options),
@@ -37,6 +38,8 @@ public static class BenchmarkApp
                                               only the long-tail memory figure: distinct searches, then the server's RSS
               semantic-memory [--scale N]     the server's RSS with semantic ranking on (every document embedded, then
                                               after a restart) and off
+              bm25-memory [--scale N]         a prototype in-memory index against FTS5: the top 20 by bm25 for common
+                                              and middling terms, time and agreement (the postings read via fts5vocab)
               sanitize-wide [--links 1000,10000,20000,40000,80000] [--repeats N]
                                               the HTML sanitizer on one paragraph of that many links: time per link
               relevance [--details] [--sweep] import the seed, score the judged queries (relevance/queries.json) for the

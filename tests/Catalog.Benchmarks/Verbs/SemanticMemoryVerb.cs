@@ -37,19 +37,10 @@ public static class SemanticMemoryVerb
         run.Log("building src/Catalog.Web in Release");
         await MachineFacts.OutputOfAsync(paths.Root, "dotnet", "build", paths.WebProject, "-c", "Release", "-v", "q", "-nologo");
 
-        var corpus = Path.Combine(paths.Artifacts, $"catalog-{run.Scale}x.md");
-        GenerateVerb.Write(paths.Seed, run.Scale, Generation.SeedGenerator.DefaultSeed, corpus);
-        var database = run.WorkPath($"semantic-{run.Scale}x.db");
-        BenchDatabase.DeleteSqlite(database);
-
-        run.Log($"importing {corpus}");
-        using (var import = ChildProcess.Start(paths.AppFolder, run.WorkPath("semantic-import.log"), ImportFigures.ImportEnvironment(database), ["dotnet", paths.AppDll, "import", corpus]))
+        var database = await SyntheticCatalog.ImportAsync(run, $"semantic-{run.Scale}x.db");
+        if (database is null)
         {
-            if (await import.WaitForExitAsync(TimeSpan.FromMinutes(5)) != 0)
-            {
-                Console.Error.WriteLine($"The import failed; see {run.WorkPath("semantic-import.log")}");
-                return 1;
-            }
+            return 1;
         }
 
         var label = $"{run.Scale}x";

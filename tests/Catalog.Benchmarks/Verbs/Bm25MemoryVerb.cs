@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using Catalog.Benchmarks.Runner;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Benchmarks.Verbs;
+
+/// <summary>
+/// <c>bm25-memory [--scale N]</c>: what an in-memory index would save on the search's floor, FTS5's bm25 over every
+/// matching document (issue 18's latency targets). On the synthetic catalog imported with the CLI: the postings read
+/// back from the FTS5 index (<see cref="InMemoryBm25"/>), then the top 20 links by bm25 for the catalog's commonest
+/// terms, terms from the middle of the vocabulary and pairs of them joined by OR, in memory and by FTS5
+/// (<c>ORDER BY rank LIMIT 20</c>), and whether the two agree, order included. A prototype's measure: the app does
+/// not use it.
+/// </summary>
+public static class Bm25MemoryVerb
+{
+    private const int Top = 20;
+    private const int TermsPerKind = 10;
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        var paths = RepoPaths.Find();
+        var run = new RunContext(paths, quick: true, options.Number("--scale", 200));
+        Directory.CreateDirectory(run.WorkFolder);
+        run.Log("building src/Catalog.Web in Release");
+        await MachineFacts.OutputOfAsync(paths.Root, "dotnet", "build", paths.WebProject, "-c", "Release", "-v", "q", "-nologo");
+        var database = await SyntheticCatalog.ImportAsync(run, $"bm25-{run.Scale}x.db");
+        if (database is null)
+        {
+            return 1;
+        }
+
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        run.Log("reading the postings");
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var loading = Stopwatch.StartNew();
+        var index = InMemoryBm25.Read(connection);
+        var loaded = loading.Elapsed;
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+
+        var (common, middle) = Terms(connection);
+        var pairs = common.Zip(middle, (a, b) => new[] { a, b }).ToList();
+        var figures = new List<Figure>
+        {
+            new($"{run.Scale}x: postings read from the FTS5 index (fts5vocab)",
+                string.Create(CultureInfo.InvariantCulture, $"{loaded.TotalSeconds:F1} s, {index.Postings:N0} postings, {Format.Megabytes(index.Bytes)} of arrays ({Format.Megabytes(held)} managed)")),
+        };
+        var agreeing = 0;
+        foreach (var (kind, queries) in new[] { ("the commonest terms", common.Select(t => new[] { t }).ToList()), ("terms from the middle of the vocabulary", middle.Select(t => new[] { t }).ToList()), ("pairs of them joined by OR", pairs) })
+        {
+            var memory = new List<double>();
+            var fts5 = new List<double>();
+            foreach (var terms in queries)
+            {
+                var expected = Fts5Top(connection, terms);
+                agreeing += index.TopLinks(terms, Top).SequenceEqual(expected) ? 1 : 0;
+                memory.Add(Median(() => index.TopLinks(terms, Top), 21));
+                fts5.Add(Median(() => Fts5Top(connection, terms), 5));
+            }
+
+            var inMemory = Stats.Median(memory);
+            var sqlite = Stats.Median(fts5);
+            figures.Add(new Figure($"top {Top} links by bm25, {kind} ({queries.Count} queries): in memory / FTS5, median of the queries' medians",
+                Format.Ms(inMemory), Format.Ms(sqlite), string.Create(CultureInfo.InvariantCulture, $"{sqlite / inMemory:F0}x faster")));
+        }
+
+        var total = 3 * TermsPerKind;
+        figures.Add(new Figure($"the same top {Top} as FTS5, order included", $"{agreeing} of {total} queries", Met: agreeing == total));
+        Console.WriteLine(ResultsReport.ToMarkdown($"dotnet run -c Release --project tests/Catalog.Benchmarks -- bm25-memory --scale {run.Scale}",
+            await MachineFacts.CollectAsync(paths), figures, []));
+        return agreeing == total ? 0 : 1;
+    }
+
+    // Terms FTS5 finds as they are spelt (a stem that the stemmer would shorten again is left out): the commonest in
+    // links, and as many from the middle of the list by document count.
+    private static (List<string> Common, List<string> Middle) Terms(SqliteConnection connection)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_rows USING fts5vocab(main, 'search_index', 'row')";
+            create.ExecuteNonQuery();
+        }
+
+        var terms = new List<(string Term, long Documents)>();
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT term, doc FROM temp.search_rows WHERE term GLOB '[a-z][a-z][a-z]*' AND term NOT GLOB '*[^a-z]*' ORDER BY doc DESC, term";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                terms.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        var kept = terms.Where(t => Fts5Count(connection, t.Term) == t.Documents).Select(t => t.Term).ToList();
+        return ([.. kept.Take(TermsPerKind)], [.. kept.Skip(kept.Count / 2).Take(TermsPerKind)]);
+    }
+
+    private static long Fts5Count(SqliteConnection connection, string term)
+    {
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM search_index WHERE search_index MATCH $match";
+        count.Parameters.AddWithValue("$match", Quoted([term]));
+        return (long)count.ExecuteScalar()!;
+    }
+
+    private static List<long> Fts5Top(SqliteConnection connection, IReadOnlyList<string> terms)
+    {
+        using var top = connection.CreateCommand();
+        top.CommandText = "SELECT rowid FROM search_index WHERE search_index MATCH $match AND rowid > 0 ORDER BY rank LIMIT $limit";
+        top.Parameters.AddWithValue("$match", Quoted(terms));
+        top.Parameters.AddWithValue("$limit", Top);
+        var rowids = new List<long>();
+        using var reader = top.ExecuteReader();
+        while (reader.Read())
+        {
+            rowids.Add(reader.GetInt64(0));
+        }
+
+        return rowids;
+    }
+
+    private static string Quoted(IEnumerable<string> terms) => string.Join(" OR ", terms.Select(t => "\"" + t + "\""));
+
+    private static double Median(Action work, int repeats)
+    {
+        work();
+        var times = new List<double>(repeats);
+        for (var i = 0; i < repeats; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            work();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return Stats.Median(times);
+    }
+}
