@@ -11,10 +11,11 @@ namespace Catalog.Tests.Search;
 /// <summary>The lexicon of each new catalog version is read in the background, before any search asks for it.</summary>
 public sealed class SearchLexiconWarmerTests
 {
-    [Fact]
-    public async Task AnImportsLexiconIsReadWithoutASearch()
+    [Theory]
+    [OnEachDatabase]
+    public async Task AnImportsLexiconIsReadWithoutASearch(DatabaseProvider provider)
     {
-        using var catalog = new EmptyCatalogFactory();
+        using var catalog = EmptyCatalogFactory.On(provider);
         await catalog.ImportAsync(EmptyCatalogFactory.SeedPath);
         var version = catalog.Services.GetRequiredService<CatalogVersion>();
         var lexicons = catalog.Services.GetRequiredService<SearchLexicons>();
