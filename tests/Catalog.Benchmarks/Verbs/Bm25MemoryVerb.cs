@@ -20,12 +20,7 @@ public static class Bm25MemoryVerb
 
     public static async Task<int> RunAsync(Options options)
     {
-        var paths = RepoPaths.Find();
-        var run = new RunContext(paths, quick: true, options.Number("--scale", 200));
-        Directory.CreateDirectory(run.WorkFolder);
-        run.Log("building src/Catalog.Web in Release");
-        await MachineFacts.OutputOfAsync(paths.Root, "dotnet", "build", paths.WebProject, "-c", "Release", "-v", "q", "-nologo");
-        var database = await SyntheticCatalog.ImportAsync(run, $"bm25-{run.Scale}x.db");
+        var (run, database) = await SyntheticCatalog.PrepareAsync(options, "bm25");
         if (database is null)
         {
             return 1;
@@ -69,7 +64,7 @@ public static class Bm25MemoryVerb
         var total = 3 * TermsPerKind;
         figures.Add(new Figure($"the same top {Top} as FTS5, order included", $"{agreeing} of {total} queries", Met: agreeing == total));
         Console.WriteLine(ResultsReport.ToMarkdown($"dotnet run -c Release --project tests/Catalog.Benchmarks -- bm25-memory --scale {run.Scale}",
-            await MachineFacts.CollectAsync(paths), figures, []));
+            await MachineFacts.CollectAsync(run.Paths), figures, []));
         return agreeing == total ? 0 : 1;
     }
 

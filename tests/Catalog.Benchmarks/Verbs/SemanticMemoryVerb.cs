@@ -31,13 +31,7 @@ public static class SemanticMemoryVerb
 
     public static async Task<int> RunAsync(Options options)
     {
-        var paths = RepoPaths.Find();
-        var run = new RunContext(paths, quick: true, options.Number("--scale", 200));
-        Directory.CreateDirectory(run.WorkFolder);
-        run.Log("building src/Catalog.Web in Release");
-        await MachineFacts.OutputOfAsync(paths.Root, "dotnet", "build", paths.WebProject, "-c", "Release", "-v", "q", "-nologo");
-
-        var database = await SyntheticCatalog.ImportAsync(run, $"semantic-{run.Scale}x.db");
+        var (run, database) = await SyntheticCatalog.PrepareAsync(options, "semantic");
         if (database is null)
         {
             return 1;
@@ -54,7 +48,7 @@ public static class SemanticMemoryVerb
             whenReady: latency is null ? null : latency.LexicalAsync));
         figures.AddRange(latency?.Figures(label) ?? [Figure.NotAvailable("latency rows", "wrk is not installed")]);
         Console.WriteLine(ResultsReport.ToMarkdown($"dotnet run -c Release --project tests/Catalog.Benchmarks -- semantic-memory --scale {run.Scale}",
-            await MachineFacts.CollectAsync(paths), figures, []));
+            await MachineFacts.CollectAsync(run.Paths), figures, []));
         return figures.All(f => f.Met != false) ? 0 : 1;
     }
 
