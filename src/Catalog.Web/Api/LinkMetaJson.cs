@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Catalog.Web.Data;
 using Catalog.Web.Links.Metadata;
-using Catalog.Web.Search;
 
 namespace Catalog.Web.Api;
 
@@ -31,18 +29,11 @@ public sealed record LinkMetaItem(
             return [];
         }
 
-        var connection = await db.OpenConnectionAsync(ct);
-        var sql = ISearchDialect.Of(connection);
-        var rows = await connection.ListAsync($"""
-            SELECT "Url", "Title", "Authors", "Year", "Venue", "Abstract", "Source", "FetchedAt", "CanonicalId"
-            FROM "LinkMetadata" WHERE "FetchedAt" IS NOT NULL AND {sql.InTexts("\"Url\"", "@urls")}
-            """,
-            r => (Url: r.GetString(0), Item: new LinkMetaItem(
-                r.IsDBNull(1) ? null : r.GetString(1), MetadataRecord.Authors(r.GetString(2)), r.IsDBNull(3) ? null : r.GetInt32(3),
-                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
-                r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetString(8))),
-            ct, ("@urls", JsonSerializer.Serialize(items.Select(url).Distinct(StringComparer.Ordinal))));
-        var metas = rows.ToDictionary(r => r.Url, r => r.Item, StringComparer.Ordinal);
+        var metas = await db.RowsByUrlAsync("LinkMetadata",
+            """ "Title", "Authors", "Year", "Venue", "Abstract", "Source", "FetchedAt", "CanonicalId" """, items.Select(url),
+            r => new LinkMetaItem(r.NullableString(1), MetadataRecord.Authors(r.GetString(2)), r.NullableValue<int>(3), r.NullableString(4),
+                r.NullableString(5), r.NullableString(6), r.GetFieldValue<DateTimeOffset>(7), r.NullableString(8)),
+            ct, condition: "\"FetchedAt\" IS NOT NULL");
         return items.Select(item => attach(item, metas.GetValueOrDefault(url(item)))).ToList();
     }
 }

@@ -58,6 +58,10 @@ internal static class Sql
     /// <summary>The text in column <paramref name="ordinal"/>, or null.</summary>
     public static string? NullableString(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
+    /// <summary>The value in column <paramref name="ordinal"/> (a number, a date), or null.</summary>
+    public static T? NullableValue<T>(this DbDataReader reader, int ordinal)
+        where T : struct => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {
         Web.SqlCommandCounter.CountCommand();

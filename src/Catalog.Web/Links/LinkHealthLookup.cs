@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Catalog.Web.Data;
-using Catalog.Web.Search;
 
 namespace Catalog.Web.Links;
 
@@ -19,17 +17,10 @@ public static class LinkHealthLookup
             return new Dictionary<string, LinkHealthView>();
         }
 
-        var connection = await db.OpenConnectionAsync(ct);
-        var sql = ISearchDialect.Of(connection);
-        var rows = await connection.ListAsync($"""
-            SELECT "Url", "Status", "CheckedAt", "HttpStatus", "FinalUrl", "DeadSince", "ArchiveUrl", "ArchivedAt"
-            FROM "LinkHealth" WHERE {sql.InTexts("\"Url\"", "@urls")}
-            """,
-            r => (Url: r.GetString(0), Health: new LinkHealthView(
-                r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4),
-                r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7))),
-            ct, ("@urls", JsonSerializer.Serialize(urls.Distinct(StringComparer.Ordinal))));
-        return rows.ToDictionary(r => r.Url, r => r.Health, StringComparer.Ordinal);
+        return await db.RowsByUrlAsync("LinkHealth",
+            """ "Status", "CheckedAt", "HttpStatus", "FinalUrl", "DeadSince", "ArchiveUrl", "ArchivedAt" """, urls,
+            r => new LinkHealthView(r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.NullableValue<int>(3), r.NullableString(4),
+                r.NullableValue<DateTimeOffset>(5), r.NullableString(6), r.NullableValue<DateTimeOffset>(7)), ct);
     }
 
     public static LinkHealthView HealthOf(this IReadOnlyDictionary<string, LinkHealthView> health, string url) =>
