@@ -94,11 +94,13 @@ public sealed class SearchPlan
         return new SearchPlan(query, clauses, correction);
     }
 
-    // The rarity of the group's commonest word: a phrase is as rare as its rarest word, alternatives (OR) as common as
-    // the commonest. A respelt word counts as its respelling.
+    // Alternatives (OR) are as common as the commonest; a respelt word counts as its respelling.
     private static double Rarity(Group group, string? respelt, Lexicon lexicon) =>
-        respelt is not null ? lexicon.Rarity(respelt)
-        : group.Terms.Min(t => t.IsPhrase ? SearchText.Fold(t.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty("").Max(lexicon.Rarity) : lexicon.Rarity(SearchText.Fold(t.Text)));
+        respelt is not null ? lexicon.Rarity(respelt) : group.Terms.Min(t => Rarity(t, lexicon));
+
+    // A phrase is as rare as its rarest word; a word is one word.
+    private static double Rarity(SearchTerm term, Lexicon lexicon) =>
+        SearchText.Fold(term.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty("").Max(lexicon.Rarity);
 
     private static List<SearchClause> Averaging(IReadOnlyList<SearchClause> clauses)
     {
