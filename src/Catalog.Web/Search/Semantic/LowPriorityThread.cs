@@ -49,6 +49,13 @@ public sealed class LowPriorityThread : IDisposable
         return result.Task;
     }
 
+    /// <summary>Runs <paramref name="work"/> on the thread; its exception or cancellation comes back in the task.</summary>
+    public Task RunAsync(Action work, CancellationToken ct) => RunAsync(() =>
+    {
+        work();
+        return true;
+    }, ct);
+
     public void Dispose()
     {
         _work.CompleteAdding();

@@ -57,11 +57,16 @@ public sealed class SemanticIndexer(
             var finished = await pass.RunAsync(database, wanted, () => version.Current.Version != wanted, ct);
             if (finished)
             {
-                // A fresh model for the queries: the pass's session keeps its largest batch's buffers for good.
-                await thread.RunAsync(() => { embedder.Reload(); return true; }, ct);
+                // A fresh model for the queries: the pass's session keeps its largest batch's buffers for good. Only
+                // after a pass that ran the model: a link check or a metadata save makes a version with nothing to embed.
+                if (index.Progress.Computed > 0)
+                {
+                    await thread.RunAsync(embedder.Reload, ct);
+                }
+
                 // The pass's own garbage (every document's text, read once, and each batch's buffers) is in the oldest
                 // generation by now, which the GC keeps committed until memory runs short. One compacting collection
-                // per finished pass (once per import) returns it; then the model runs' freed activations go back
+                // per finished pass (once per catalog version) returns it; then the model runs' freed activations go back
                 // to the system, and the server keeps only what queries need.
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 NativeHeap.Trim();
