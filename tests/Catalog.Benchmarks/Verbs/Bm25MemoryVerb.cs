@@ -89,8 +89,10 @@ public static class Bm25MemoryVerb
             }
         }
 
-        var kept = terms.Where(t => Fts5Count(connection, t.Term) == t.Documents).Select(t => t.Term).ToList();
-        return ([.. kept.Take(TermsPerKind)], [.. kept.Skip(kept.Count / 2).Take(TermsPerKind)]);
+        // Lazily: each check is a count over the term's whole doclist, and only twenty terms are wanted.
+        IEnumerable<string> Kept(IEnumerable<(string Term, long Documents)> from) =>
+            from.Where(t => Fts5Count(connection, t.Term) == t.Documents).Select(t => t.Term).Take(TermsPerKind);
+        return ([.. Kept(terms)], [.. Kept(terms.Skip(terms.Count / 2))]);
     }
 
     private static long Fts5Count(SqliteConnection connection, string term)
