@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Text.Json;
 using Catalog.Web.Data;
 using Catalog.Web.Search.Semantic;
 
@@ -18,23 +18,25 @@ public sealed partial class CatalogSearch
         && plan.Query.Groups.All(g => g is [{ IsPhrase: false } term] && (!term.IsPrefix || term.IsTyping))
         && request.Page * request.PageSize <= RelaxedWindow;
 
-    private async Task<SearchResults> FusedAsync(DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
+    private async Task<SearchResults> FusedAsync(Matcher matcher, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
     {
+        var connection = matcher.Connection;
         var sql = ISearchDialect.Of(connection);
-        var match = sql.Match(plan.AllWords);
-        var allWords = (int)await connection.ScalarAsync(sql.Count(SearchFilters.None), ct,
-            ("@match", match), ("@shadowed", await works.ShadowedAsync(connection, plan.AllWords, SearchFilters.None, ct)));
+        var shadowed = await works.ShadowedAsync(matcher, plan.AllWords, SearchFilters.None, ct);
+        var allWords = matcher.InMemory(plan.AllWords, SearchFilters.None) is { } matches
+            ? matches.LinkCount - shadowed.Count
+            : (int)await connection.ScalarAsync(sql.Count(SearchFilters.None), ct,
+                ("@match", sql.Match(plan.AllWords)), ("@shadowed", JsonSerializer.Serialize(shadowed)));
         List<long> lexical;
         List<long> topicIds;
         if (allWords < RelaxedWindow && plan.CanRelax)
         {
-            (lexical, topicIds) = await RelaxedRankingAsync(connection, plan, SearchFilters.None, ct);
+            (lexical, topicIds) = await RelaxedRankingAsync(matcher, plan, SearchFilters.None, ct);
         }
         else
         {
-            lexical = await connection.ListAsync(sql.LinkCandidates(SearchFilters.None), r => r.GetInt64(0), ct,
-                ("@match", match), ("@limit", RelaxedWindow));
-            topicIds = await connection.ListAsync(sql.TopicCandidates, r => -r.GetInt64(0), ct, ("@match", match), ("@limit", TopicLimit));
+            lexical = [.. (await matcher.BestAsync(plan.AllWords, SearchFilters.None, links: true, RelaxedWindow, ct)).Select(r => r.Id)];
+            topicIds = [.. (await matcher.BestAsync(plan.AllWords, SearchFilters.None, links: false, TopicLimit, ct)).Select(r => -r.Id)];
         }
 
         var text = plan.Correction?.SearchedFor ?? plan.Query.ToText();
@@ -45,7 +47,7 @@ public sealed partial class CatalogSearch
             topicIds = [.. semantic.Nearest(text, SuggestedTopicLimit, topics: true, ct).Select(n => -n.RowId)];
         }
 
-        var page = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var page = Page(ranked, request);
         var hits = works.Name(await PageHitsAsync(connection, plan.AnyWord, page, ct));
         var topics = await TopicRefsAsync(connection, topicIds, ct);
         var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked, ct) : null;

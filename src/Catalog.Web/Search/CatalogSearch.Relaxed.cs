@@ -31,11 +31,12 @@ public sealed partial class CatalogSearch
     }
 
     private static async Task<SearchResults> RelaxedAsync(
-        DbConnection connection, SearchPlan plan, SearchRequest request, int allWordsTotal, bool withFacets, SameWork works, CancellationToken ct)
+        Matcher matcher, SearchPlan plan, SearchRequest request, int allWordsTotal, bool withFacets, SameWork works, CancellationToken ct)
     {
-        var (relaxed, topicIds) = await RelaxedRankingAsync(connection, plan, request.Filters, ct);
+        var connection = matcher.Connection;
+        var (relaxed, topicIds) = await RelaxedRankingAsync(matcher, plan, request.Filters, ct);
         var ranked = works.Collapse(relaxed);
-        var page = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var page = Page(ranked, request);
         var hits = works.Name(await PageHitsAsync(connection, plan.AnyWord, page, ct));
         var topicRefs = await TopicRefsAsync(connection, topicIds, ct);
         var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked, ct) : null;
@@ -44,21 +45,16 @@ public sealed partial class CatalogSearch
 
     /// <summary>The relaxed ranking of links (ids, best first) and of topics (ids), before any page is cut from it.</summary>
     private static async Task<(List<long> Links, List<long> Topics)> RelaxedRankingAsync(
-        DbConnection connection, SearchPlan plan, SearchFilters filters, CancellationToken ct)
+        Matcher matcher, SearchPlan plan, SearchFilters filters, CancellationToken ct)
     {
-        var sql = ISearchDialect.Of(connection);
-        var any = sql.Match(plan.AnyWord);
-        var links = await connection.ListAsync(sql.LinkCandidates(filters),
-            r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct,
-            [("@match", any), ("@limit", RelaxedWindow), .. filters.Parameters]);
-        var topics = await connection.ListAsync(sql.TopicCandidates,
-            r => new Candidate(r.GetInt64(0), r.GetDouble(1), Own: true), ct, ("@match", any), ("@limit", TopicLimit));
+        var links = (await matcher.BestAsync(plan.AnyWord, filters, links: true, RelaxedWindow, ct)).Select(r => new Candidate(r.Id, r.Rank, Own: true)).ToList();
+        var topics = (await matcher.BestAsync(plan.AnyWord, filters, links: false, TopicLimit, ct)).Select(r => new Candidate(r.Id, r.Rank, Own: true)).ToList();
 
         var documents = links.Concat(topics).ToList();
-        await BandAsync(connection, plan, documents, ct);
+        await BandAsync(matcher, plan, documents, ct);
         var full = plan.Clauses.Count;
         var fullTopics = topics.Where(t => t.Band >= full - FullTolerance).Select(t => -t.Id).ToList();
-        var candidates = await InheritAsync(connection, plan, links, fullTopics, filters, ct);
+        var candidates = await InheritAsync(matcher.Connection, plan, links, fullTopics, filters, ct);
 
         var ranked = candidates
             .OrderByDescending(c => c.Band).ThenByDescending(c => c.Own).ThenBy(c => c.Rank).ThenBy(c => c.Order)
@@ -68,14 +64,14 @@ public sealed partial class CatalogSearch
     }
 
     // Sets each document's band: the clauses it matches as typed, plus those only its respelling matches.
-    private static async Task BandAsync(DbConnection connection, SearchPlan plan, List<Candidate> documents, CancellationToken ct)
+    private static async Task BandAsync(Matcher matcher, SearchPlan plan, List<Candidate> documents, CancellationToken ct)
     {
-        var ids = JsonSerializer.Serialize(documents.Select(d => d.Id));
+        var ids = documents.Select(d => d.Id).ToList();
         var bands = new Dictionary<long, double>();
         foreach (var clause in plan.Clauses)
         {
-            var exact = await MatchingAsync(connection, clause.ExactFts5, ids, ct);
-            var corrected = clause.Corrected is null ? [] : await MatchingAsync(connection, clause.Corrected, ids, ct);
+            var exact = await matcher.MatchingAsync(clause.ExactFts5, ids, ct);
+            var corrected = clause.Corrected is null ? [] : await matcher.MatchingAsync(clause.Corrected, ids, ct);
             foreach (var id in exact.Concat(corrected.Except(exact)))
             {
                 bands[id] = bands.GetValueOrDefault(id) + clause.Weight * (exact.Contains(id) ? 1 : SearchClause.CorrectedWeight);
@@ -86,12 +82,6 @@ public sealed partial class CatalogSearch
         {
             document.Band = bands.GetValueOrDefault(document.Id);
         }
-    }
-
-    private static async Task<HashSet<long>> MatchingAsync(DbConnection connection, string match, string ids, CancellationToken ct)
-    {
-        var sql = ISearchDialect.Of(connection);
-        return [.. await connection.ListAsync(sql.Matching, r => r.GetInt64(0), ct, ("@match", sql.Match(match)), ("@ids", ids))];
     }
 
     // Links of the topics that match every clause: half a clause for each clause they miss themselves.
@@ -127,7 +117,7 @@ public sealed partial class CatalogSearch
         var ids = JsonSerializer.Serialize(page);
         var rows = (await connection.ListAsync(sql.Rows,
             r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3)), ct, ("@ids", ids))).ToDictionary(r => r.Id);
-        var snippets = (await connection.ListAsync(sql.Snippets,
+        var snippets = (await connection.ListAsync(match.Contains('*', StringComparison.Ordinal) ? sql.Snippets : sql.SnippetsByLookup,
             r => (Id: r.GetInt64(0), Snippet: r.GetString(1)), ct, ("@match", sql.Match(match)), ("@ids", ids))).ToDictionary(r => r.Id, r => r.Snippet);
         var mentions = await MentionsAsync(connection, page, ct);
         return page.Where(rows.ContainsKey).Select(id =>

@@ -29,13 +29,15 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         }
 
         var connection = await OpenAsync(ct);
-        var lexicon = lexicons is null ? null : await lexicons.GetAsync(connection, ct);
+        var current = lexicons is null ? null : await lexicons.CurrentAsync(connection, ct);
+        var lexicon = current?.Lexicon;
         var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, lexicon, ct);
         var plan = lexicon is null ? SearchPlan.Plain(query, completions) : await SearchPlan.MakeAsync(connection, query, lexicon, completions, ct);
-        var works = lexicons is null ? await SameWork.ReadAsync(connection, ct) : await lexicons.WorksAsync(connection, ct);
+        var works = current?.Works ?? await SameWork.ReadAsync(connection, ct);
+        var matcher = new Matcher(connection, current?.Postings);
         return semantic is { Available: true } && IsFusable(plan, request)
-            ? await FusedAsync(connection, plan, request, withFacets, works, ct)
-            : await RunAsync(connection, plan, request, withFacets, works, ct);
+            ? await FusedAsync(matcher, plan, request, withFacets, works, ct)
+            : await RunAsync(matcher, plan, request, withFacets, works, ct);
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken ct)
@@ -84,27 +86,42 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
     public Task<DbConnection> OpenAsync(CancellationToken ct) => db.OpenConnectionAsync(ct);
 
     private static async Task<SearchResults> RunAsync(
-        DbConnection connection, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
+        Matcher matcher, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
     {
+        var connection = matcher.Connection;
         var sql = ISearchDialect.Of(connection);
         var match = plan.AllWords;
-        var shadowed = await works.ShadowedAsync(connection, match, request.Filters, ct);
-        var hits = works.Name(await HitsAsync(connection, match, request, shadowed, ct));
+        var shadowedIds = await works.ShadowedAsync(matcher, match, request.Filters, ct);
+        var shadowed = JsonSerializer.Serialize(shadowedIds);
+        var pageEnd = request.Page * request.PageSize;
+        var matches = matcher.InMemory(match, request.Filters);
+        if (matches is not null && matches.LinkCount - shadowedIds.Count < pageEnd && plan.CanRelax && pageEnd <= RelaxedWindow)
+        {
+            return await RelaxedAsync(matcher, plan, request, matches.LinkCount - shadowedIds.Count, withFacets, works, ct);
+        }
+
+        var hits = works.Name(matches is null
+            ? await HitsAsync(connection, match, request, shadowed, ct)
+            : await PageHitsAsync(connection, match, Page(matches.Best(pageEnd, links: true, shadowedIds.ToHashSet()).Select(b => b.RowId), request), ct));
         var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, shadowed, ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
+            : matches is not null ? matches.LinkCount - shadowedIds.Count
             : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
             : (int)await connection.ScalarAsync(sql.Count(request.Filters), ct,
                 [("@match", sql.Match(match)), ("@shadowed", shadowed), .. request.Filters.Parameters]);
-        var pageEnd = request.Page * request.PageSize;
         if (total < pageEnd && plan.CanRelax && pageEnd <= RelaxedWindow)
         {
-            return await RelaxedAsync(connection, plan, request, total, withFacets, works, ct);
+            return await RelaxedAsync(matcher, plan, request, total, withFacets, works, ct);
         }
 
         // After the relaxed answer's turn: it ranks its own topics, and would throw these away.
-        var topics = await TopicsAsync(connection, match, TopicLimit, ct);
+        var topics = await TopicsAsync(matcher, match, TopicLimit, ct);
         return new SearchResults(plan.Query, total, request.Page, request.PageSize, topics, hits, facets, total, plan.Correction);
     }
+
+    /// <summary>The request's page of a ranking.</summary>
+    private static List<long> Page(IEnumerable<long> ranked, SearchRequest request) =>
+        [.. ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)];
 
     private static async Task<List<SearchHit>> HitsAsync(DbConnection connection, string match, SearchRequest request, string shadowed, CancellationToken ct)
     {
@@ -119,6 +136,11 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
                 : new SearchHit(r.Url, r.Url, r.Kind, r.Host, [], Snippets.ToHtml(r.Snippet)) { LinkId = r.Id })
             .ToList();
     }
+
+    private static async Task<List<TopicRef>> TopicsAsync(Matcher matcher, string match, int limit, CancellationToken ct) =>
+        matcher.InMemory(match, SearchFilters.None) is { } matches
+            ? await TopicRefsAsync(matcher.Connection, [.. matches.Best(limit, links: false).Select(t => -t.RowId)], ct)
+            : await TopicsAsync(matcher.Connection, match, limit, ct);
 
     private static Task<List<TopicRef>> TopicsAsync(DbConnection connection, string match, int limit, CancellationToken ct)
     {

@@ -41,22 +41,19 @@ internal sealed class SameWork
 
     /// <summary>
     /// The links that match and pass the filters but have a better-ranked link of their work that does too (ties go to
-    /// the older link), as the JSON array <c>@shadowed</c> of <see cref="ISearchDialect.Hits"/>, Count and Facets.
+    /// the older link): as JSON, the <c>@shadowed</c> of <see cref="ISearchDialect.Hits"/>, Count and Facets.
     /// </summary>
-    public async Task<string> ShadowedAsync(DbConnection connection, string match, SearchFilters filters, CancellationToken ct)
+    public async Task<List<long>> ShadowedAsync(Matcher matcher, string match, SearchFilters filters, CancellationToken ct)
     {
-        var sql = ISearchDialect.Of(connection);
         if (IsEmpty)
         {
-            return "[]";
+            return [];
         }
 
-        var matching = await connection.ListAsync(sql.SameWorkMatches(filters), r => (Id: r.GetInt64(0), Rank: r.GetDouble(1)), ct,
-            [("@match", sql.Match(match)), ("@ids", _ids), .. filters.Parameters]);
-        var shadowed = matching.GroupBy(m => _workOf[m.Id])
+        var matching = await matcher.RanksAsync(match, filters, _workOf.Keys, _ids, ct);
+        return [.. matching.GroupBy(m => _workOf[m.Id])
             .SelectMany(work => work.OrderBy(m => m.Rank).ThenBy(m => m.Id).Skip(1))
-            .Select(m => m.Id);
-        return JsonSerializer.Serialize(shadowed);
+            .Select(m => m.Id)];
     }
 
     /// <summary>The ranking with each work's first link only, in the same order.</summary>

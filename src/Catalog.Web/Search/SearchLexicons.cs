@@ -1,16 +1,19 @@
 using System.Data.Common;
+using Catalog.Web.Search.Postings;
 using Catalog.Web.Web;
 
 namespace Catalog.Web.Search;
 
 /// <summary>
-/// The <see cref="Lexicon"/> and the <see cref="SameWork"/> table of the catalog's current version, read once after
+/// The <see cref="Lexicon"/>, the <see cref="SameWork"/> table and the in-memory <see cref="SearchPostings"/> (SQLite
+/// only) of the catalog's current version, read once after
 /// each import or metadata save (the first search that sees a new version reads them; searches meanwhile wait for that
 /// one read rather than each starting their own).
 /// </summary>
 public sealed class SearchLexicons(CatalogVersion version) : IDisposable
 {
     private readonly SemaphoreSlim _reading = new(1, 1);
+    private readonly IndexTokenizer _tokenizer = new();
     private volatile Entry? _current;
 
     public async Task<Lexicon> GetAsync(DbConnection connection, CancellationToken ct) => (await CurrentAsync(connection, ct)).Lexicon;
@@ -18,9 +21,8 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
     /// <summary>The catalog version of the lexicon read last; null before the first read.</summary>
     public long? ReadVersion => _current?.Version;
 
-    internal async Task<SameWork> WorksAsync(DbConnection connection, CancellationToken ct) => (await CurrentAsync(connection, ct)).Works;
-
-    private async Task<Entry> CurrentAsync(DbConnection connection, CancellationToken ct)
+    /// <summary>What one search reads of the current version, all of one version.</summary>
+    internal async Task<Entry> CurrentAsync(DbConnection connection, CancellationToken ct)
     {
         var wanted = version.Current.Version;
         if (_current is { } known && known.Version == wanted)
@@ -36,7 +38,8 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
                 return read;
             }
 
-            var entry = new Entry(wanted, await Lexicon.ReadAsync(connection, ct), await SameWork.ReadAsync(connection, ct));
+            var entry = new Entry(wanted, await Lexicon.ReadAsync(connection, ct), await SameWork.ReadAsync(connection, ct),
+                await SearchPostings.ReadAsync(connection, _tokenizer, ct));
             _current = entry;
             return entry;
         }
@@ -46,7 +49,11 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
         }
     }
 
-    public void Dispose() => _reading.Dispose();
+    public void Dispose()
+    {
+        _reading.Dispose();
+        _tokenizer.Dispose();
+    }
 
-    private sealed record Entry(long Version, Lexicon Lexicon, SameWork Works);
+    internal sealed record Entry(long Version, Lexicon Lexicon, SameWork Works, SearchPostings? Postings);
 }

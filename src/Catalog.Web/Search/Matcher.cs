@@ -1,0 +1,70 @@
+using System.Data.Common;
+using System.Text.Json;
+using Catalog.Web.Data;
+using Catalog.Web.Search.Postings;
+
+namespace Catalog.Web.Search;
+
+/// <summary>
+/// What one search asks of its match expressions (the best documents, which of some documents match, how many links
+/// match), answered from the in-memory postings when they can (<see cref="SearchPostings"/>: SQLite, no filters, an
+/// expression of single words and prefixes), else by the database's SQL (<see cref="ISearchDialect"/>). Both answer
+/// alike, order and ties included. An expression is evaluated once per search, however often it is asked about.
+/// </summary>
+internal sealed class Matcher(DbConnection connection, SearchPostings? postings)
+{
+    private readonly ISearchDialect _sql = ISearchDialect.Of(connection);
+    private readonly Dictionary<string, MatchSet?> _evaluated = new(StringComparer.Ordinal);
+
+    public DbConnection Connection => connection;
+
+    /// <summary>The matches of <paramref name="match"/> in memory, or null when the database must answer.</summary>
+    public MatchSet? InMemory(string match, SearchFilters filters)
+    {
+        if (postings is null || filters.Any)
+        {
+            return null;
+        }
+
+        if (!_evaluated.TryGetValue(match, out var matches))
+        {
+            _evaluated[match] = matches = postings.Evaluate(match);
+        }
+
+        return matches;
+    }
+
+    /// <summary>The best <paramref name="limit"/> links (passing the filters) or topics, with their rank, best first.</summary>
+    public async Task<List<(long Id, double Rank)>> BestAsync(string match, SearchFilters filters, bool links, int limit, CancellationToken ct)
+    {
+        if (InMemory(match, links ? filters : SearchFilters.None) is { } matches)
+        {
+            return matches.Best(limit, links);
+        }
+
+        return links
+            ? await connection.ListAsync(_sql.LinkCandidates(filters), r => (r.GetInt64(0), r.GetDouble(1)), ct,
+                [("@match", _sql.Match(match)), ("@limit", limit), .. filters.Parameters])
+            : await connection.ListAsync(_sql.TopicCandidates, r => (r.GetInt64(0), r.GetDouble(1)), ct,
+                ("@match", _sql.Match(match)), ("@limit", limit));
+    }
+
+    /// <summary>Which documents of <paramref name="ids"/> match.</summary>
+    public async Task<HashSet<long>> MatchingAsync(string match, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        InMemory(match, SearchFilters.None) is { } matches
+            ? [.. ids.Where(matches.Contains)]
+            : [.. await connection.ListAsync(_sql.Matching, r => r.GetInt64(0), ct, ("@match", _sql.Match(match)), ("@ids", JsonSerializer.Serialize(ids)))];
+
+    /// <summary>The links of <paramref name="ids"/> (<paramref name="idsJson"/>, the same as JSON) that match and pass the filters, with their rank.</summary>
+    public async Task<List<(long Id, double Rank)>> RanksAsync(
+        string match, SearchFilters filters, IReadOnlyCollection<long> ids, string idsJson, CancellationToken ct)
+    {
+        if (InMemory(match, filters) is { } matches)
+        {
+            return [.. ids.Select(id => (Id: id, Rank: matches.RankOf(id))).Where(r => r.Rank is not null).Select(r => (r.Id, r.Rank!.Value))];
+        }
+
+        return await connection.ListAsync(_sql.SameWorkMatches(filters), r => (r.GetInt64(0), r.GetDouble(1)), ct,
+            [("@match", _sql.Match(match)), ("@ids", idsJson), .. filters.Parameters]);
+    }
+}

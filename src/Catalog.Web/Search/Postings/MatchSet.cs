@@ -1,0 +1,113 @@
+namespace Catalog.Web.Search.Postings;
+
+/// <summary>
+/// The documents a match expression matches (places in <see cref="SearchPostings"/>, ascending) with their rank: bm25
+/// as FTS5's <c>bm25()</c> computes it, the phrases summed in the order the expression writes them, negated so that
+/// lower is better, as the table's <c>rank</c> column is. Ties are in rowid order, as FTS5 hands them over.
+/// </summary>
+public sealed class MatchSet
+{
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private readonly SearchPostings _postings;
+    private readonly int[] _documents;
+    private readonly double[] _scores;
+
+    private MatchSet(SearchPostings postings, int[] documents, double[] scores)
+    {
+        _postings = postings;
+        _documents = documents;
+        _scores = scores;
+        var firstLink = Array.BinarySearch(documents, postings.FirstLink);
+        FirstLink = firstLink >= 0 ? firstLink : ~firstLink;
+    }
+
+    /// <summary>How many links match.</summary>
+    public int LinkCount => _documents.Length - FirstLink;
+
+    // Where the links begin in _documents.
+    private int FirstLink { get; }
+
+    internal static MatchSet Score(SearchPostings postings, int[] documents, IReadOnlyList<SearchPostings.Posting> phrases)
+    {
+        var scores = new double[documents.Length];
+        var rows = postings.RowIds.Length;
+        foreach (var phrase in phrases)
+        {
+            var hits = phrase.Documents.Length;
+            var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
+            idf = idf <= 0.0 ? 1e-6 : idf;
+            for (int i = 0, j = 0; i < documents.Length && j < hits;)
+            {
+                if (documents[i] < phrase.Documents[j])
+                {
+                    i++;
+                }
+                else if (documents[i] > phrase.Documents[j])
+                {
+                    j++;
+                }
+                else
+                {
+                    double f = phrase.Frequencies[j];
+                    double length = postings.Lengths[documents[i]];
+                    scores[i] += idf * (f * (K1 + 1.0) / (f + K1 * (1 - B + B * length / postings.AverageLength)));
+                    i++;
+                    j++;
+                }
+            }
+        }
+
+        return new MatchSet(postings, documents, scores);
+    }
+
+    /// <summary>The rank of the document with this rowid, or null when it does not match.</summary>
+    public double? RankOf(long rowId)
+    {
+        var place = Array.BinarySearch(_postings.RowIds, rowId);
+        var found = place < 0 ? -1 : Array.BinarySearch(_documents, place);
+        return found < 0 ? null : -_scores[found];
+    }
+
+    public bool Contains(long rowId) => RankOf(rowId) is not null;
+
+    /// <summary>
+    /// The best <paramref name="count"/> links (or topics), best first, leaving out <paramref name="skipped"/>: what
+    /// <c>ORDER BY rank LIMIT</c> gives.
+    /// </summary>
+    public List<(long RowId, double Rank)> Best(int count, bool links, IReadOnlySet<long>? skipped = null)
+    {
+        var (from, to) = links ? (FirstLink, _documents.Length) : (0, FirstLink);
+
+        // The heap's minimum is the worst kept: the lowest score, of equal scores the later document.
+        var heap = new PriorityQueue<int, int>(Comparer<int>.Create(
+            (x, y) => _scores[x] != _scores[y] ? _scores[x].CompareTo(_scores[y]) : y.CompareTo(x)));
+        for (var i = from; i < to && count > 0; i++)
+        {
+            if (skipped is not null && skipped.Contains(_postings.RowIds[_documents[i]]))
+            {
+                continue;
+            }
+
+            if (heap.Count < count)
+            {
+                heap.Enqueue(i, i);
+            }
+            else if (heap.Peek() is var worst && _scores[i] > _scores[worst])
+            {
+                heap.DequeueEnqueue(i, i);
+            }
+        }
+
+        var best = new List<(long RowId, double Rank)>(heap.Count);
+        while (heap.Count > 0)
+        {
+            var i = heap.Dequeue();
+            best.Add((_postings.RowIds[_documents[i]], -_scores[i]));
+        }
+
+        best.Reverse();
+        return best;
+    }
+}

@@ -1,0 +1,138 @@
+using Catalog.Tests.Infrastructure;
+using Catalog.Web.Search.Postings;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Tests.Search;
+
+/// <summary>
+/// The in-memory postings answer a match expression as FTS5 does: the same documents, the same rank to the last bit,
+/// the same order of ties, for words common and rare, prefixes, OR, AND and NOT, on the seed's index.
+/// </summary>
+public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+{
+    [Fact]
+    public async Task EveryExpressionTheAppWritesRanksAsFts5RanksIt()
+    {
+        await using var connection = await OpenAsync();
+        using var tokenizer = new IndexTokenizer();
+        var postings = await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken);
+        var expressions = await ExpressionsAsync(connection);
+
+        Assert.NotNull(postings);
+        Assert.True(expressions.Count > 200, $"{expressions.Count} expressions");
+        var compared = 0;
+        foreach (var expression in expressions)
+        {
+            var matches = postings.Evaluate(expression);
+            Assert.True(matches is not null, expression);
+            var expected = await Fts5Async(connection, expression);
+            var links = expected.Where(r => r.RowId > 0).ToList();
+            Assert.Equal(links.Count, matches.LinkCount);
+            Assert.Equal(links, matches.Best(links.Count + 1, links: true));
+            Assert.Equal(expected.Where(r => r.RowId < 0).ToList(), matches.Best(expected.Count + 1, links: false));
+            Assert.Equal(links.Take(7).ToList(), matches.Best(7, links: true));
+            compared += expected.Count;
+        }
+
+        Assert.True(compared > 10_000, $"{compared} documents compared");
+    }
+
+    [Fact]
+    public async Task ShadowedLinksAreLeftOutAndEveryMatchHasItsRank()
+    {
+        await using var connection = await OpenAsync();
+        using var tokenizer = new IndexTokenizer();
+        var postings = (await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken))!;
+        var expected = (await Fts5Async(connection, "\"learning\"")).Where(r => r.RowId > 0).ToList();
+        var matches = postings.Evaluate("\"learning\"")!;
+
+        var skipped = expected.Take(3).Select(r => r.RowId).ToHashSet();
+        Assert.Equal(expected.Skip(3).Take(10).ToList(), matches.Best(10, links: true, skipped));
+        Assert.All(expected, r => Assert.Equal(r.Rank, matches.RankOf(r.RowId)));
+        Assert.Null(matches.RankOf(expected.Max(r => r.RowId) + 1_000_000));
+    }
+
+    [Theory]
+    [InlineData("\"neural tangent kernel\"")] // a phrase of several words: positions, which the postings do not keep
+    [InlineData("(\"deep\" AND \"kernel\") OR \"theory\"")] // an AND under an OR: FTS5 ranks it by where its iterators stand
+    [InlineData("\"deep\" AND \"kernel\" OR \"theory\"")] // operators mixed without parentheses
+    [InlineData("deep")] // a bare word: the app always quotes
+    [InlineData("\"deep")]
+    public async Task WhatThePostingsCannotAnswerAsFts5WouldIsLeftToTheDatabase(string expression)
+    {
+        await using var connection = await OpenAsync();
+        using var tokenizer = new IndexTokenizer();
+        var postings = (await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken))!;
+
+        Assert.Null(postings.Evaluate(expression));
+    }
+
+    [Fact]
+    public void TheTokenizerMakesAQuerysWordsTheTermsTheIndexHolds()
+    {
+        using var tokenizer = new IndexTokenizer();
+
+        Assert.Equal(["theori"], tokenizer.Tokens("Theories"));
+        Assert.Equal(["neural", "tangent", "kernel"], tokenizer.Tokens("neural tangent kernels"));
+        Assert.Equal(["naiv"], tokenizer.Tokens("naïve"));
+        Assert.Empty(tokenizer.Tokens("--"));
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        factory.CreateClient();
+        var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
+    }
+
+    // Words of every frequency, alone, as prefixes, two and three together by OR and AND, and with NOT, in the shapes
+    // the search plans write.
+    private static async Task<List<string>> ExpressionsAsync(SqliteConnection connection)
+    {
+        var words = new List<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT term FROM search_vocab WHERE term GLOB '[a-z]*' AND length(term) > 2 ORDER BY doc DESC, term";
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                words.Add(reader.GetString(0));
+            }
+        }
+
+        var picked = words.Take(25).Concat(words.Where((_, i) => i % 97 == 0)).Distinct().ToList();
+        static string Q(string word) => "\"" + word + "\"";
+        var expressions = new List<string>();
+        for (var i = 0; i < picked.Count; i++)
+        {
+            var a = picked[i];
+            var b = picked[(i * 7 + 3) % picked.Count];
+            var c = picked[(i * 13 + 5) % picked.Count];
+            expressions.Add(Q(a));
+            expressions.Add(Q(a[..3]) + " *");
+            expressions.Add($"{Q(a)} OR {Q(b)}");
+            expressions.Add($"{Q(a)} AND {Q(b)}");
+            expressions.Add($"{Q(a)} AND ({Q(b)} OR {Q(c)} OR {Q(c[..3])} *)");
+            expressions.Add($"({Q(a)} OR {Q(b)} OR {Q(a)}) NOT ({Q(c)})");
+            expressions.Add($"(({Q(a)} OR {Q(b)}) OR {Q(c)}) NOT ({Q(b)} OR {Q(c[..Math.Min(4, c.Length)])} *)");
+        }
+
+        return expressions;
+    }
+
+    private static async Task<List<(long RowId, double Rank)>> Fts5Async(SqliteConnection connection, string expression)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid, rank FROM search_index WHERE search_index MATCH @match ORDER BY rank";
+        command.Parameters.AddWithValue("@match", expression);
+        var rows = new List<(long, double)>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            rows.Add((reader.GetInt64(0), reader.GetDouble(1)));
+        }
+
+        return rows;
+    }
+}
