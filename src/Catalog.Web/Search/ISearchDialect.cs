@@ -65,6 +65,12 @@ public interface ISearchDialect
     /// <summary>rowid and snippet of the documents of <c>@ids</c> that match.</summary>
     string Snippets { get; }
 
+    /// <summary>
+    /// <see cref="Snippets"/>, each id looked up in the index rather than read from one pass over the match: far
+    /// cheaper for a page of ids when the match has no prefix, whose every lookup merges all its terms' doclists.
+    /// </summary>
+    string SnippetsByLookup { get; }
+
     /// <summary>Id, Slug, Title of the topics in <c>@ids</c>.</summary>
     string TopicRefs { get; }
 

@@ -78,6 +78,15 @@ public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<Catal
         }
     }
 
+    [Fact]
+    public async Task APagesSnippetsWithoutPrefixesLookUpEachId()
+    {
+        var plan = await PlanAsync(s_sql.SnippetsByLookup);
+
+        var scan = Assert.Single(plan, p => p.StartsWith("SCAN search_index VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+        Assert.Contains(":=", scan, StringComparison.Ordinal);
+    }
+
     private async Task<List<string>> PlanAsync(string sql)
     {
         factory.CreateClient();

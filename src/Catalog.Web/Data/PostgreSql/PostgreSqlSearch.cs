@@ -136,6 +136,8 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
 
     public string Rows => $"""SELECT "Id", "Url", "Kind", "Host" FROM "Links" WHERE "Id" IN ({Ids("@ids")})""";
 
+    public string SnippetsByLookup => Snippets;
+
     public string Snippets => $"""
         SELECT s.rowid, {Snippet} FROM {Query}, search_index s
         WHERE s.rowid IN ({Ids("@ids")}) AND s.document @@ q

@@ -39,6 +39,12 @@ public sealed partial class SqliteSearch
         WHERE search_index MATCH @match AND {AmongIds}
         """;
 
+    // Without the unary plus, SQLite hands FTS5 the rowids one by one.
+    public string SnippetsByLookup => """
+        SELECT rowid, snippet(search_index, -1, char(57344), char(57345), '…', 16) FROM search_index
+        WHERE search_index MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))
+        """;
+
     public string TopicRefs => "SELECT Id, Slug, Title FROM Topics WHERE Id IN (SELECT value FROM json_each(@ids))";
 
     /// <summary>The facets of a given set of links (<see cref="Facets"/> for a MATCH).</summary>
