@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using Catalog.Benchmarks.Runner;
+using Catalog.Web.Search.Postings;
 using Microsoft.Data.Sqlite;
 
 namespace Catalog.Benchmarks.Verbs;
 
 /// <summary>
-/// <c>bm25-memory [--scale N]</c>: what an in-memory index would save on the search's floor, FTS5's bm25 over every
+/// <c>bm25-memory [--scale N]</c>: what the in-memory postings save on the search's floor, FTS5's bm25 over every
 /// matching document (issue 18's latency targets). On the synthetic catalog imported with the CLI: the postings read
-/// back from the FTS5 index (<see cref="InMemoryBm25"/>), then the top 20 links by bm25 for the catalog's commonest
-/// terms, terms from the middle of the vocabulary and pairs of them joined by OR, in memory and by FTS5
-/// (<c>ORDER BY rank LIMIT 20</c>), and whether the two agree, order included. A prototype's measure: the app does
-/// not use it.
+/// back from the FTS5 index as the app reads them (<see cref="SearchPostings"/>), then the top 20 links by bm25 for
+/// the catalog's commonest terms, terms from the middle of the vocabulary and pairs of them joined by OR, in memory
+/// and by FTS5 (<c>ORDER BY rank LIMIT 20</c>), and whether the two agree, order included.
 /// </summary>
 public static class Bm25MemoryVerb
 {
@@ -28,19 +28,21 @@ public static class Bm25MemoryVerb
 
         using var connection = new SqliteConnection($"Data Source={database}");
         connection.Open();
+        using var tokenizer = new IndexTokenizer();
         run.Log("reading the postings");
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var loading = Stopwatch.StartNew();
-        var index = InMemoryBm25.Read(connection);
+        var index = (await SearchPostings.ReadAsync(connection, tokenizer, CancellationToken.None))!;
         var loaded = loading.Elapsed;
         var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        List<long> InMemory(IReadOnlyList<string> terms) => [.. index.Evaluate(Quoted(terms))!.Best(Top, links: true).Select(b => b.RowId)];
 
         var (common, middle) = Terms(connection);
         var pairs = common.Zip(middle, (a, b) => new[] { a, b }).ToList();
         var figures = new List<Figure>
         {
             new($"{run.Scale}x: postings read from the FTS5 index (fts5vocab)",
-                string.Create(CultureInfo.InvariantCulture, $"{loaded.TotalSeconds:F1} s, {index.Postings:N0} postings, {Format.Megabytes(index.Bytes)} of arrays ({Format.Megabytes(held)} managed)")),
+                string.Create(CultureInfo.InvariantCulture, $"{loaded.TotalSeconds:F1} s, {index.Terms:N0} terms, {index.Count:N0} postings, {Format.Megabytes(held)} managed")),
         };
         var agreeing = 0;
         foreach (var (kind, queries) in new[] { ("the commonest terms", common.Select(t => new[] { t }).ToList()), ("terms from the middle of the vocabulary", middle.Select(t => new[] { t }).ToList()), ("pairs of them joined by OR", pairs) })
@@ -50,8 +52,8 @@ public static class Bm25MemoryVerb
             foreach (var terms in queries)
             {
                 var expected = Fts5Top(connection, terms);
-                agreeing += index.TopLinks(terms, Top).SequenceEqual(expected) ? 1 : 0;
-                memory.Add(Median(() => index.TopLinks(terms, Top), 21));
+                agreeing += InMemory(terms).SequenceEqual(expected) ? 1 : 0;
+                memory.Add(Median(() => InMemory(terms), 21));
                 fts5.Add(Median(() => Fts5Top(connection, terms), 5));
             }
 
