@@ -102,7 +102,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
 
         var hits = works.Name(matches is null
             ? await HitsAsync(connection, match, request, shadowed, ct)
-            : await PageHitsAsync(connection, match, Page(matches.Best(pageEnd, links: true, shadowedIds.ToHashSet()).Select(b => b.RowId), request), ct));
+            : await PageHitsAsync(matcher, match, Page(matches.Best(pageEnd, links: true, shadowedIds.ToHashSet()).Select(b => b.RowId), request), ct));
         var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, shadowed, ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : matches is not null ? matches.LinkCount - shadowedIds.Count

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data.Sqlite;
 using Catalog.Web.Search.Postings;
 using Microsoft.Data.Sqlite;
 
@@ -43,13 +45,31 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         await using var connection = await OpenAsync();
         using var tokenizer = new IndexTokenizer();
         var postings = (await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken))!;
-        var expected = (await Fts5Async(connection, "\"learning\"")).Where(r => r.RowId > 0).ToList();
+        var all = await Fts5Async(connection, "\"learning\"");
+        var expected = all.Where(r => r.RowId > 0).ToList();
         var matches = postings.Evaluate("\"learning\"")!;
 
         var skipped = expected.Take(3).Select(r => r.RowId).ToHashSet();
         Assert.Equal(expected.Skip(3).Take(10).ToList(), matches.Best(10, links: true, skipped));
-        Assert.All(expected, r => Assert.Equal(r.Rank, matches.RankOf(r.RowId)));
+        Assert.Contains(all, r => r.RowId < 0);
+        Assert.All(all, r => Assert.Equal(r.Rank, matches.RankOf(r.RowId)));
         Assert.Null(matches.RankOf(expected.Max(r => r.RowId) + 1_000_000));
+        Assert.Null(matches.RankOf(all.Min(r => r.RowId) - 1_000_000));
+    }
+
+    [Fact]
+    public async Task SnippetsLookedUpOneByOneAreTheSnippetsOfAPass()
+    {
+        await using var connection = await OpenAsync();
+        const string match = "\"deep\" OR \"learn\" * OR \"kernel\"";
+        var ids = (await Fts5Async(connection, match)).Where(r => r.RowId > 0).Take(20).Select(r => r.RowId).ToList();
+
+        var byLookup = await SnippetsAsync(connection, SqliteSearch.Instance.SnippetsByLookup, match, ids);
+        var byPass = await SnippetsAsync(connection, SqliteSearch.Instance.Snippets, match, ids);
+
+        Assert.Equal(20, byPass.Count);
+        Assert.Contains(byPass, s => s.Contains('\uE000', StringComparison.Ordinal));
+        Assert.Equal(byPass.Order(StringComparer.Ordinal), byLookup.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -119,6 +139,22 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         }
 
         return expressions;
+    }
+
+    private static async Task<List<string>> SnippetsAsync(SqliteConnection connection, string sql, string match, List<long> ids)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@match", match);
+        command.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(ids));
+        var snippets = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            snippets.Add(reader.GetInt64(0) + " " + reader.GetString(1));
+        }
+
+        return snippets;
     }
 
     private static async Task<List<(long RowId, double Rank)>> Fts5Async(SqliteConnection connection, string expression)

@@ -65,7 +65,7 @@ public sealed class MatchSet
     /// <summary>The rank of the document with this rowid, or null when it does not match.</summary>
     public double? RankOf(long rowId)
     {
-        var place = Array.BinarySearch(_postings.RowIds, rowId);
+        var place = _postings.PlaceOf(rowId);
         var found = place < 0 ? -1 : Array.BinarySearch(_documents, place);
         return found < 0 ? null : -_scores[found];
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using Catalog.Web.Data;
 using Microsoft.Data.Sqlite;
@@ -22,6 +23,10 @@ public sealed class SearchPostings
     private readonly Posting[] _postings;
     private readonly IndexTokenizer _tokenizer;
 
+    // A document's place by its rowid: links by id, topics by -rowid; -1 where there is none.
+    private readonly int[] _linkPlaces;
+    private readonly int[] _topicPlaces;
+
     private SearchPostings(long[] rowIds, int[] lengths, string[] terms, Posting[] postings, IndexTokenizer tokenizer)
     {
         RowIds = rowIds;
@@ -31,6 +36,28 @@ public sealed class SearchPostings
         _terms = terms;
         _postings = postings;
         _tokenizer = tokenizer;
+        _linkPlaces = Places(rowIds.Where(id => id > 0), FirstLink);
+        _topicPlaces = Places(rowIds.Take(FirstLink).Reverse().Select(id => -id), 0, descending: true);
+    }
+
+    private static int[] Places(IEnumerable<long> ids, int first, bool descending = false)
+    {
+        var list = ids.ToList();
+        var places = new int[list.Count == 0 ? 0 : (int)list.Max() + 1];
+        Array.Fill(places, -1);
+        for (var i = 0; i < list.Count; i++)
+        {
+            places[list[i]] = descending ? list.Count - 1 - i + first : first + i;
+        }
+
+        return places;
+    }
+
+    /// <summary>The document's place, or -1 when the index has no document with this rowid.</summary>
+    internal int PlaceOf(long rowId)
+    {
+        var (places, id) = rowId > 0 ? (_linkPlaces, rowId) : (_topicPlaces, -rowId);
+        return id < places.Length ? places[id] : -1;
     }
 
     /// <summary>The documents' rowids (links positive, topics negative), ascending; a document is its place here.</summary>
@@ -157,23 +184,9 @@ public sealed class SearchPostings
     // A phrase of one token: that term's posting; a prefix: the postings of every term it begins, summed by document.
     private Posting? PostingOf(MatchExpression.Phrase phrase)
     {
-        if (_tokenizer.Tokens(phrase.Text) is not [var token])
+        if (TermsOf(phrase) is not var (first, last))
         {
             return null;
-        }
-
-        if (!phrase.IsPrefix)
-        {
-            var found = Array.BinarySearch(_terms, token, StringComparer.Ordinal);
-            return found >= 0 ? _postings[found] : new Posting([], []);
-        }
-
-        var first = Array.BinarySearch(_terms, token, StringComparer.Ordinal);
-        first = first >= 0 ? first : ~first;
-        var last = first;
-        while (last < _terms.Length && _terms[last].StartsWith(token, StringComparison.Ordinal))
-        {
-            last++;
         }
 
         return (last - first) switch
@@ -184,18 +197,65 @@ public sealed class SearchPostings
         };
     }
 
-    private static Posting Merge(ReadOnlySpan<Posting> postings)
+    // The range of _terms the phrase matches: its one token's term, or every term it is a prefix of; null for a
+    // phrase of several tokens or none.
+    private (int First, int Last)? TermsOf(MatchExpression.Phrase phrase)
     {
-        var byDocument = new SortedDictionary<int, int>();
-        foreach (var posting in postings)
+        if (_tokenizer.Tokens(phrase.Text) is not [var token])
         {
-            for (var i = 0; i < posting.Documents.Length; i++)
-            {
-                byDocument[posting.Documents[i]] = byDocument.GetValueOrDefault(posting.Documents[i]) + posting.Frequencies[i];
-            }
+            return null;
         }
 
-        return new Posting([.. byDocument.Keys], [.. byDocument.Values]);
+        var first = Array.BinarySearch(_terms, token, StringComparer.Ordinal);
+        if (!phrase.IsPrefix)
+        {
+            return first >= 0 ? (first, first + 1) : (0, 0);
+        }
+
+        first = first >= 0 ? first : ~first;
+        var last = first;
+        while (last < _terms.Length && _terms[last].StartsWith(token, StringComparison.Ordinal))
+        {
+            last++;
+        }
+
+        return (first, last);
+    }
+
+    // Summed by document in one array as long as the index (pooled: it would be a large object each time), then
+    // read back in order: linear in the postings and the documents.
+    private Posting Merge(ReadOnlySpan<Posting> postings)
+    {
+        var sums = ArrayPool<int>.Shared.Rent(RowIds.Length);
+        Array.Clear(sums, 0, RowIds.Length);
+        try
+        {
+            var documents = 0;
+            foreach (var posting in postings)
+            {
+                for (var i = 0; i < posting.Documents.Length; i++)
+                {
+                    documents += sums[posting.Documents[i]] == 0 ? 1 : 0;
+                    sums[posting.Documents[i]] += posting.Frequencies[i];
+                }
+            }
+
+            var merged = new Posting(new int[documents], new int[documents]);
+            for (int place = 0, n = 0; n < documents; place++)
+            {
+                if (sums[place] > 0)
+                {
+                    merged.Documents[n] = place;
+                    merged.Frequencies[n++] = sums[place];
+                }
+            }
+
+            return merged;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sums);
+        }
     }
 
     // FTS5 counts a phrase's occurrences in a row when the phrase's own iterator stands at that row: every phrase a
