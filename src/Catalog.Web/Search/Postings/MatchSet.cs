@@ -12,13 +12,14 @@ public sealed class MatchSet
 
     private readonly SearchPostings _postings;
     private readonly int[] _documents;
-    private readonly double[] _scores;
+    private readonly IReadOnlyList<SearchPostings.Posting> _phrases;
+    private double[]? _scores;
 
-    private MatchSet(SearchPostings postings, int[] documents, double[] scores)
+    internal MatchSet(SearchPostings postings, int[] documents, IReadOnlyList<SearchPostings.Posting> phrases)
     {
         _postings = postings;
         _documents = documents;
-        _scores = scores;
+        _phrases = phrases;
         var firstLink = Array.BinarySearch(documents, postings.FirstLink);
         FirstLink = firstLink >= 0 ? firstLink : ~firstLink;
     }
@@ -29,11 +30,16 @@ public sealed class MatchSet
     // Where the links begin in _documents.
     private int FirstLink { get; }
 
-    internal static MatchSet Score(SearchPostings postings, int[] documents, IReadOnlyList<SearchPostings.Posting> phrases)
+    // Scored when a rank is first asked for: which documents match and how many need no scores, and a common word's
+    // scores are a large array.
+    private double[] Scores => _scores ??= Score();
+
+    private double[] Score()
     {
+        var documents = _documents;
         var scores = new double[documents.Length];
-        var rows = postings.RowIds.Length;
-        foreach (var phrase in phrases)
+        var rows = _postings.RowIds.Length;
+        foreach (var phrase in _phrases)
         {
             var hits = phrase.Documents.Length;
             var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
@@ -51,26 +57,27 @@ public sealed class MatchSet
                 else
                 {
                     double f = phrase.Frequencies[j];
-                    double length = postings.Lengths[documents[i]];
-                    scores[i] += idf * (f * (K1 + 1.0) / (f + K1 * (1 - B + B * length / postings.AverageLength)));
+                    double length = _postings.Lengths[documents[i]];
+                    scores[i] += idf * (f * (K1 + 1.0) / (f + K1 * (1 - B + B * length / _postings.AverageLength)));
                     i++;
                     j++;
                 }
             }
         }
 
-        return new MatchSet(postings, documents, scores);
+        return scores;
     }
 
     /// <summary>The rank of the document with this rowid, or null when it does not match.</summary>
-    public double? RankOf(long rowId)
+    public double? RankOf(long rowId) => IndexOf(rowId) is var found and >= 0 ? -Scores[found] : null;
+
+    public bool Contains(long rowId) => IndexOf(rowId) >= 0;
+
+    private int IndexOf(long rowId)
     {
         var place = _postings.PlaceOf(rowId);
-        var found = place < 0 ? -1 : Array.BinarySearch(_documents, place);
-        return found < 0 ? null : -_scores[found];
+        return place < 0 ? -1 : Array.BinarySearch(_documents, place);
     }
-
-    public bool Contains(long rowId) => RankOf(rowId) is not null;
 
     /// <summary>
     /// The best <paramref name="count"/> links (or topics), best first, leaving out <paramref name="skipped"/>: what
@@ -79,10 +86,11 @@ public sealed class MatchSet
     public List<(long RowId, double Rank)> Best(int count, bool links, IReadOnlySet<long>? skipped = null)
     {
         var (from, to) = links ? (FirstLink, _documents.Length) : (0, FirstLink);
+        var scores = Scores;
 
         // The heap's minimum is the worst kept: the lowest score, of equal scores the later document.
         var heap = new PriorityQueue<int, int>(Comparer<int>.Create(
-            (x, y) => _scores[x] != _scores[y] ? _scores[x].CompareTo(_scores[y]) : y.CompareTo(x)));
+            (x, y) => scores[x] != scores[y] ? scores[x].CompareTo(scores[y]) : y.CompareTo(x)));
         for (var i = from; i < to && count > 0; i++)
         {
             if (skipped is not null && skipped.Contains(_postings.RowIds[_documents[i]]))
@@ -94,7 +102,7 @@ public sealed class MatchSet
             {
                 heap.Enqueue(i, i);
             }
-            else if (heap.Peek() is var worst && _scores[i] > _scores[worst])
+            else if (heap.Peek() is var worst && scores[i] > scores[worst])
             {
                 heap.DequeueEnqueue(i, i);
             }
@@ -104,7 +112,7 @@ public sealed class MatchSet
         while (heap.Count > 0)
         {
             var i = heap.Dequeue();
-            best.Add((_postings.RowIds[_documents[i]], -_scores[i]));
+            best.Add((_postings.RowIds[_documents[i]], -scores[i]));
         }
 
         best.Reverse();

@@ -178,7 +178,7 @@ public sealed class SearchPostings
         }
 
         var matched = Documents(tree, phrases);
-        return MatchSet.Score(this, matched, [.. tree.Phrases().Select(p => phrases[p])]);
+        return new MatchSet(this, matched, [.. tree.Phrases().Select(p => phrases[p])]);
     }
 
     // A phrase of one token: that term's posting; a prefix: the postings of every term it begins, summed by document.

@@ -1,16 +1,20 @@
 namespace Catalog.Web.Search.Postings;
 
-/// <summary>AND, OR and NOT of ascending arrays of document places.</summary>
+/// <summary>
+/// AND, OR and NOT of ascending arrays of document places. Each result is counted first and allocated once at its
+/// size: a common word's matches make a large object, which only a full collection frees.
+/// </summary>
 internal static class SortedSets
 {
     public static int[] Intersect(int[] left, int[] right)
     {
-        var result = new List<int>(Math.Min(left.Length, right.Length));
-        for (int i = 0, j = 0; i < left.Length && j < right.Length;)
+        var result = new int[Common(left, right)];
+        var n = 0;
+        for (int i = 0, j = 0; n < result.Length;)
         {
             if (left[i] == right[j])
             {
-                result.Add(left[i]);
+                result[n++] = left[i];
                 i++;
                 j++;
             }
@@ -24,12 +28,12 @@ internal static class SortedSets
             }
         }
 
-        return [.. result];
+        return result;
     }
 
     public static int[] Union(int[] left, int[] right)
     {
-        var result = new int[left.Length + right.Length];
+        var result = new int[left.Length + right.Length - Common(left, right)];
         var n = 0;
         int i = 0, j = 0;
         while (i < left.Length && j < right.Length)
@@ -47,12 +51,13 @@ internal static class SortedSets
             result[n++] = right[j++];
         }
 
-        return n == result.Length ? result : result[..n];
+        return result;
     }
 
     public static int[] Except(int[] left, int[] right)
     {
-        var result = new List<int>(left.Length);
+        var result = new int[left.Length - Common(left, right)];
+        var n = 0;
         var j = 0;
         foreach (var document in left)
         {
@@ -63,11 +68,36 @@ internal static class SortedSets
 
             if (j >= right.Length || right[j] != document)
             {
-                result.Add(document);
+                result[n++] = document;
             }
         }
 
-        return [.. result];
+        return result;
+    }
+
+    // How many places the two arrays share.
+    private static int Common(int[] left, int[] right)
+    {
+        var common = 0;
+        for (int i = 0, j = 0; i < left.Length && j < right.Length;)
+        {
+            if (left[i] == right[j])
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (left[i] < right[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return common;
     }
 
     private static int Both(ref int i, ref int j, int document)
