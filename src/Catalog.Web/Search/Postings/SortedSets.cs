@@ -9,25 +9,7 @@ internal static class SortedSets
     public static int[] Intersect(int[] left, int[] right)
     {
         var result = new int[Common(left, right)];
-        var n = 0;
-        for (int i = 0, j = 0; n < result.Length;)
-        {
-            if (left[i] == right[j])
-            {
-                result[n++] = left[i];
-                i++;
-                j++;
-            }
-            else if (left[i] < right[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
+        Common(left, right, result);
         return result;
     }
 
@@ -76,13 +58,21 @@ internal static class SortedSets
     }
 
     // How many places the two arrays share.
-    private static int Common(int[] left, int[] right)
+    private static int Common(int[] left, int[] right) => Common(left, right, []);
+
+    // The same, written into the span as well while it has room.
+    private static int Common(int[] left, int[] right, Span<int> into)
     {
         var common = 0;
         for (int i = 0, j = 0; i < left.Length && j < right.Length;)
         {
             if (left[i] == right[j])
             {
+                if (common < into.Length)
+                {
+                    into[common] = left[i];
+                }
+
                 common++;
                 i++;
                 j++;
