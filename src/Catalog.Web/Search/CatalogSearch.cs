@@ -94,8 +94,11 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         var shadowedIds = await works.ShadowedAsync(matcher, match, request.Filters, ct);
         var shadowed = JsonSerializer.Serialize(shadowedIds);
         var pageEnd = request.Page * request.PageSize;
+        bool Relaxes(int total) => total < pageEnd && plan.CanRelax && pageEnd <= RelaxedWindow;
+
+        // In memory the count is known before the page: a relaxed answer skips the strict page altogether.
         var matches = matcher.InMemory(match, request.Filters);
-        if (matches is not null && matches.LinkCount - shadowedIds.Count < pageEnd && plan.CanRelax && pageEnd <= RelaxedWindow)
+        if (matches is not null && Relaxes(matches.LinkCount - shadowedIds.Count))
         {
             return await RelaxedAsync(matcher, plan, request, matches.LinkCount - shadowedIds.Count, withFacets, works, ct);
         }
@@ -109,7 +112,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
             : (int)await connection.ScalarAsync(sql.Count(request.Filters), ct,
                 [("@match", sql.Match(match)), ("@shadowed", shadowed), .. request.Filters.Parameters]);
-        if (total < pageEnd && plan.CanRelax && pageEnd <= RelaxedWindow)
+        if (Relaxes(total))
         {
             return await RelaxedAsync(matcher, plan, request, total, withFacets, works, ct);
         }

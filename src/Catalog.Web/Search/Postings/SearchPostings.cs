@@ -36,20 +36,25 @@ public sealed class SearchPostings
         _terms = terms;
         _postings = postings;
         _tokenizer = tokenizer;
-        _linkPlaces = Places(rowIds.Where(id => id > 0), FirstLink);
-        _topicPlaces = Places(rowIds.Take(FirstLink).Reverse().Select(id => -id), 0, descending: true);
+        _linkPlaces = NoPlaces(rowIds.Length == FirstLink ? 0 : rowIds[^1]);
+        _topicPlaces = NoPlaces(FirstLink == 0 ? 0 : -rowIds[0]);
+        for (var place = 0; place < rowIds.Length; place++)
+        {
+            if (rowIds[place] > 0)
+            {
+                _linkPlaces[rowIds[place]] = place;
+            }
+            else
+            {
+                _topicPlaces[-rowIds[place]] = place;
+            }
+        }
     }
 
-    private static int[] Places(IEnumerable<long> ids, int first, bool descending = false)
+    private static int[] NoPlaces(long maxId)
     {
-        var list = ids.ToList();
-        var places = new int[list.Count == 0 ? 0 : (int)list.Max() + 1];
+        var places = new int[maxId + 1];
         Array.Fill(places, -1);
-        for (var i = 0; i < list.Count; i++)
-        {
-            places[list[i]] = descending ? list.Count - 1 - i + first : first + i;
-        }
-
         return places;
     }
 
@@ -159,7 +164,8 @@ public sealed class SearchPostings
         }
 
         var phrases = new Dictionary<MatchExpression.Phrase, Posting>();
-        foreach (var phrase in tree.Phrases())
+        var ordered = tree.Phrases().ToList();
+        foreach (var phrase in ordered)
         {
             if (!phrases.ContainsKey(phrase))
             {
@@ -178,7 +184,7 @@ public sealed class SearchPostings
         }
 
         var matched = Documents(tree, phrases);
-        return new MatchSet(this, matched, [.. tree.Phrases().Select(p => phrases[p])]);
+        return new MatchSet(this, matched, [.. ordered.Select(p => phrases[p])]);
     }
 
     // A phrase of one token: that term's posting; a prefix: the postings of every term it begins, summed by document.
