@@ -6,7 +6,7 @@ namespace Catalog.Web.Search;
 /// <summary>
 /// What query-time repairs need to know about one version of the catalog: its words as written (folded, unstemmed,
 /// with the number of documents each is in), a trigram index over them for respelling (<see cref="Typos"/>), and the
-/// acronyms it defines (<see cref="Acronyms"/>). Built from the search index after each import (<see cref="SearchLexicons"/>).
+/// acronyms it defines (<see cref="Acronyms"/>), and the words it writes as one (<see cref="Compounds"/>). Built from the search index after each import (<see cref="SearchLexicons"/>).
 /// </summary>
 public sealed class Lexicon
 {
@@ -16,6 +16,7 @@ public sealed class Lexicon
     private readonly Dictionary<string, int[]> _trigrams;
     private readonly Dictionary<string, string[]> _longForms;
     private readonly List<(string Acronym, string[] LongForm)> _pairs;
+    private readonly Dictionary<string, List<string>> _compounds;
 
     public Lexicon(IEnumerable<(string Word, int Documents)> words, IEnumerable<(string Acronym, string[] LongForm)> acronyms, int documents = 0)
     {
@@ -38,6 +39,7 @@ public sealed class Lexicon
         }
 
         _trigrams = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _compounds = FindCompounds(_documents.Keys.Where(w => w.All(char.IsAsciiLetter)).ToHashSet(StringComparer.Ordinal));
 
         // The first definition wins; an acronym defined two ways is left as it is written.
         _pairs = [];
@@ -110,6 +112,61 @@ public sealed class Lexicon
         }
 
         return word;
+    }
+
+    /// <summary>The shortest word worth looking for inside longer ones, and the shortest other part of such a word.</summary>
+    public const int CompoundPartLength = 5;
+
+    private const int OtherPartLength = 4;
+
+    /// <summary>
+    /// Known words made of this word (folded) and another known word, written as one as hosts and paths of URLs write
+    /// them: "interpretability" is in networkinterpretability.org, "topology" in /topologylayer/. Only words of at least
+    /// <see cref="CompoundPartLength"/> letters are looked for, next to another of at least four.
+    /// </summary>
+    public IReadOnlyList<string> Compounds(string word) => _compounds.GetValueOrDefault(word) ?? (IReadOnlyList<string>)[];
+
+    private static Dictionary<string, List<string>> FindCompounds(HashSet<string> words)
+    {
+        var compounds = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        void Add(string part, string compound)
+        {
+            if (!compounds.TryGetValue(part, out var list))
+            {
+                compounds[part] = list = [];
+            }
+
+            if (!list.Contains(compound))
+            {
+                list.Add(compound);
+            }
+        }
+
+        foreach (var word in words.Where(w => w.Length >= CompoundPartLength + OtherPartLength))
+        {
+            for (var cut = OtherPartLength; cut <= word.Length - OtherPartLength; cut++)
+            {
+                var head = word.AsSpan(0, cut);
+                var tail = word.AsSpan(cut);
+                if (!lookup.Contains(head) || !lookup.Contains(tail))
+                {
+                    continue;
+                }
+
+                if (head.Length >= CompoundPartLength)
+                {
+                    Add(head.ToString(), word);
+                }
+
+                if (tail.Length >= CompoundPartLength)
+                {
+                    Add(tail.ToString(), word);
+                }
+            }
+        }
+
+        return compounds;
     }
 
     /// <summary>The long form of an acronym (folded words), or null.</summary>

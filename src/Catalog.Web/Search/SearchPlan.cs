@@ -127,7 +127,7 @@ public sealed class SearchPlan
         }).ToList();
 
     // An acronym the catalog defines also finds its long form, a run of words that is a long form finds the acronym,
-    // and two words that the catalog writes as one find that word.
+    // two words that the catalog writes as one find that word, and a word finds the longer words it is part of.
     private static List<List<string>> Expand(List<Group> groups, Lexicon lexicon)
     {
         var expanded = groups.Select(g => new List<string>(g.Alternatives)).ToList();
@@ -140,6 +140,17 @@ public sealed class SearchPlan
         }
 
         var words = groups.Select(g => g.Terms is [{ IsPhrase: false } t] ? SearchText.Fold(t.Text) : null).ToList();
+
+        // A word the catalog also writes inside a longer one, as URLs do ("interpretability" and
+        // networkinterpretability.org): a bare URL is often all a link has.
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (groups[i].Terms is [{ IsPrefix: false } or { IsTyping: true }] && words[i] is { Length: >= Lexicon.CompoundPartLength } word && !groups[i].IsStop)
+            {
+                expanded[i].AddRange(lexicon.Compounds(word).Select(c => new SearchTerm(c).ToFts5()));
+            }
+        }
+
         foreach (var (acronym, longForm) in lexicon.AcronymPairs)
         {
             for (var start = 0; start + longForm.Length <= words.Count; start++)
@@ -173,7 +184,9 @@ public sealed class SearchPlan
             }
         }
 
-        return expanded;
+        // One word can arrive by two routes ("reading group" joined, and "reading" inside "readinggroup"): an alternative
+        // listed twice would count twice in bm25.
+        return [.. expanded.Select(alternatives => alternatives.Distinct(StringComparer.Ordinal).ToList())];
     }
 
     private sealed record Typed(long Matches);

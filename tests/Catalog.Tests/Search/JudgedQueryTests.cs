@@ -19,7 +19,8 @@ public sealed class JudgedQueryTests(SeededCatalogs catalogs) : IClassFixture<Se
         ["Lars Ruthotto", "http://www.mathcs.emory.edu/~lruthot/"],
         ["random matrix theroy", "https://papers.nips.cc/paper/6857-nonlinear-random-matrix-theory-for-deep-learning.pdf"],
         ["neural ode adversarial atacks", "https://rajatvd.github.io/Neural-ODE-Adversarial/"],
-        ["凌泽南", "https://zhuanlan.zhihu.com/p/40097048"]);
+        ["凌泽南", "https://zhuanlan.zhihu.com/p/40097048"],
+        ["interpretability", "http://networkinterpretability.org/"]);
 
     [Theory]
     [MemberData(nameof(Judged))]

@@ -2,7 +2,10 @@ using Catalog.Web.Search;
 
 namespace Catalog.Tests.Search;
 
-/// <summary>A person's name found where URLs write it: a handle made of the given name's letters and the surname.</summary>
+/// <summary>
+/// What the lexicon finds in the catalog's words: a person's name where URLs write it (a handle made of the given
+/// name's letters and the surname), words run together, and how telling a word is.
+/// </summary>
 public sealed class LexiconTests
 {
     private static readonly Lexicon Words = new(
@@ -37,4 +40,29 @@ public sealed class LexiconTests
         Assert.Equal(Idf(1), lexicon.Rarity("zebra"), 9);
         Assert.True(lexicon.Rarity("zebra") > lexicon.Rarity("keep") && lexicon.Rarity("keep") > lexicon.Rarity("layers"));
     }
+
+    private static readonly Lexicon Runs = new(
+        [("networkinterpretability", 1), ("network", 13), ("interpretability", 1), ("topologylayer", 1), ("topology", 11), ("layer", 3),
+         ("moreover", 1), ("more", 3), ("over", 2), ("datasets", 2), ("data", 11), ("sets", 1), ("deeplearning", 4), ("deep", 266), ("learning", 255),
+         ("deeplearningtheory", 1), ("theory", 69), ("net", 2), ("netlayer", 1), ("cs231n", 1)], []);
+
+    [Theory]
+    [InlineData("interpretability", "networkinterpretability")]
+    [InlineData("network", "networkinterpretability")]
+    [InlineData("topology", "topologylayer")]
+    [InlineData("layer", "topologylayer")] // "netlayer": "net" is shorter than four letters
+    [InlineData("learning", "deeplearning")]
+    [InlineData("deeplearning", "deeplearningtheory")]
+    [InlineData("theory", "deeplearningtheory")]
+    public void AWordFindsTheLongerWordsItIsPartOfNextToAnotherWord(string word, string compound) =>
+        Assert.Equal([compound], Runs.Compounds(word));
+
+    [Theory]
+    [InlineData("more")] // under five letters: "moreover" is no compound of it
+    [InlineData("data")]
+    [InlineData("deep")]
+    [InlineData("networkinterpretability")] // a compound is no part of itself
+    [InlineData("interpret")] // a word the catalog does not have
+    public void ShortUnknownOrWholeWordsFindNoLongerWords(string word) =>
+        Assert.Empty(Runs.Compounds(word));
 }
