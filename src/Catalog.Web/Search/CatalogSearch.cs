@@ -34,7 +34,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, lexicon, ct);
         var plan = lexicon is null ? SearchPlan.Plain(query, completions) : await SearchPlan.MakeAsync(connection, query, lexicon, completions, ct);
         var works = current?.Works ?? await SameWork.ReadAsync(connection, ct);
-        var matcher = new Matcher(connection, current?.Postings);
+        var matcher = new Matcher(connection, current?.Postings, current?.Topics);
         return semantic is { Available: true } && IsFusable(plan, request)
             ? await FusedAsync(matcher, plan, request, withFacets, works, ct)
             : await RunAsync(matcher, plan, request, withFacets, works, ct);
@@ -104,7 +104,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         }
 
         var hits = works.Name(matches is null
-            ? await HitsAsync(connection, match, request, shadowed, ct)
+            ? await HitsAsync(matcher, match, request, shadowed, ct)
             : await PageHitsAsync(matcher, match, Page(matches.Best(pageEnd, links: true, shadowedIds.ToHashSet()).Select(b => b.RowId), request), ct));
         var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, shadowed, ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
@@ -126,14 +126,15 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
     private static List<long> Page(IEnumerable<long> ranked, SearchRequest request) =>
         [.. ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)];
 
-    private static async Task<List<SearchHit>> HitsAsync(DbConnection connection, string match, SearchRequest request, string shadowed, CancellationToken ct)
+    private static async Task<List<SearchHit>> HitsAsync(Matcher matcher, string match, SearchRequest request, string shadowed, CancellationToken ct)
     {
+        var connection = matcher.Connection;
         var sql = ISearchDialect.Of(connection);
         var rows = await connection.ListAsync(sql.Hits(request.Filters),
             r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3), Snippet: r.GetString(4)),
             ct, [("@match", sql.Match(match)), ("@limit", request.PageSize), ("@offset", (request.Page - 1) * request.PageSize), ("@shadowed", shadowed),
                 .. request.Filters.Parameters]);
-        var mentions = await MentionsAsync(connection, rows.Select(r => r.Id), ct);
+        var mentions = await MentionsAsync(matcher, rows.Select(r => r.Id), ct);
         return rows.Select(r => mentions.TryGetValue(r.Id, out var m)
                 ? new SearchHit(r.Url, m.Label, r.Kind, r.Host, m.Topics, Snippets.ToHtml(r.Snippet)) { LinkId = r.Id }
                 : new SearchHit(r.Url, r.Url, r.Kind, r.Host, [], Snippets.ToHtml(r.Snippet)) { LinkId = r.Id })
@@ -142,7 +143,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
 
     private static async Task<List<TopicRef>> TopicsAsync(Matcher matcher, string match, int limit, CancellationToken ct) =>
         matcher.InMemory(match, SearchFilters.None) is { } matches
-            ? await TopicRefsAsync(matcher.Connection, [.. matches.Best(limit, links: false).Select(t => -t.RowId)], ct)
+            ? await TopicRefsAsync(matcher, [.. matches.Best(limit, links: false).Select(t => -t.RowId)], ct)
             : await TopicsAsync(matcher.Connection, match, limit, ct);
 
     private static Task<List<TopicRef>> TopicsAsync(DbConnection connection, string match, int limit, CancellationToken ct)
@@ -152,7 +153,8 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             r => new TopicRef(r.GetString(0), r.GetString(1)), ct, ("@match", sql.Match(match)), ("@limit", limit));
     }
 
-    private sealed record LinkMentions(string Label, IReadOnlyList<TopicRef> Topics);
+    private static Task<Dictionary<long, LinkMentions>> MentionsAsync(Matcher matcher, IEnumerable<long> ids, CancellationToken ct) =>
+        matcher.Topics is { } topics ? topics.MentionsAsync(matcher.Connection, ids, ct) : MentionsAsync(matcher.Connection, ids, ct);
 
     private static async Task<Dictionary<long, LinkMentions>> MentionsAsync(DbConnection connection, IEnumerable<long> ids, CancellationToken ct)
     {

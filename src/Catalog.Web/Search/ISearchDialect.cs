@@ -34,6 +34,15 @@ public interface ISearchDialect
     /// <summary>Label and topics of the links in <c>@ids</c>: LinkId, Label, topic Slug, topic Title.</summary>
     string Mentions { get; }
 
+    /// <summary>Every mention's LinkId, Id and TopicId, by link, each link's in the order its hit names its topics (quotes last).</summary>
+    string LinkMentionOrder { get; }
+
+    /// <summary>Id and Label of the mentions in <c>@ids</c>.</summary>
+    string MentionLabels { get; }
+
+    /// <summary>Id, Slug and Title of every topic.</summary>
+    string AllTopics { get; }
+
     /// <summary>Facet, value, label, count of the matching links.</summary>
     string Facets(SearchFilters filters);
 

@@ -10,13 +10,16 @@ namespace Catalog.Web.Search;
 /// match), answered from the in-memory postings when they can (<see cref="SearchPostings"/>: SQLite, no filters, an
 /// expression of single words and prefixes), else by the database's SQL (<see cref="ISearchDialect"/>). Both answer
 /// alike, order and ties included. An expression is evaluated once per search, however often it is asked about.
+/// It also carries what the search names its hits and topics by: the version's <see cref="LinkTopics"/>, when read.
 /// </summary>
-internal sealed class Matcher(DbConnection connection, SearchPostings? postings)
+internal sealed class Matcher(DbConnection connection, SearchPostings? postings, LinkTopics? topics = null)
 {
     private readonly ISearchDialect _sql = ISearchDialect.Of(connection);
     private readonly Dictionary<string, MatchSet?> _evaluated = new(StringComparer.Ordinal);
 
     public DbConnection Connection => connection;
+
+    public LinkTopics? Topics => topics;
 
     /// <summary>The matches of <paramref name="match"/> in memory, or null when the database must answer.</summary>
     public MatchSet? InMemory(string match, SearchFilters filters)

@@ -64,6 +64,12 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
         ORDER BY m."LinkId", m."Place" = 'Quote', m."Id"
         """;
 
+    public string LinkMentionOrder => """SELECT "LinkId", "Id", "TopicId" FROM "Mentions" ORDER BY "LinkId", "Place" = 'Quote', "Id" """;
+
+    public string MentionLabels => $"""SELECT "Id", "Label" FROM "Mentions" WHERE "Id" IN ({Ids("@ids")})""";
+
+    public string AllTopics => """SELECT "Id", "Slug", "Title" FROM "Topics" """;
+
     public string Facets(SearchFilters filters) => $"""
         WITH hits AS MATERIALIZED (
             SELECT s.rowid AS "Id", l."Kind", l."Host", l."Url"

@@ -48,6 +48,12 @@ public sealed partial class SqliteSearch : ISearchDialect
         ORDER BY m.LinkId, m.Place = 'Quote', m.Id
         """;
 
+    public string LinkMentionOrder => "SELECT LinkId, Id, TopicId FROM Mentions ORDER BY LinkId, Place = 'Quote', Id";
+
+    public string MentionLabels => "SELECT Id, Label FROM Mentions WHERE Id IN (SELECT value FROM json_each(@ids))";
+
+    public string AllTopics => "SELECT Id, Slug, Title FROM Topics";
+
     /// <summary>One pass over the matching links (kind and host read once per hit), grouped three ways.</summary>
     public string Facets(SearchFilters filters) => $"""
         WITH hits AS MATERIALIZED (
