@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Catalog.Web.Data;
+using Catalog.Web.Search.Postings;
 
 namespace Catalog.Web.Search;
 
@@ -118,8 +119,7 @@ public sealed partial class CatalogSearch
         var ids = JsonSerializer.Serialize(page);
         var rows = (await connection.ListAsync(sql.Rows,
             r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3)), ct, ("@ids", ids))).ToDictionary(r => r.Id);
-        var snippets = (await connection.ListAsync(IsPrefixFree(match) ? sql.SnippetsByLookup : sql.Snippets,
-            r => (Id: r.GetInt64(0), Snippet: r.GetString(1)), ct, ("@match", sql.Match(match)), ("@ids", ids))).ToDictionary(r => r.Id, r => r.Snippet);
+        var snippets = await SnippetsAsync(matcher, match, page, ct);
         var mentions = await MentionsAsync(matcher, page, ct);
         return page.Where(rows.ContainsKey).Select(id =>
         {
@@ -129,6 +129,36 @@ public sealed partial class CatalogSearch
                 ? new SearchHit(row.Url, m.Label, row.Kind, row.Host, m.Topics, snippet) { LinkId = id }
                 : new SearchHit(row.Url, row.Url, row.Kind, row.Host, [], snippet) { LinkId = id };
         }).ToList();
+    }
+
+    // Written in memory when the version's postings are (SQLite), from the page's text read by rowid; else, and for a
+    // text the writer leaves to the database, by the database's snippet function.
+    private static async Task<Dictionary<long, string>> SnippetsAsync(Matcher matcher, string match, List<long> page, CancellationToken ct)
+    {
+        var snippets = new Dictionary<long, string>();
+        if (matcher.Postings?.Snippets is { } writer && writer.Prepare(match) is { } query)
+        {
+            foreach (var (id, columns) in await SnippetWriter.ReadColumnsAsync(matcher.Connection, page, ct))
+            {
+                if (writer.Write(query, columns) is { } snippet)
+                {
+                    snippets[id] = snippet;
+                }
+            }
+        }
+
+        var left = page.Where(id => !snippets.ContainsKey(id)).ToList();
+        if (left.Count > 0)
+        {
+            var sql = ISearchDialect.Of(matcher.Connection);
+            foreach (var (id, snippet) in await matcher.Connection.ListAsync(IsPrefixFree(match) ? sql.SnippetsByLookup : sql.Snippets,
+                r => (Id: r.GetInt64(0), Snippet: r.GetString(1)), ct, ("@match", sql.Match(match)), ("@ids", JsonSerializer.Serialize(left))))
+            {
+                snippets[id] = snippet;
+            }
+        }
+
+        return snippets;
     }
 
     // A prefix's every lookup merges all its terms' doclists again: with one, a single pass over the match costs less

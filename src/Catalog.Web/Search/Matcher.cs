@@ -21,6 +21,9 @@ internal sealed class Matcher(DbConnection connection, SearchPostings? postings,
 
     public LinkTopics? Topics => topics;
 
+    /// <summary>The version's postings (SQLite), or null.</summary>
+    public SearchPostings? Postings => postings;
+
     /// <summary>The matches of <paramref name="match"/> in memory, or null when the database must answer.</summary>
     public MatchSet? InMemory(string match, SearchFilters filters)
     {

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Catalog.Tests.Infrastructure;
 using Catalog.Web.Data.Sqlite;
+using Catalog.Web.Search;
 using Catalog.Web.Search.Postings;
 using Microsoft.Data.Sqlite;
 
@@ -70,6 +72,56 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         Assert.Equal(20, byPass.Count);
         Assert.Contains(byPass, s => s.Contains('\uE000', StringComparison.Ordinal));
         Assert.Equal(byPass.Order(StringComparer.Ordinal), byLookup.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SnippetsWrittenInMemoryAreFts5s()
+    {
+        await using var connection = await OpenAsync();
+        using var tokenizer = new IndexTokenizer();
+        var writer = new SnippetWriter(tokenizer);
+        var ct = TestContext.Current.CancellationToken;
+        var (compared, marked, cut, chinese, leftToTheDatabase) = (0, 0, 0, 0, 0);
+        string[] inChinese = ["\"知\" AND \"乎\"", "\"深\" OR \"学\"", "\"理\" *", "\"凌\" OR \"theori\" *"];
+        foreach (var expression in (await ExpressionsAsync(connection)).Concat(inChinese))
+        {
+            var query = writer.Prepare(expression);
+            Assert.True(query is not null, expression);
+            var ids = (await Fts5Async(connection, expression)).Select(r => r.RowId).ToList();
+            var columns = await SnippetWriter.ReadColumnsAsync(connection, ids, ct);
+            foreach (var expected in await SnippetsAsync(connection, SqliteSearch.Instance.Snippets, expression, ids))
+            {
+                var id = long.Parse(expected[..expected.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+                if (writer.Write(query, columns[id]) is not { } snippet)
+                {
+                    leftToTheDatabase++;
+                    continue;
+                }
+
+                Assert.Equal(expected, id + " " + snippet);
+                compared++;
+                marked += snippet.Contains(SearchText.MarkStart, StringComparison.Ordinal) ? 1 : 0;
+                cut += snippet.Contains(SnippetWriter.Ellipsis, StringComparison.Ordinal) ? 1 : 0;
+                chinese += snippet.Any(SearchText.IsCjk) ? 1 : 0;
+            }
+        }
+
+        Assert.True(compared > 10_000, $"{compared} snippets compared");
+        Assert.True(marked > compared * 9 / 10 && cut > 1_000 && chinese >= 4, $"{marked} marked, {cut} cut, {chinese} in Chinese");
+        Assert.True(leftToTheDatabase < compared / 100, $"{leftToTheDatabase} left to the database");
+    }
+
+    [Fact]
+    public void TextWhoseTokensAreNotCheckedAndPhrasesOfSeveralWordsAreLeftToTheDatabase()
+    {
+        using var tokenizer = new IndexTokenizer();
+        var writer = new SnippetWriter(tokenizer);
+        var query = writer.Prepare("\"kernel\" OR \"deep\" *")!;
+
+        Assert.Null(writer.Prepare("\"neural tangent kernel\""));
+        Assert.Null(writer.Write(query, ["Kernels in Hindi: \u0915\u0930\u094D\u0928\u0947\u0932", "", "", ""])); // a virama combines
+        Assert.Null(writer.Write(query, ["Deep kernels \U0001D400", "", "", ""])); // outside the basic plane
+        Assert.Equal("\uE000Deep\uE001 \uE000kernels\uE001", writer.Write(query, ["Deep kernels", "", "", ""]));
     }
 
     [Theory]

@@ -36,6 +36,7 @@ public sealed class SearchPostings
         _terms = terms;
         _postings = postings;
         _tokenizer = tokenizer;
+        Snippets = new SnippetWriter(tokenizer);
         _linkPlaces = NoPlaces(rowIds.Length == FirstLink ? 0 : rowIds[^1]);
         _topicPlaces = NoPlaces(FirstLink == 0 ? 0 : -rowIds[0]);
         for (var place = 0; place < rowIds.Length; place++)
@@ -50,6 +51,9 @@ public sealed class SearchPostings
             }
         }
     }
+
+    /// <summary>Snippets of this version's documents, written in memory (each word's stem is remembered per version).</summary>
+    public SnippetWriter Snippets { get; }
 
     private static int[] NoPlaces(long maxId)
     {

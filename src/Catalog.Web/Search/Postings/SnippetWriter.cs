@@ -1,0 +1,387 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Catalog.Web.Data;
+
+namespace Catalog.Web.Search.Postings;
+
+/// <summary>
+/// FTS5's snippet() (fts5_aux.c) in memory, for the documents of one page: the same window of
+/// <see cref="WindowTokens"/> tokens in the same column, chosen by the same scores (a thousand for each phrase's first
+/// instance in it, one for each further one, a sentence's start preferred), the same marks and ellipses. A page then
+/// reads its documents' text by rowid instead of running its match through the index again (with a prefix, a pass over
+/// every document of every term it begins). Tokens are found as unicode61 finds them and stemmed by the index's own
+/// tokenizer (<see cref="IndexTokenizer"/>, each word once per version). An expression with a phrase of several words,
+/// or a text with characters outside the scripts whose tokens are checked here (Latin, Greek, Cyrillic, CJK), gets
+/// null, and the database writes that snippet.
+/// </summary>
+public sealed class SnippetWriter(IndexTokenizer tokenizer)
+{
+    /// <summary>The snippet's length in tokens (snippet()'s last argument).</summary>
+    public const int WindowTokens = 16;
+
+    public const char Ellipsis = '…';
+
+    // A word's stem, or null when the index's tokenizer does not make it one token.
+    private readonly ConcurrentDictionary<string, string?> _stems = new(StringComparer.Ordinal);
+
+    /// <summary>A match expression's phrases as the index's tokens, in FTS5's order.</summary>
+    public sealed record Query(IReadOnlyList<(string Token, bool IsPrefix)> Phrases);
+
+    /// <summary>The phrases of <paramref name="match"/>, or null when a snippet of it is left to the database.</summary>
+    public Query? Prepare(string match)
+    {
+        if (MatchExpression.Parse(match) is not { } expression)
+        {
+            return null;
+        }
+
+        var phrases = new List<(string, bool)>();
+        foreach (var phrase in expression.Phrases())
+        {
+            if (tokenizer.Tokens(phrase.Text) is not [var token])
+            {
+                return null;
+            }
+
+            phrases.Add((token, phrase.IsPrefix));
+        }
+
+        return new Query(phrases);
+    }
+
+    /// <summary>The columns (title, quote, body, URL words) of these documents, by rowid, as the index holds them.</summary>
+    public static async Task<Dictionary<long, string[]>> ReadColumnsAsync(DbConnection connection, IEnumerable<long> rowIds, CancellationToken ct) =>
+        (await connection.ListAsync("SELECT rowid, title, quote, body, urlwords FROM search_index WHERE rowid IN (SELECT value FROM json_each(@ids))",
+            r => (Id: r.GetInt64(0), Columns: new[] { r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4) }), ct, ("@ids", JsonSerializer.Serialize(rowIds))))
+        .ToDictionary(r => r.Id, r => r.Columns);
+
+    /// <summary>
+    /// The snippet of a document whose columns are <paramref name="columns"/> (title, quote, body, URL words), with
+    /// <see cref="SearchText.MarkStart"/> and <see cref="SearchText.MarkEnd"/> around matches; null when a column
+    /// holds a character whose tokenization is not checked here.
+    /// </summary>
+    public string? Write(Query query, IReadOnlyList<string> columns)
+    {
+        var tokens = new List<Token>[columns.Count];
+        var instances = new List<Instance>();
+        for (var column = 0; column < columns.Count; column++)
+        {
+            if (Tokenize(columns[column]) is not { } found)
+            {
+                return null;
+            }
+
+            tokens[column] = found;
+            for (var position = 0; position < found.Count; position++)
+            {
+                for (var phrase = 0; phrase < query.Phrases.Count; phrase++)
+                {
+                    var (token, isPrefix) = query.Phrases[phrase];
+                    if (isPrefix ? found[position].Stem.StartsWith(token, StringComparison.Ordinal) : found[position].Stem == token)
+                    {
+                        instances.Add(new Instance(column, position, phrase));
+                    }
+                }
+            }
+        }
+
+        var (bestColumn, bestStart) = BestWindow(query, tokens, columns, instances);
+        return Highlight(columns[bestColumn], tokens[bestColumn], bestStart, instances.Where(i => i.Column == bestColumn).ToList());
+    }
+
+    private readonly record struct Token(int Start, int End, string Stem);
+
+    private readonly record struct Instance(int Column, int Position, int Phrase);
+
+    // fts5SnippetFunction's search: for each instance, the window around it and the window from its sentence's start.
+    private static (int Column, int Start) BestWindow(Query query, List<Token>[] tokens, IReadOnlyList<string> columns, List<Instance> instances)
+    {
+        var (bestColumn, bestStart, bestScore) = (0, 0, 0);
+        var seen = new bool[query.Phrases.Count];
+        for (var column = 0; column < columns.Count; column++)
+        {
+            var size = tokens[column].Count;
+            var firsts = SentenceStarts(columns[column], tokens[column]);
+            foreach (var instance in instances.Where(i => i.Column == column))
+            {
+                Array.Clear(seen);
+                var (score, adjusted) = Score(instances, seen, column, instance.Position, size);
+                if (score > bestScore)
+                {
+                    (bestColumn, bestStart, bestScore) = (column, adjusted, score);
+                }
+
+                if (firsts.Count > 0 && size > WindowTokens)
+                {
+                    var j = 0;
+                    while (j < firsts.Count - 1 && firsts[j + 1] <= instance.Position)
+                    {
+                        j++;
+                    }
+
+                    if (firsts[j] < instance.Position)
+                    {
+                        Array.Clear(seen);
+                        var (fromSentence, _) = Score(instances, seen, column, firsts[j], size);
+                        fromSentence += firsts[j] == 0 ? 120 : 100;
+                        if (fromSentence > bestScore)
+                        {
+                            (bestColumn, bestStart, bestScore) = (column, firsts[j], fromSentence);
+                        }
+                    }
+                }
+            }
+        }
+
+        return (bestColumn, bestStart);
+    }
+
+    // fts5SnippetScore: the window's score and its start moved to centre its instances. The instances are in
+    // (column, position) order, so only those of the window are visited.
+    private static (int Score, int Adjusted) Score(List<Instance> instances, bool[] seen, int column, int start, int size)
+    {
+        var (score, first, last) = (0, -1, 0);
+        var end = (long)start + WindowTokens;
+        for (var i = FirstAt(instances, column, start); i < instances.Count && instances[i].Column == column && instances[i].Position < end; i++)
+        {
+            var instance = instances[i];
+            score += seen[instance.Phrase] ? 1 : 1000;
+            seen[instance.Phrase] = true;
+            if (first < 0)
+            {
+                first = instance.Position;
+            }
+
+            last = instance.Position + 1;
+        }
+
+        var adjusted = first - (WindowTokens - (last - first)) / 2;
+        if (adjusted + WindowTokens > size)
+        {
+            adjusted = size - WindowTokens;
+        }
+
+        return (score, Math.Max(adjusted, 0));
+    }
+
+    // The first instance at or after (column, position).
+    private static int FirstAt(List<Instance> instances, int column, int position)
+    {
+        var (low, high) = (0, instances.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            var at = instances[middle];
+            if (at.Column < column || at.Column == column && at.Position < position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    // fts5SentenceFinderCb: the first token, and each token after a '.' or ':' and some white space.
+    private static List<int> SentenceStarts(string text, List<Token> tokens)
+    {
+        var firsts = new List<int>();
+        for (var position = 0; position < tokens.Count; position++)
+        {
+            if (position == 0)
+            {
+                firsts.Add(0);
+                continue;
+            }
+
+            var i = tokens[position].Start - 1;
+            while (i >= 0 && text[i] is ' ' or '\t' or '\n' or '\r')
+            {
+                i--;
+            }
+
+            if (i != tokens[position].Start - 1 && i >= 0 && text[i] is '.' or ':')
+            {
+                firsts.Add(position);
+            }
+        }
+
+        return firsts;
+    }
+
+    // fts5HighlightCb over the window, with the coalesced instances of the column (instances that share a token are one).
+    private static string Highlight(string text, List<Token> tokens, int rangeStart, List<Instance> instances)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (var instance in instances)
+        {
+            if (spans.Count > 0 && instance.Position <= spans[^1].End)
+            {
+                spans[^1] = (spans[^1].Start, Math.Max(spans[^1].End, instance.Position));
+            }
+            else
+            {
+                spans.Add((instance.Position, instance.Position));
+            }
+        }
+
+        var rangeEnd = rangeStart + WindowTokens - 1;
+        var span = 0;
+        while (span < spans.Count && spans[span].Start < rangeStart)
+        {
+            span++;
+        }
+
+        (int Start, int End) Current() => span < spans.Count ? spans[span] : (-1, -1);
+        var sb = new StringBuilder();
+        if (rangeStart > 0)
+        {
+            sb.Append(Ellipsis);
+        }
+
+        var (offset, open) = (0, false);
+        for (var position = 0; position < tokens.Count; position++)
+        {
+            if (position < rangeStart || position > rangeEnd)
+            {
+                continue;
+            }
+
+            var (start, end, _) = tokens[position];
+            if (rangeStart > 0 && position == rangeStart)
+            {
+                offset = start;
+            }
+
+            var current = Current();
+            if (open && (position <= current.Start || current.Start < 0) && start > offset)
+            {
+                sb.Append(SearchText.MarkEnd);
+                open = false;
+            }
+
+            if (position == current.Start && !open)
+            {
+                sb.Append(text, offset, start - offset).Append(SearchText.MarkStart);
+                offset = start;
+                open = true;
+            }
+
+            if (position == current.End)
+            {
+                if (!open)
+                {
+                    sb.Append(SearchText.MarkStart);
+                    open = true;
+                }
+
+                sb.Append(text, offset, end - offset);
+                offset = end;
+                span++;
+            }
+
+            if (position == rangeEnd)
+            {
+                current = Current();
+                if (open)
+                {
+                    if (current.Start >= 0 && position >= current.Start)
+                    {
+                        sb.Append(text, offset, end - offset);
+                        offset = end;
+                    }
+
+                    sb.Append(SearchText.MarkEnd);
+                    open = false;
+                }
+
+                sb.Append(text, offset, end - offset);
+                offset = end;
+            }
+        }
+
+        if (open)
+        {
+            sb.Append(SearchText.MarkEnd);
+        }
+
+        if (rangeEnd >= tokens.Count - 1)
+        {
+            sb.Append(text, offset, text.Length - offset);
+        }
+        else
+        {
+            sb.Append(Ellipsis);
+        }
+
+        return sb.ToString();
+    }
+
+    // unicode61's tokens (letters, numbers and private-use characters; everything else separates), each with its stem.
+    private List<Token>? Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsChecked(text[i]))
+            {
+                return null;
+            }
+
+            if (!IsTokenChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && IsChecked(text[i]) && IsTokenChar(text[i]))
+            {
+                i++;
+            }
+
+            if (i < text.Length && !IsChecked(text[i]) || StemOf(text.AsSpan(start, i - start)) is not { } stem)
+            {
+                return null;
+            }
+
+            tokens.Add(new Token(start, i, stem));
+        }
+
+        return tokens;
+    }
+
+    private string? StemOf(ReadOnlySpan<char> word)
+    {
+        if (_stems.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var text = word.ToString();
+        return _stems[text] = tokenizer.Tokens(text) is [var stem] ? stem : null;
+    }
+
+    private static bool IsTokenChar(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+        _ => false,
+    };
+
+    // Where .NET's Unicode and unicode61's (Unicode 6.1) agree on what is a letter or a number, and no character
+    // combines with another: ASCII, Latin-1 and Latin Extended A and B, Greek, Cyrillic, general punctuation (the
+    // zero-width space that segments Chinese included), CJK symbols and punctuation, the unified ideographs of 6.1,
+    // and full-width forms.
+    private static bool IsChecked(char c) =>
+        c <= '\u024F' || c is >= '\u0370' and <= '\u03FF' || c is >= '\u0400' and <= '\u04FF' || c is >= '\u2000' and <= '\u206F'
+        || c is >= '\u3000' and <= '\u303F' || c is >= '\u4E00' and <= '\u9FCC' || c is >= '\uFF00' and <= '\uFFEF';
+}
