@@ -132,22 +132,26 @@ public sealed partial class CatalogSearch
     }
 
     // Written in memory when the version's postings are (SQLite), from the page's text read by rowid; else, and for a
-    // text the writer leaves to the database, by the database's snippet function.
+    // text the writer leaves to the database, by the database's snippet function. As there, a document that does not
+    // match (a link found by meaning alone) has none.
     private static async Task<Dictionary<long, string>> SnippetsAsync(Matcher matcher, string match, List<long> page, CancellationToken ct)
     {
         var snippets = new Dictionary<long, string>();
-        if (matcher.Postings?.Snippets is { } writer && writer.Prepare(match) is { } query)
+        var left = page;
+        if (matcher.Postings?.Snippets is { } writer && writer.Prepare(match) is { } query && matcher.InMemory(match, SearchFilters.None) is { } matches)
         {
-            foreach (var (id, columns) in await SnippetWriter.ReadColumnsAsync(matcher.Connection, page, ct))
+            left = [.. page.Where(matches.Contains)];
+            foreach (var (id, columns) in await SnippetWriter.ReadColumnsAsync(matcher.Connection, left, ct))
             {
                 if (writer.Write(query, columns) is { } snippet)
                 {
                     snippets[id] = snippet;
                 }
             }
+
+            left = [.. left.Where(id => !snippets.ContainsKey(id))];
         }
 
-        var left = page.Where(id => !snippets.ContainsKey(id)).ToList();
         if (left.Count > 0)
         {
             var sql = ISearchDialect.Of(matcher.Connection);
