@@ -138,12 +138,12 @@ public sealed partial class CatalogSearch
     {
         var snippets = new Dictionary<long, string>();
         var left = page;
-        if (matcher.Postings?.Snippets is { } writer && writer.Prepare(match) is { } query && matcher.InMemory(match, SearchFilters.None) is { } matches)
+        if (matcher.Postings is { } postings && matcher.InMemory(match, SearchFilters.None) is { } matches)
         {
             left = [.. page.Where(matches.Contains)];
             foreach (var (id, columns) in await SnippetWriter.ReadColumnsAsync(matcher.Connection, left, ct))
             {
-                if (writer.Write(query, columns) is { } snippet)
+                if (postings.Snippets.Write(matches, columns) is { } snippet)
                 {
                     snippets[id] = snippet;
                 }

@@ -79,13 +79,14 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
     {
         await using var connection = await OpenAsync();
         using var tokenizer = new IndexTokenizer();
-        var writer = new SnippetWriter(tokenizer);
         var ct = TestContext.Current.CancellationToken;
+        var postings = (await SearchPostings.ReadAsync(connection, tokenizer, ct))!;
+        var writer = postings.Snippets;
         var (compared, marked, cut, chinese, leftToTheDatabase) = (0, 0, 0, 0, 0);
         string[] inChinese = ["\"知\" AND \"乎\"", "\"深\" OR \"学\"", "\"理\" *", "\"凌\" OR \"theori\" *"];
         foreach (var expression in (await ExpressionsAsync(connection)).Concat(inChinese))
         {
-            var query = writer.Prepare(expression);
+            var query = postings.Evaluate(expression);
             Assert.True(query is not null, expression);
             var ids = (await Fts5Async(connection, expression)).Select(r => r.RowId).ToList();
             var columns = await SnippetWriter.ReadColumnsAsync(connection, ids, ct);
@@ -112,13 +113,15 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public void TextWhoseTokensAreNotCheckedAndPhrasesOfSeveralWordsAreLeftToTheDatabase()
+    public async Task TextWhoseTokensAreNotCheckedAndPhrasesOfSeveralWordsAreLeftToTheDatabase()
     {
+        await using var connection = await OpenAsync();
         using var tokenizer = new IndexTokenizer();
-        var writer = new SnippetWriter(tokenizer);
-        var query = writer.Prepare("\"kernel\" OR \"deep\" *")!;
+        var postings = (await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken))!;
+        var writer = postings.Snippets;
+        var query = postings.Evaluate("\"kernel\" OR \"deep\" *")!;
 
-        Assert.Null(writer.Prepare("\"neural tangent kernel\""));
+        Assert.Null(postings.Evaluate("\"neural tangent kernel\""));
         Assert.Null(writer.Write(query, ["Kernels in Hindi: \u0915\u0930\u094D\u0928\u0947\u0932", "", "", ""])); // a virama combines
         Assert.Null(writer.Write(query, ["Deep kernels \U0001D400", "", "", ""])); // outside the basic plane
         Assert.Equal("\uE000Deep\uE001 \uE000kernels\uE001", writer.Write(query, ["Deep kernels", "", "", ""]));

@@ -15,17 +15,21 @@ public sealed class MatchSet
     private readonly IReadOnlyList<SearchPostings.Posting> _phrases;
     private double[]? _scores;
 
-    internal MatchSet(SearchPostings postings, int[] documents, IReadOnlyList<SearchPostings.Posting> phrases)
+    internal MatchSet(SearchPostings postings, int[] documents, IReadOnlyList<SearchPostings.Posting> phrases, IReadOnlyList<(string Token, bool IsPrefix)> tokens)
     {
         _postings = postings;
         _documents = documents;
         _phrases = phrases;
+        Phrases = tokens;
         var firstLink = Array.BinarySearch(documents, postings.FirstLink);
         FirstLink = firstLink >= 0 ? firstLink : ~firstLink;
     }
 
     /// <summary>How many links match.</summary>
     public int LinkCount => _documents.Length - FirstLink;
+
+    /// <summary>The expression's phrases as the index's tokens, in FTS5's order: what a snippet marks.</summary>
+    public IReadOnlyList<(string Token, bool IsPrefix)> Phrases { get; }
 
     // Where the links begin in _documents.
     private int FirstLink { get; }

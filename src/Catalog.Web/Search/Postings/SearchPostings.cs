@@ -167,18 +167,18 @@ public sealed class SearchPostings
             return null;
         }
 
-        var phrases = new Dictionary<MatchExpression.Phrase, Posting>();
+        var phrases = new Dictionary<MatchExpression.Phrase, (Posting Posting, string Token)>();
         var ordered = tree.Phrases().ToList();
         foreach (var phrase in ordered)
         {
             if (!phrases.ContainsKey(phrase))
             {
-                if (PostingOf(phrase) is not { } posting)
+                if (PostingOf(phrase) is not { } found)
                 {
                     return null;
                 }
 
-                phrases[phrase] = posting;
+                phrases[phrase] = found;
             }
         }
 
@@ -188,28 +188,29 @@ public sealed class SearchPostings
         }
 
         var matched = Documents(tree, phrases);
-        return new MatchSet(this, matched, [.. ordered.Select(p => phrases[p])]);
+        return new MatchSet(this, matched, [.. ordered.Select(p => phrases[p].Posting)], [.. ordered.Select(p => (phrases[p].Token, p.IsPrefix))]);
     }
 
     // A phrase of one token: that term's posting; a prefix: the postings of every term it begins, summed by document.
-    private Posting? PostingOf(MatchExpression.Phrase phrase)
+    // With the token, which a snippet marks.
+    private (Posting Posting, string Token)? PostingOf(MatchExpression.Phrase phrase)
     {
-        if (TermsOf(phrase) is not var (first, last))
+        if (TermsOf(phrase) is not var (token, first, last))
         {
             return null;
         }
 
-        return (last - first) switch
+        return ((last - first) switch
         {
             0 => new Posting([], []),
             1 => _postings[first],
             _ => Merge(_postings.AsSpan(first, last - first)),
-        };
+        }, token);
     }
 
-    // The range of _terms the phrase matches: its one token's term, or every term it is a prefix of; null for a
-    // phrase of several tokens or none.
-    private (int First, int Last)? TermsOf(MatchExpression.Phrase phrase)
+    // The phrase's one token and the range of _terms it matches: its term, or every term it is a prefix of; null for
+    // a phrase of several tokens or none.
+    private (string Token, int First, int Last)? TermsOf(MatchExpression.Phrase phrase)
     {
         if (_tokenizer.Tokens(phrase.Text) is not [var token])
         {
@@ -219,7 +220,7 @@ public sealed class SearchPostings
         var first = Array.BinarySearch(_terms, token, StringComparer.Ordinal);
         if (!phrase.IsPrefix)
         {
-            return first >= 0 ? (first, first + 1) : (0, 0);
+            return first >= 0 ? (token, first, first + 1) : (token, 0, 0);
         }
 
         first = first >= 0 ? first : ~first;
@@ -229,7 +230,7 @@ public sealed class SearchPostings
             last++;
         }
 
-        return (first, last);
+        return (token, first, last);
     }
 
     // Summed by document in one array as long as the index (pooled: it would be a large object each time), then
@@ -280,9 +281,9 @@ public sealed class SearchPostings
         _ => false,
     };
 
-    private static int[] Documents(MatchExpression expression, Dictionary<MatchExpression.Phrase, Posting> phrases) => expression switch
+    private static int[] Documents(MatchExpression expression, Dictionary<MatchExpression.Phrase, (Posting Posting, string Token)> phrases) => expression switch
     {
-        MatchExpression.Phrase phrase => phrases[phrase].Documents,
+        MatchExpression.Phrase phrase => phrases[phrase].Posting.Documents,
         MatchExpression.And and => and.Operands.Select(o => Documents(o, phrases)).Aggregate(SortedSets.Intersect),
         MatchExpression.Or or => or.Operands.Select(o => Documents(o, phrases)).Aggregate(SortedSets.Union),
         MatchExpression.Not not => SortedSets.Except(Documents(not.Left, phrases), Documents(not.Right, phrases)),

@@ -13,9 +13,10 @@ namespace Catalog.Web.Search.Postings;
 /// instance in it, one for each further one, a sentence's start preferred), the same marks and ellipses. A page then
 /// reads its documents' text by rowid instead of running its match through the index again (with a prefix, a pass over
 /// every document of every term it begins). Tokens are found as unicode61 finds them and stemmed by the index's own
-/// tokenizer (<see cref="IndexTokenizer"/>, each word once per version). An expression with a phrase of several words,
-/// or a text with characters outside the scripts whose tokens are checked here (Latin, Greek, Cyrillic, CJK), gets
-/// null, and the database writes that snippet.
+/// tokenizer (<see cref="IndexTokenizer"/>, each word once per version). The phrases are the match's, as the postings
+/// evaluated it (<see cref="MatchSet.Phrases"/>: an expression they cannot answer has no snippet here either); a text
+/// with characters outside the scripts whose tokens are checked here (Latin, Greek, Cyrillic, CJK) gets null, and the
+/// database writes that snippet.
 /// </summary>
 public sealed class SnippetWriter(IndexTokenizer tokenizer)
 {
@@ -27,31 +28,6 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     // A word's stem, or null when the index's tokenizer does not make it one token.
     private readonly ConcurrentDictionary<string, string?> _stems = new(StringComparer.Ordinal);
 
-    /// <summary>A match expression's phrases as the index's tokens, in FTS5's order.</summary>
-    public sealed record Query(IReadOnlyList<(string Token, bool IsPrefix)> Phrases);
-
-    /// <summary>The phrases of <paramref name="match"/>, or null when a snippet of it is left to the database.</summary>
-    public Query? Prepare(string match)
-    {
-        if (MatchExpression.Parse(match) is not { } expression)
-        {
-            return null;
-        }
-
-        var phrases = new List<(string, bool)>();
-        foreach (var phrase in expression.Phrases())
-        {
-            if (tokenizer.Tokens(phrase.Text) is not [var token])
-            {
-                return null;
-            }
-
-            phrases.Add((token, phrase.IsPrefix));
-        }
-
-        return new Query(phrases);
-    }
-
     /// <summary>The columns (title, quote, body, URL words) of these documents, by rowid, as the index holds them.</summary>
     public static async Task<Dictionary<long, string[]>> ReadColumnsAsync(DbConnection connection, IEnumerable<long> rowIds, CancellationToken ct) =>
         (await connection.ListAsync("SELECT rowid, title, quote, body, urlwords FROM search_index WHERE rowid IN (SELECT value FROM json_each(@ids))",
@@ -59,12 +35,13 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         .ToDictionary(r => r.Id, r => r.Columns);
 
     /// <summary>
-    /// The snippet of a document whose columns are <paramref name="columns"/> (title, quote, body, URL words), with
-    /// <see cref="SearchText.MarkStart"/> and <see cref="SearchText.MarkEnd"/> around matches; null when a column
-    /// holds a character whose tokenization is not checked here.
+    /// The snippet, for the match <paramref name="matches"/>, of a document whose columns are <paramref name="columns"/>
+    /// (title, quote, body, URL words), with <see cref="SearchText.MarkStart"/> and <see cref="SearchText.MarkEnd"/>
+    /// around its phrases; null when a column holds a character whose tokenization is not checked here.
     /// </summary>
-    public string? Write(Query query, IReadOnlyList<string> columns)
+    public string? Write(MatchSet matches, IReadOnlyList<string> columns)
     {
+        var phrases = matches.Phrases;
         var tokens = new List<Token>[columns.Count];
         var instances = new List<Instance>();
         for (var column = 0; column < columns.Count; column++)
@@ -77,9 +54,9 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
             tokens[column] = found;
             for (var position = 0; position < found.Count; position++)
             {
-                for (var phrase = 0; phrase < query.Phrases.Count; phrase++)
+                for (var phrase = 0; phrase < phrases.Count; phrase++)
                 {
-                    var (token, isPrefix) = query.Phrases[phrase];
+                    var (token, isPrefix) = phrases[phrase];
                     if (isPrefix ? found[position].Stem.StartsWith(token, StringComparison.Ordinal) : found[position].Stem == token)
                     {
                         instances.Add(new Instance(column, position, phrase));
@@ -88,7 +65,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
             }
         }
 
-        var (bestColumn, bestStart) = BestWindow(query, tokens, columns, instances);
+        var (bestColumn, bestStart) = BestWindow(phrases.Count, tokens, columns, instances);
         return Highlight(columns[bestColumn], tokens[bestColumn], bestStart, instances.Where(i => i.Column == bestColumn).ToList());
     }
 
@@ -97,15 +74,17 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     private readonly record struct Instance(int Column, int Position, int Phrase);
 
     // fts5SnippetFunction's search: for each instance, the window around it and the window from its sentence's start.
-    private static (int Column, int Start) BestWindow(Query query, List<Token>[] tokens, IReadOnlyList<string> columns, List<Instance> instances)
+    // A column without instances has no window to score; its sentences are not looked for.
+    private static (int Column, int Start) BestWindow(int phraseCount, List<Token>[] tokens, IReadOnlyList<string> columns, List<Instance> instances)
     {
         var (bestColumn, bestStart, bestScore) = (0, 0, 0);
-        var seen = new bool[query.Phrases.Count];
-        for (var column = 0; column < columns.Count; column++)
+        var seen = new bool[phraseCount];
+        foreach (var inColumn in instances.GroupBy(i => i.Column))
         {
+            var column = inColumn.Key;
             var size = tokens[column].Count;
             var firsts = SentenceStarts(columns[column], tokens[column]);
-            foreach (var instance in instances.Where(i => i.Column == column))
+            foreach (var instance in inColumn)
             {
                 Array.Clear(seen);
                 var (score, adjusted) = Score(instances, seen, column, instance.Position, size);
