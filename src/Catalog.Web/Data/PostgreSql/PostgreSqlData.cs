@@ -10,7 +10,7 @@ public static class PostgreSqlData
     /// mappings), and a long-running server builds its model once per process.
     /// </summary>
     public static IServiceCollection AddPostgreSqlCatalog(this IServiceCollection services, string connectionString) =>
-        services.AddDbContext<CatalogDbContext, PostgreSqlCatalogDbContext>(options => Configure(options, connectionString)
+        services.AddDbContextPool<CatalogDbContext, PostgreSqlCatalogDbContext>(options => Configure(options, connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 
     /// <summary>What every PostgreSQL catalog context has, in the app and in tests.</summary>

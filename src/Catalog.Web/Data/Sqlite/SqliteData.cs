@@ -9,7 +9,9 @@ public static class SqliteData
         // The compiled model (Data/CompiledModel, made by `dotnet ef dbcontext optimize`) spares every start building the
         // model by reflection; CompiledModelTests keeps it equal to the one OnModelCreating builds. It is SQLite's
         // model: a compiled model holds one provider's type mappings and store types.
-        services.AddDbContext<CatalogDbContext>(options => Configure(options, connectionString)
+        // Pooled: a request's context is reset and reused, not built, so the options, the interceptor lookups and EF's
+        // per-context services are made once per process instead of once per request (a third of an empty search's CPU).
+        services.AddDbContextPool<CatalogDbContext>(options => Configure(options, connectionString)
             .UseModel(CompiledModel.CatalogDbContextModel.Instance)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 
