@@ -63,11 +63,11 @@ internal sealed class Matcher(DbConnection connection, SearchPostings? postings,
 
     /// <summary>The links of <paramref name="ids"/> (<paramref name="idsJson"/>, the same as JSON) that match and pass the filters, with their rank.</summary>
     public async Task<List<(long Id, double Rank)>> RanksAsync(
-        string match, SearchFilters filters, IReadOnlyCollection<long> ids, string idsJson, CancellationToken ct)
+        string match, SearchFilters filters, ICollection<long> ids, string idsJson, CancellationToken ct)
     {
         if (InMemory(match, filters) is { } matches)
         {
-            return [.. ids.Select(id => (Id: id, Rank: matches.RankOf(id))).Where(r => r.Rank is not null).Select(r => (r.Id, r.Rank!.Value))];
+            return matches.RanksOf(ids);
         }
 
         return await connection.ListAsync(_sql.SameWorkMatches(filters), r => (r.GetInt64(0), r.GetDouble(1)), ct,
