@@ -42,11 +42,12 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     public string? Write(MatchSet matches, IReadOnlyList<string> columns)
     {
         var phrases = matches.Phrases;
+        var initials = Initials(phrases);
         var tokens = new List<Token>[columns.Count];
         var instances = new List<Instance>();
         for (var column = 0; column < columns.Count; column++)
         {
-            if (Tokenize(columns[column]) is not { } found)
+            if (Tokenize(columns[column], initials) is not { } found)
             {
                 return null;
             }
@@ -302,8 +303,15 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         return sb.ToString();
     }
 
+    // The first letters of the phrases' tokens, or null when one of them has none to tell (an empty prefix).
+    private static string? Initials(IReadOnlyList<(string Token, bool IsPrefix)> phrases) =>
+        phrases.Any(p => p.Token.Length == 0) ? null : string.Concat(phrases.Select(p => p.Token[0]).Distinct());
+
     // unicode61's tokens (letters, numbers and private-use characters; everything else separates), each with its stem.
-    private List<Token>? Tokenize(string text)
+    // A word of ASCII letters and digits is always one token, and Porter's steps change only a word's end, so its stem
+    // begins with its own lowercased first letter: one whose first letter no phrase's token begins with cannot match,
+    // and its stem is not looked up (most words of a long document). Its stem is then "", which no phrase equals.
+    private List<Token>? Tokenize(string text, string? initials)
     {
         var tokens = new List<Token>();
         var i = 0;
@@ -314,24 +322,36 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                 return null;
             }
 
-            if (!IsTokenChar(text[i]))
+            if (!IsWordChar(text[i]))
             {
                 i++;
                 continue;
             }
 
-            var start = i;
-            while (i < text.Length && IsChecked(text[i]) && IsTokenChar(text[i]))
+            var (start, ascii) = (i, true);
+            while (i < text.Length && IsChecked(text[i]) && IsWordChar(text[i]))
             {
+                ascii &= char.IsAscii(text[i]);
                 i++;
             }
 
-            if (i < text.Length && !IsChecked(text[i]) || StemOf(text.AsSpan(start, i - start)) is not { } stem)
+            if (i < text.Length && !IsChecked(text[i]))
             {
                 return null;
             }
 
-            tokens.Add(new Token(start, i, stem));
+            if (ascii && initials is not null && !initials.Contains(char.ToLowerInvariant(text[start]), StringComparison.Ordinal))
+            {
+                tokens.Add(new Token(start, i, ""));
+            }
+            else if (StemOf(text.AsSpan(start, i - start)) is { } stem)
+            {
+                tokens.Add(new Token(start, i, stem));
+            }
+            else
+            {
+                return null;
+            }
         }
 
         return tokens;
@@ -348,7 +368,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         return _stems[text] = tokenizer.Tokens(text) is [var stem] ? stem : null;
     }
 
-    private static bool IsTokenChar(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
+    private static bool IsWordChar(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : CharUnicodeInfo.GetUnicodeCategory(c) switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
