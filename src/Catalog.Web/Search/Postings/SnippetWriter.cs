@@ -39,78 +39,107 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     /// (title, quote, body, URL words), with <see cref="SearchText.MarkStart"/> and <see cref="SearchText.MarkEnd"/>
     /// around its phrases; null when a column holds a character whose tokenization is not checked here.
     /// </summary>
+    /// <remarks>
+    /// One pass over each column keeps only what the choice of a window needs (the phrases' instances, the column's
+    /// size in tokens and its sentences' first tokens); the chosen window's tokens are found again. A document listed
+    /// under hundreds of topics holds thousands of tokens, and a list of them all was most of a search's garbage.
+    /// </remarks>
     public string? Write(MatchSet matches, IReadOnlyList<string> columns)
     {
         var phrases = matches.Phrases;
         var initials = Initials(phrases);
-        var tokens = new List<Token>[columns.Count];
+        var scanned = new Column[columns.Count];
         var instances = new List<Instance>();
         for (var column = 0; column < columns.Count; column++)
         {
-            if (Tokenize(columns[column], initials) is not { } found)
+            var text = columns[column];
+            var sentences = new List<int>();
+            var position = 0;
+            for (var i = 0; Next(text, ref i, out var start, out var ascii) is var scan && scan != Scan.End; position++)
             {
-                return null;
-            }
+                if (scan == Scan.Unchecked)
+                {
+                    return null;
+                }
 
-            tokens[column] = found;
-            for (var position = 0; position < found.Count; position++)
-            {
+                if (StartsSentence(text, start, position))
+                {
+                    sentences.Add(position);
+                }
+
+                if (ascii && initials is not null && !initials.Contains(char.ToLowerInvariant(text[start]), StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (StemOf(text.AsSpan(start, i - start)) is not { } stem)
+                {
+                    return null;
+                }
+
                 for (var phrase = 0; phrase < phrases.Count; phrase++)
                 {
                     var (token, isPrefix) = phrases[phrase];
-                    if (isPrefix ? found[position].Stem.StartsWith(token, StringComparison.Ordinal) : found[position].Stem == token)
+                    if (isPrefix ? stem.StartsWith(token, StringComparison.Ordinal) : stem == token)
                     {
                         instances.Add(new Instance(column, position, phrase));
                     }
                 }
             }
+
+            scanned[column] = new Column(position, sentences);
         }
 
-        var (bestColumn, bestStart) = BestWindow(phrases.Count, tokens, columns, instances);
-        return Highlight(columns[bestColumn], tokens[bestColumn], bestStart, instances.Where(i => i.Column == bestColumn).ToList());
+        var (bestColumn, bestStart) = BestWindow(phrases.Count, scanned, instances);
+        var best = columns[bestColumn];
+        return Highlight(best, Window(best, bestStart), bestStart, scanned[bestColumn].Size, instances.FindAll(i => i.Column == bestColumn));
     }
-
-    private readonly record struct Token(int Start, int End, string Stem);
 
     private readonly record struct Instance(int Column, int Position, int Phrase);
 
+    // A column's size in tokens and the positions its sentences begin at (fts5SentenceFinderCb's).
+    private readonly record struct Column(int Size, List<int> Sentences);
+
+    private enum Scan
+    {
+        Token,
+        End,
+        Unchecked,
+    }
+
     // fts5SnippetFunction's search: for each instance, the window around it and the window from its sentence's start.
-    // A column without instances has no window to score; its sentences are not looked for.
-    private static (int Column, int Start) BestWindow(int phraseCount, List<Token>[] tokens, IReadOnlyList<string> columns, List<Instance> instances)
+    // A column without instances has no window to score. The instances are in (column, position) order.
+    private static (int Column, int Start) BestWindow(int phraseCount, Column[] columns, List<Instance> instances)
     {
         var (bestColumn, bestStart, bestScore) = (0, 0, 0);
         var seen = new bool[phraseCount];
-        foreach (var inColumn in instances.GroupBy(i => i.Column))
+        foreach (var instance in instances)
         {
-            var column = inColumn.Key;
-            var size = tokens[column].Count;
-            var firsts = SentenceStarts(columns[column], tokens[column]);
-            foreach (var instance in inColumn)
+            var column = instance.Column;
+            var (size, firsts) = columns[column];
+            Array.Clear(seen);
+            var (score, adjusted) = Score(instances, seen, column, instance.Position, size);
+            if (score > bestScore)
             {
-                Array.Clear(seen);
-                var (score, adjusted) = Score(instances, seen, column, instance.Position, size);
-                if (score > bestScore)
+                (bestColumn, bestStart, bestScore) = (column, adjusted, score);
+            }
+
+            if (firsts.Count > 0 && size > WindowTokens)
+            {
+                var j = 0;
+                while (j < firsts.Count - 1 && firsts[j + 1] <= instance.Position)
                 {
-                    (bestColumn, bestStart, bestScore) = (column, adjusted, score);
+                    j++;
                 }
 
-                if (firsts.Count > 0 && size > WindowTokens)
+                if (firsts[j] < instance.Position)
                 {
-                    var j = 0;
-                    while (j < firsts.Count - 1 && firsts[j + 1] <= instance.Position)
+                    Array.Clear(seen);
+                    var (fromSentence, _) = Score(instances, seen, column, firsts[j], size);
+                    fromSentence += firsts[j] == 0 ? 120 : 100;
+                    if (fromSentence > bestScore)
                     {
-                        j++;
-                    }
-
-                    if (firsts[j] < instance.Position)
-                    {
-                        Array.Clear(seen);
-                        var (fromSentence, _) = Score(instances, seen, column, firsts[j], size);
-                        fromSentence += firsts[j] == 0 ? 120 : 100;
-                        if (fromSentence > bestScore)
-                        {
-                            (bestColumn, bestStart, bestScore) = (column, firsts[j], fromSentence);
-                        }
+                        (bestColumn, bestStart, bestScore) = (column, firsts[j], fromSentence);
                     }
                 }
             }
@@ -169,34 +198,39 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     }
 
     // fts5SentenceFinderCb: the first token, and each token after a '.' or ':' and some white space.
-    private static List<int> SentenceStarts(string text, List<Token> tokens)
+    private static bool StartsSentence(string text, int start, int position)
     {
-        var firsts = new List<int>();
-        for (var position = 0; position < tokens.Count; position++)
+        if (position == 0)
         {
-            if (position == 0)
-            {
-                firsts.Add(0);
-                continue;
-            }
+            return true;
+        }
 
-            var i = tokens[position].Start - 1;
-            while (i >= 0 && text[i] is ' ' or '\t' or '\n' or '\r')
-            {
-                i--;
-            }
+        var i = start - 1;
+        while (i >= 0 && text[i] is ' ' or '\t' or '\n' or '\r')
+        {
+            i--;
+        }
 
-            if (i != tokens[position].Start - 1 && i >= 0 && text[i] is '.' or ':')
+        return i != start - 1 && i >= 0 && text[i] is '.' or ':';
+    }
+
+    // The bounds of the window's tokens, from its first position on.
+    private static List<(int Start, int End)> Window(string text, int rangeStart)
+    {
+        var window = new List<(int Start, int End)>(WindowTokens);
+        for (int i = 0, position = 0; position < rangeStart + WindowTokens && Next(text, ref i, out var start, out _) == Scan.Token; position++)
+        {
+            if (position >= rangeStart)
             {
-                firsts.Add(position);
+                window.Add((start, i));
             }
         }
 
-        return firsts;
+        return window;
     }
 
     // fts5HighlightCb over the window, with the coalesced instances of the column (instances that share a token are one).
-    private static string Highlight(string text, List<Token> tokens, int rangeStart, List<Instance> instances)
+    private static string Highlight(string text, List<(int Start, int End)> window, int rangeStart, int size, List<Instance> instances)
     {
         var spans = new List<(int Start, int End)>();
         foreach (var instance in instances)
@@ -219,21 +253,16 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         }
 
         (int Start, int End) Current() => span < spans.Count ? spans[span] : (-1, -1);
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(text.Length < 512 ? text.Length + 16 : 256);
         if (rangeStart > 0)
         {
             sb.Append(Ellipsis);
         }
 
         var (offset, open) = (0, false);
-        for (var position = 0; position < tokens.Count; position++)
+        for (var position = rangeStart; position < size && position <= rangeEnd; position++)
         {
-            if (position < rangeStart || position > rangeEnd)
-            {
-                continue;
-            }
-
-            var (start, end, _) = tokens[position];
+            var (start, end) = window[position - rangeStart];
             if (rangeStart > 0 && position == rangeStart)
             {
                 offset = start;
@@ -291,7 +320,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
             sb.Append(SearchText.MarkEnd);
         }
 
-        if (rangeEnd >= tokens.Count - 1)
+        if (rangeEnd >= size - 1)
         {
             sb.Append(text, offset, text.Length - offset);
         }
@@ -307,54 +336,32 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     private static string? Initials(IReadOnlyList<(string Token, bool IsPrefix)> phrases) =>
         phrases.Any(p => p.Token.Length == 0) ? null : string.Concat(phrases.Select(p => p.Token[0]).Distinct());
 
-    // unicode61's tokens (letters, numbers and private-use characters; everything else separates), each with its stem.
-    // A word of ASCII letters and digits is always one token, and Porter's steps change only a word's end, so its stem
-    // begins with its own lowercased first letter: one whose first letter no phrase's token begins with cannot match,
-    // and its stem is not looked up (most words of a long document). Its stem is then "", which no phrase equals.
-    private List<Token>? Tokenize(string text, string? initials)
+    // unicode61's tokens: letters, numbers and private-use characters; everything else separates. From i on: the next
+    // token's start, with i moved to its end, and whether it is all ASCII; Unchecked at a character whose tokenization
+    // is not checked here. A word of ASCII letters and digits is always one token, and Porter's steps change only a
+    // word's end, so its stem begins with its own lowercased first letter: Write looks up no stem for a word whose
+    // first letter begins none of the phrases' tokens (most words of a long document).
+    private static Scan Next(string text, ref int i, out int start, out bool ascii)
     {
-        var tokens = new List<Token>();
-        var i = 0;
-        while (i < text.Length)
+        (start, ascii) = (i, true);
+        while (i < text.Length && IsChecked(text[i]) && !IsWordChar(text[i]))
         {
-            if (!IsChecked(text[i]))
-            {
-                return null;
-            }
-
-            if (!IsWordChar(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var (start, ascii) = (i, true);
-            while (i < text.Length && IsChecked(text[i]) && IsWordChar(text[i]))
-            {
-                ascii &= char.IsAscii(text[i]);
-                i++;
-            }
-
-            if (i < text.Length && !IsChecked(text[i]))
-            {
-                return null;
-            }
-
-            if (ascii && initials is not null && !initials.Contains(char.ToLowerInvariant(text[start]), StringComparison.Ordinal))
-            {
-                tokens.Add(new Token(start, i, ""));
-            }
-            else if (StemOf(text.AsSpan(start, i - start)) is { } stem)
-            {
-                tokens.Add(new Token(start, i, stem));
-            }
-            else
-            {
-                return null;
-            }
+            i++;
         }
 
-        return tokens;
+        if (i == text.Length)
+        {
+            return Scan.End;
+        }
+
+        start = i;
+        while (i < text.Length && IsChecked(text[i]) && IsWordChar(text[i]))
+        {
+            ascii &= char.IsAscii(text[i]);
+            i++;
+        }
+
+        return i < text.Length && !IsChecked(text[i]) ? Scan.Unchecked : Scan.Token;
     }
 
     private string? StemOf(ReadOnlySpan<char> word)
