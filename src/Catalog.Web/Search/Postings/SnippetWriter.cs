@@ -253,7 +253,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         }
 
         (int Start, int End) Current() => span < spans.Count ? spans[span] : (-1, -1);
-        var sb = new StringBuilder(text.Length < 512 ? text.Length + 16 : 256);
+        var sb = new StringBuilder(Math.Min(text.Length, 256) + 16);
         if (rangeStart > 0)
         {
             sb.Append(Ellipsis);
@@ -333,8 +333,21 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     }
 
     // The first letters of the phrases' tokens, or null when one of them has none to tell (an empty prefix).
-    private static string? Initials(IReadOnlyList<(string Token, bool IsPrefix)> phrases) =>
-        phrases.Any(p => p.Token.Length == 0) ? null : string.Concat(phrases.Select(p => p.Token[0]).Distinct());
+    private static string? Initials(IReadOnlyList<(string Token, bool IsPrefix)> phrases)
+    {
+        Span<char> initials = phrases.Count <= 64 ? stackalloc char[phrases.Count] : new char[phrases.Count];
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            if (phrases[i].Token.Length == 0)
+            {
+                return null;
+            }
+
+            initials[i] = phrases[i].Token[0];
+        }
+
+        return new string(initials);
+    }
 
     // unicode61's tokens: letters, numbers and private-use characters; everything else separates. From i on: the next
     // token's start, with i moved to its end, and whether it is all ASCII; Unchecked at a character whose tokenization
