@@ -17,9 +17,13 @@ public sealed class DistinctQueries(IReadOnlyList<string> queries)
     // The probe uses the last query, so no measured slice asks it.
     public string Probe => Path(queries[^1]);
 
-    public IReadOnlyList<string> Next()
+    /// <param name="fused">
+    /// The pairs as two words ("a b", not "a OR b"): a query semantic ranking fuses, so each one's embedding is
+    /// computed (an OR is ranked lexically and never embeds its words).
+    /// </param>
+    public IReadOnlyList<string> Next(bool fused = false)
     {
-        var slice = queries.Skip(_next).Take(SliceSize).Select(Path).ToList();
+        var slice = queries.Skip(_next).Take(SliceSize).Select(q => Path(fused ? q.Replace(" OR ", " ", StringComparison.Ordinal) : q)).ToList();
         _next += SliceSize;
         return slice.Count == SliceSize ? slice : throw new InvalidOperationException("Out of distinct queries.");
     }

@@ -146,13 +146,13 @@ public static class SemanticMemoryVerb
                 _pageIdle.Add(await TopicPageAsync(app, run.Latency));
             }
 
-            await SearchAsync(app, _semanticSearch, "semantic");
+            await SearchAsync(app, _semanticSearch, "semantic", fused: true);
         }
 
         /// <summary>Lexical search, then Kestrel serving a thousand of its answers (distinct queries, captured afterwards) from memory.</summary>
         public async Task LexicalAsync(Server app)
         {
-            await SearchAsync(app, _lexicalSearch, "lexical");
+            await SearchAsync(app, _lexicalSearch, "lexical", fused: false);
             var paths = queries.Next().Take(CeilingAnswers).ToList();
             using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(1) };
             var manifest = await HttpFigures.CaptureAsync(run, client, paths, "captured-search");
@@ -194,12 +194,13 @@ public static class SemanticMemoryVerb
         private Task<WrkResult> TopicPageAsync(Server app, LoadShape shape) =>
             Wrk.RunAsync(app, [_topic], shape, run.WorkFolder, HttpFigures.UncachedCookie);
 
-        private async Task SearchAsync(Server app, List<WrkResult> results, string kind)
+        // Semantic ranking fuses two words, not "a OR b": its queries are the pairs as two words, so each is embedded.
+        private async Task SearchAsync(Server app, List<WrkResult> results, string kind, bool fused)
         {
-            await Wrk.RunAsync(app, queries.Next(), Warmup, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
+            await Wrk.RunAsync(app, queries.Next(fused), Warmup, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
             for (var i = 0; i < LatencyRuns; i++)
             {
-                var wrk = await Wrk.RunAsync(app, queries.Next(), run.Latency, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
+                var wrk = await Wrk.RunAsync(app, queries.Next(fused), run.Latency, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
                 results.Add(wrk);
                 run.Log($"{kind} search, distinct queries: {Format.Rate(wrk.RequestsPerSecond)}, p99 {Format.Ms(wrk.P99Ms)}");
             }
