@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Catalog.Web.Search.Semantic;
@@ -29,11 +30,9 @@ public sealed class SemanticIndex
     {
         var snapshot = _current;
         var scores = new float[snapshot.Count];
-        var row = new float[snapshot.Dimensions];
         for (var i = 0; i < snapshot.Count; i++)
         {
-            TensorPrimitives.ConvertTruncating<sbyte, float>(snapshot.Row(i), row);
-            scores[i] = TensorPrimitives.Dot(query, row) * snapshot.Scales[i];
+            scores[i] = Dot(query, snapshot.Row(i)) * snapshot.Scales[i];
         }
 
         var best = new PriorityQueue<int, float>(limit + 1);
@@ -59,6 +58,35 @@ public sealed class SemanticIndex
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The dot product of a query with one int8 row, the row widened to floats in registers: converting each row into
+    /// a float array first (TensorPrimitives) was most of a semantic search's time at 200x.
+    /// </summary>
+    internal static float Dot(ReadOnlySpan<float> query, ReadOnlySpan<sbyte> row)
+    {
+        var sum = Vector<float>.Zero;
+        var floats = Vector<float>.Count;
+        var i = 0;
+        for (; i <= row.Length - Vector<sbyte>.Count; i += Vector<sbyte>.Count)
+        {
+            Vector.Widen(new Vector<sbyte>(row[i..]), out var low, out var high);
+            Vector.Widen(low, out var first, out var second);
+            Vector.Widen(high, out var third, out var fourth);
+            sum += Vector.ConvertToSingle(first) * new Vector<float>(query[i..]);
+            sum += Vector.ConvertToSingle(second) * new Vector<float>(query[(i + floats)..]);
+            sum += Vector.ConvertToSingle(third) * new Vector<float>(query[(i + 2 * floats)..]);
+            sum += Vector.ConvertToSingle(fourth) * new Vector<float>(query[(i + 3 * floats)..]);
+        }
+
+        var total = Vector.Sum(sum);
+        for (; i < row.Length; i++)
+        {
+            total += query[i] * row[i];
+        }
+
+        return total;
     }
 
     /// <summary>The vector of one document, or null when it is not embedded (yet).</summary>
