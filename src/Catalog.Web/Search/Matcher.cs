@@ -63,7 +63,7 @@ internal sealed class Matcher(DbConnection connection, SearchPostings? postings,
 
     /// <summary>The links of <paramref name="ids"/> (<paramref name="idsJson"/>, the same as JSON) that match and pass the filters, with their rank.</summary>
     public async Task<List<(long Id, double Rank)>> RanksAsync(
-        string match, SearchFilters filters, ICollection<long> ids, string idsJson, CancellationToken ct)
+        string match, SearchFilters filters, IReadOnlyCollection<long> ids, string idsJson, CancellationToken ct)
     {
         if (InMemory(match, filters) is { } matches)
         {

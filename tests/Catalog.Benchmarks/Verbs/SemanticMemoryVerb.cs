@@ -146,13 +146,13 @@ public static class SemanticMemoryVerb
                 _pageIdle.Add(await TopicPageAsync(app, run.Latency));
             }
 
-            await SearchAsync(app, _semanticSearch, "semantic", fused: true);
+            await SearchAsync(app, _semanticSearch, fused: true);
         }
 
         /// <summary>Lexical search, then Kestrel serving a thousand of its answers (distinct queries, captured afterwards) from memory.</summary>
         public async Task LexicalAsync(Server app)
         {
-            await SearchAsync(app, _lexicalSearch, "lexical", fused: false);
+            await SearchAsync(app, _lexicalSearch, fused: false);
             var paths = queries.Next().Take(CeilingAnswers).ToList();
             using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(1) };
             var manifest = await HttpFigures.CaptureAsync(run, client, paths, "captured-search");
@@ -195,8 +195,9 @@ public static class SemanticMemoryVerb
             Wrk.RunAsync(app, [_topic], shape, run.WorkFolder, HttpFigures.UncachedCookie);
 
         // Semantic ranking fuses two words, not "a OR b": its queries are the pairs as two words, so each is embedded.
-        private async Task SearchAsync(Server app, List<WrkResult> results, string kind, bool fused)
+        private async Task SearchAsync(Server app, List<WrkResult> results, bool fused)
         {
+            var kind = fused ? "semantic" : "lexical";
             await Wrk.RunAsync(app, queries.Next(fused), Warmup, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
             for (var i = 0; i < LatencyRuns; i++)
             {

@@ -54,8 +54,7 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         var skipped = expected.Take(3).Select(r => r.RowId).ToHashSet();
         Assert.Equal(expected.Skip(3).Take(10).ToList(), matches.Best(10, links: true, skipped));
 
-        // Fewer ids than matching links are looked up one by one, more are found in one pass over the matches: both
-        // leave out topics and ids that match nothing.
+        // A few ids or more than match: topics and ids that match nothing are left out either way.
         Assert.Contains(all, r => r.RowId < 0);
         var strangers = new[] { expected.Max(r => r.RowId) + 1_000_000, all.Min(r => r.RowId) - 1_000_000 };
         var few = expected.Take(5).Select(r => r.RowId).Concat(strangers).Append(all.First(r => r.RowId < 0).RowId).ToHashSet();

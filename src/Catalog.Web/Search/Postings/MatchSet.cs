@@ -74,33 +74,16 @@ public sealed class MatchSet
 
     public bool Contains(long rowId) => IndexOf(rowId) >= 0;
 
-    /// <summary>
-    /// Which links of <paramref name="rowIds"/> match, with their rank, in no particular order: one lookup each when they
-    /// are fewer than the matching links, else one pass over the matching links (a common word matches most of them).
-    /// </summary>
-    public List<(long RowId, double Rank)> RanksOf(ICollection<long> rowIds)
+    /// <summary>Which links of <paramref name="rowIds"/> match, with their rank, in their order.</summary>
+    public List<(long RowId, double Rank)> RanksOf(IEnumerable<long> rowIds)
     {
         var scores = Scores;
         var ranks = new List<(long RowId, double Rank)>();
-        if (rowIds.Count <= LinkCount)
+        foreach (var rowId in rowIds)
         {
-            foreach (var rowId in rowIds)
+            if (IndexOf(rowId) is var found && found >= FirstLink)
             {
-                if (IndexOf(rowId) is var found && found >= FirstLink)
-                {
-                    ranks.Add((rowId, -scores[found]));
-                }
-            }
-
-            return ranks;
-        }
-
-        for (var i = FirstLink; i < _documents.Length; i++)
-        {
-            var rowId = _postings.RowIds[_documents[i]];
-            if (rowIds.Contains(rowId))
-            {
-                ranks.Add((rowId, -scores[i]));
+                ranks.Add((rowId, -scores[found]));
             }
         }
 
