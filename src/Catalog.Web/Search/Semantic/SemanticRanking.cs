@@ -22,7 +22,7 @@ public sealed class SemanticRanking(SemanticIndex index, TextEmbedder embedder, 
 
     /// <summary>Links (<paramref name="topics"/> false) or topics nearest the text, best first, as search_index rowids.</summary>
     public IReadOnlyList<(long RowId, float Similarity)> Nearest(string text, int limit, bool topics, CancellationToken ct) =>
-        index.Nearest(embedder.EmbedQuery(text, ct), limit, topics ? id => id < 0 : id => id > 0, Fusion.MinSimilarity);
+        index.Nearest(embedder.EmbedQuery(text, ct), limit, topics, minSimilarity: Fusion.MinSimilarity);
 
     /// <summary>The links whose vectors are closest to this link's, itself left out; empty when it is not embedded.</summary>
     public IReadOnlyList<long> SimilarLinks(long linkId, int limit)
@@ -32,6 +32,6 @@ public sealed class SemanticRanking(SemanticIndex index, TextEmbedder embedder, 
             return [];
         }
 
-        return [.. index.Nearest(vector, limit, id => id > 0 && id != linkId, Fusion.MinSimilarity).Select(n => n.RowId)];
+        return [.. index.Nearest(vector, limit, topics: false, except: linkId, Fusion.MinSimilarity).Select(n => n.RowId)];
     }
 }

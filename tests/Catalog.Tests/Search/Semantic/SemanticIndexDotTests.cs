@@ -22,4 +22,28 @@ public sealed class SemanticIndexDotTests
         Assert.Equal(expected, SemanticIndex.Dot(query, row), 1e-3f * Math.Max(1f, Math.Abs(expected)));
         Assert.NotEqual(0f, expected);
     }
+
+    [Theory]
+    [InlineData(384)]
+    [InlineData(48)]
+    [InlineData(37)]
+    public void TheFixedPointQueryGivesTheDotProductOfItsFloats(int dimensions)
+    {
+        var random = new Random(dimensions);
+        var query = Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var floats = Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var row = new sbyte[dimensions];
+        var scale = Catalog.Web.Search.Semantic.CompactVector.Unpack(Catalog.Web.Search.Semantic.CompactVector.Pack(floats), row);
+        var widened = new float[dimensions];
+        TensorPrimitives.ConvertTruncating<sbyte, float>(row, widened);
+
+        var expected = TensorPrimitives.Dot(query, widened);
+
+        // Every value at the extreme of its range: the 32-bit sums must not overflow.
+        var extreme = Enumerable.Repeat(sbyte.MinValue, dimensions).ToArray();
+        var negative = Enumerable.Repeat(-1f, dimensions).ToArray();
+        Assert.Equal(expected, SemanticIndex.Dot(SemanticIndex.FixedQuery.Of(query), query, row), 1e-3f * Math.Max(1f, Math.Abs(expected)));
+        Assert.Equal(128f * dimensions, SemanticIndex.Dot(SemanticIndex.FixedQuery.Of(negative), negative, extreme), 1e-2f * dimensions);
+        Assert.NotEqual(0f, scale);
+    }
 }
