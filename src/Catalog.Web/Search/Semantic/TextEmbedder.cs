@@ -8,8 +8,9 @@ namespace Catalog.Web.Search.Semantic;
 
 /// <summary>
 /// all-MiniLM-L6-v2 (384 dimensions, normalised), never from the network: the package's tokenizer, and the model run
-/// by ONNX Runtime from the file <see cref="ModelFile"/> copies out of the package's DLL (that is what keeps the
-/// server's memory in its target; see the benchmarks README, "Memory with semantic ranking"). Loaded on first use.
+/// by ONNX Runtime from the file <see cref="ModelFile"/> makes out of the package's DLL, its weights in int8 (that is
+/// what keeps the server's memory in its target; see the benchmarks README, "Memory with semantic ranking"). Loaded
+/// on first use.
 /// One ONNX Runtime thread: the background indexer must leave a core to the pages, and a short query runs fast
 /// enough on one. Embeddings of repeated queries are cached.
 /// </summary>
