@@ -44,6 +44,9 @@ public static class DataExtensions
             var connection = db.Database.GetDbConnection();
             if (!await CatalogSchema.IsCurrentAsync(connection, ct) && !await CatalogSchema.TryCreateAsync(connection, ct))
             {
+                // EF's SQLite migrations turn foreign keys off around a table rebuild: the handle's settings are set
+                // again on its next open, whatever a failed migration left.
+                SqlitePragmas.Forget(connection);
                 await db.Database.MigrateAsync(ct);
             }
 

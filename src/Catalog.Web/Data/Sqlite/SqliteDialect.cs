@@ -43,6 +43,7 @@ public sealed class SqliteDialect : IDatabaseDialect
 
         // Both SQLite's busy handler and Microsoft.Data.Sqlite's own retry loop (its command timeout) wait for the lock.
         sqlite.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockWait.TotalSeconds));
+        SqlitePragmas.Forget(connection);
         await connection.ScalarAsync($"PRAGMA busy_timeout={(long)lockWait.TotalMilliseconds}", ct);
         return await sqlite.BeginTransactionAsync(ct);
     }
