@@ -17,7 +17,10 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
+    // The handles whose settings are set; a handle leaves with its last reference (a pooled connection closed for good).
     private static readonly ConditionalWeakTable<sqlite3, object> s_set = [];
+
+    private static readonly object Set = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -65,7 +68,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (connection is SqliteConnection { Handle: { } handle })
         {
-            s_set.AddOrUpdate(handle, s_set);
+            s_set.AddOrUpdate(handle, Set);
         }
     }
 }

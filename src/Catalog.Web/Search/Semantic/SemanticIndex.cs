@@ -69,12 +69,21 @@ public sealed class SemanticIndex
     /// <summary>
     /// The query in 16-bit fixed point: <see cref="Values"/> times <see cref="Scale"/> is the query to one part in
     /// 30,000, so its rankings are the float query's. A row's dot product with it is then integer multiply-adds, three
-    /// times as fast as widening each int8 row to floats (benchmarks README, "Semantic ranking at 200x").
+    /// times as fast as widening each int8 row to floats (benchmarks README, "The fixed-point scan").
     /// </summary>
-    internal readonly record struct FixedQuery(short[] Values, float Scale)
+    internal sealed record FixedQuery(short[] Values, float Scale)
     {
-        public static FixedQuery Of(ReadOnlySpan<float> query)
+        /// <summary>
+        /// The query in fixed point, or null where the integer dot product does not apply: no AVX2, or dimensions that
+        /// are not whole 16-value blocks or so many (over 512) that the 32-bit sums could overflow.
+        /// </summary>
+        public static FixedQuery? Of(ReadOnlySpan<float> query)
         {
+            if (!Avx2.IsSupported || query.Length % Vector128<sbyte>.Count != 0 || query.Length > 512)
+            {
+                return null;
+            }
+
             var max = query.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(query));
             var scale = max > 0 ? max / short.MaxValue : 1f;
             var values = new short[query.Length];
@@ -88,13 +97,13 @@ public sealed class SemanticIndex
     }
 
     /// <summary>
-    /// The dot product of the query with one int8 row. With AVX2: each 16 values of the row widened to 16 bits and
-    /// multiplied-and-added pairwise with the fixed-point query into 32-bit sums (|sum| &lt;= 32,767 x 128 x 384, which
-    /// fits for up to 512 dimensions). Elsewhere the row is widened to floats in registers.
+    /// The dot product of the query with one int8 row. With a fixed-point query: each 16 values of the row widened to 16
+    /// bits and multiplied-and-added pairwise with it into 32-bit sums (|sum| &lt;= 32,767 x 128 x 384, which fits for
+    /// up to 512 dimensions). Without one the row is widened to floats in registers.
     /// </summary>
-    internal static float Dot(FixedQuery fixedQuery, ReadOnlySpan<float> query, ReadOnlySpan<sbyte> row)
+    internal static float Dot(FixedQuery? fixedQuery, ReadOnlySpan<float> query, ReadOnlySpan<sbyte> row)
     {
-        if (!Avx2.IsSupported || row.Length % Vector128<sbyte>.Count != 0 || row.Length > 512)
+        if (fixedQuery is null)
         {
             return Dot(query, row);
         }
@@ -141,7 +150,8 @@ public sealed class SemanticIndex
     public float[]? VectorOf(long rowId)
     {
         var snapshot = _current;
-        if (!snapshot.Positions.TryGetValue(rowId, out var i))
+        var i = Array.BinarySearch(snapshot.RowIds, rowId);
+        if (i < 0)
         {
             return null;
         }
@@ -152,7 +162,10 @@ public sealed class SemanticIndex
         return vector;
     }
 
-    /// <summary>The vectors of one catalog version, in rowid order: topics (negative rowids) first, then links.</summary>
+    /// <summary>
+    /// The vectors of one catalog version, in rowid order (topics, whose rowids are negative, first, then links): a
+    /// document's row is found by binary search, and each kind is one range.
+    /// </summary>
     internal sealed class Snapshot
     {
         public static readonly Snapshot Empty = new(0, [], [], [], 0);
@@ -176,11 +189,6 @@ public sealed class SemanticIndex
             _values = values;
             var zero = Array.BinarySearch(rowIds, 0L);
             FirstLink = zero >= 0 ? zero : ~zero;
-            Positions = new Dictionary<long, int>(rowIds.Length);
-            for (var i = 0; i < rowIds.Length; i++)
-            {
-                Positions[rowIds[i]] = i;
-            }
         }
 
         public long Version { get; }
@@ -195,8 +203,6 @@ public sealed class SemanticIndex
 
         /// <summary>The position of the first link: the rows before it are topics.</summary>
         public int FirstLink { get; }
-
-        public Dictionary<long, int> Positions { get; }
 
         public ReadOnlySpan<sbyte> Row(int i) => _values.AsSpan(i * Dimensions, Dimensions);
     }

@@ -12,7 +12,7 @@ public sealed class SemanticIndexDotTests
     public void TheRowWidenedInRegistersGivesTheDotProductOfItsFloats(int dimensions)
     {
         var random = new Random(dimensions);
-        var query = Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var query = Uniform(random, dimensions);
         var row = Enumerable.Range(0, dimensions).Select(_ => (sbyte)random.Next(-128, 128)).ToArray();
         var floats = new float[dimensions];
         TensorPrimitives.ConvertTruncating<sbyte, float>(row, floats);
@@ -30,10 +30,9 @@ public sealed class SemanticIndexDotTests
     public void TheFixedPointQueryGivesTheDotProductOfItsFloats(int dimensions)
     {
         var random = new Random(dimensions);
-        var query = Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-        var floats = Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var query = Uniform(random, dimensions);
         var row = new sbyte[dimensions];
-        var scale = Catalog.Web.Search.Semantic.CompactVector.Unpack(Catalog.Web.Search.Semantic.CompactVector.Pack(floats), row);
+        var scale = CompactVector.Unpack(CompactVector.Pack(Uniform(random, dimensions)), row);
         var widened = new float[dimensions];
         TensorPrimitives.ConvertTruncating<sbyte, float>(row, widened);
 
@@ -46,4 +45,7 @@ public sealed class SemanticIndexDotTests
         Assert.Equal(128f * dimensions, SemanticIndex.Dot(SemanticIndex.FixedQuery.Of(negative), negative, extreme), 1e-2f * dimensions);
         Assert.NotEqual(0f, scale);
     }
+
+    private static float[] Uniform(Random random, int dimensions) =>
+        [.. Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1))];
 }
