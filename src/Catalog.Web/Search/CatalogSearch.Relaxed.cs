@@ -39,7 +39,7 @@ public sealed partial class CatalogSearch
         var ranked = works.Collapse(relaxed);
         var page = Page(ranked, request);
         var hits = works.Name(await PageHitsAsync(matcher, plan.AnyWord, page, ct));
-        var topicRefs = await TopicRefsAsync(matcher, topicIds, ct);
+        var topicRefs = matcher.Cards.Refs(topicIds);
         var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked, ct) : null;
         return new SearchResults(plan.Query, ranked.Count, request.Page, request.PageSize, topicRefs, hits, facets, allWordsTotal, plan.Correction);
     }
@@ -114,26 +114,14 @@ public sealed partial class CatalogSearch
 
     private static async Task<List<SearchHit>> PageHitsAsync(Matcher matcher, string match, List<long> page, CancellationToken ct)
     {
-        var connection = matcher.Connection;
-        var sql = ISearchDialect.Of(connection);
-        var ids = JsonSerializer.Serialize(page);
-        var rows = (await connection.ListAsync(sql.Rows,
-            r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3)), ct, ("@ids", ids))).ToDictionary(r => r.Id);
         var snippets = await SnippetsAsync(matcher, match, page, ct);
-        var mentions = await MentionsAsync(matcher, page, ct);
-        return page.Where(rows.ContainsKey).Select(id =>
-        {
-            var row = rows[id];
-            var snippet = Snippets.ToHtml(snippets.GetValueOrDefault(id) ?? "");
-            return mentions.TryGetValue(id, out var m)
-                ? new SearchHit(row.Url, m.Label, row.Kind, row.Host, m.Topics, snippet) { LinkId = id }
-                : new SearchHit(row.Url, row.Url, row.Kind, row.Host, [], snippet) { LinkId = id };
-        }).ToList();
+        return [.. page.Select(id => (Id: id, Card: matcher.Cards.Of(id))).Where(h => h.Card is not null).Select(h =>
+            new SearchHit(h.Card!.Url, h.Card.Label, h.Card.Kind, h.Card.Host, h.Card.Topics, Snippets.ToHtml(snippets.GetValueOrDefault(h.Id) ?? "")) { LinkId = h.Id })];
     }
 
-    // Written in memory when the version's postings are (SQLite), from the page's text read by rowid; else, and for a
-    // text the writer leaves to the database, by the database's snippet function. As there, a document that does not
-    // match (a link found by meaning alone) has none.
+    // Written in memory when the version's postings are (SQLite), from the page's text they keep; else, and for a text
+    // the writer leaves to the database, by the database's snippet function. As there, a document that does not match
+    // (a link found by meaning alone) has none.
     private static async Task<Dictionary<long, string>> SnippetsAsync(Matcher matcher, string match, List<long> page, CancellationToken ct)
     {
         var snippets = new Dictionary<long, string>();
@@ -141,9 +129,9 @@ public sealed partial class CatalogSearch
         if (matcher.Postings is { } postings && matcher.InMemory(match, SearchFilters.None) is { } matches)
         {
             left = [.. page.Where(matches.Contains)];
-            foreach (var (id, columns) in await SnippetWriter.ReadColumnsAsync(matcher.Connection, left, ct))
+            foreach (var id in left)
             {
-                if (postings.Snippets.Write(matches, columns) is { } snippet)
+                if (postings.ColumnsOf(id) is { } columns && postings.Snippets.Write(matches, columns) is { } snippet)
                 {
                     snippets[id] = snippet;
                 }
@@ -168,20 +156,6 @@ public sealed partial class CatalogSearch
     // A prefix's every lookup merges all its terms' doclists again: with one, a single pass over the match costs less
     // (measured at the 200x catalog, distinct searches: 2.6 ms of CPU each with the pass, 3.3 ms with lookups).
     private static bool IsPrefixFree(string match) => !match.Contains('*', StringComparison.Ordinal);
-
-    private static async Task<List<TopicRef>> TopicRefsAsync(Matcher matcher, List<long> topicIds, CancellationToken ct)
-    {
-        if (matcher.Topics is { } topics)
-        {
-            return topics.Refs(topicIds);
-        }
-
-        var connection = matcher.Connection;
-        var sql = ISearchDialect.Of(connection);
-        var rows = (await connection.ListAsync(sql.TopicRefs,
-            r => (Id: r.GetInt64(0), Ref: new TopicRef(r.GetString(1), r.GetString(2))), ct, ("@ids", JsonSerializer.Serialize(topicIds)))).ToDictionary(r => r.Id, r => r.Ref);
-        return topicIds.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
-    }
 
     private static async Task<SearchFacets> RelaxedFacetsAsync(DbConnection connection, IEnumerable<long> ids, CancellationToken ct)
     {

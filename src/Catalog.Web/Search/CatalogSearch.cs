@@ -12,7 +12,7 @@ namespace Catalog.Web.Search;
 /// one facet query that also gives the count). Repeated
 /// searches are answered by the output cache (Web/CatalogCache.cs), keyed by catalog version, before they get here.
 /// </summary>
-public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? lexicons = null, SemanticRanking? semantic = null)
+public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons lexicons, SemanticRanking? semantic = null)
 {
     /// <summary>Topics listed above the links.</summary>
     public const int TopicLimit = 5;
@@ -29,12 +29,11 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         }
 
         var connection = await OpenAsync(ct);
-        var current = lexicons is null ? null : await lexicons.CurrentAsync(connection, ct);
-        var lexicon = current?.Lexicon;
-        var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, lexicon, ct);
-        var plan = lexicon is null ? SearchPlan.Plain(query, completions) : await SearchPlan.MakeAsync(connection, query, lexicon, completions, ct);
-        var works = current?.Works ?? await SameWork.ReadAsync(connection, ct);
-        var matcher = new Matcher(connection, current?.Postings, current?.Topics);
+        var current = await lexicons.CurrentAsync(connection, ct);
+        var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, current.Lexicon, ct);
+        var plan = await SearchPlan.MakeAsync(connection, query, current.Lexicon, completions, ct);
+        var works = current.Works;
+        var matcher = new Matcher(connection, current.Postings, current.Cards);
         return semantic is { Available: true } && IsFusable(plan, request)
             ? await FusedAsync(matcher, plan, request, withFacets, works, ct)
             : await RunAsync(matcher, plan, request, withFacets, works, ct);
@@ -56,11 +55,11 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
         var topics = await TopicsAsync(connection, match, Math.Min(SuggestedTopicLimit, limit), ct);
         var links = await connection.ListAsync(sql.SuggestedLinks,
             r => (Id: r.GetInt64(0), Url: r.GetString(1)), ct, ("@match", sql.Match(match)), ("@limit", limit - topics.Count));
-        var mentions = await MentionsAsync(connection, links.Select(r => r.Id), ct);
+        var labels = await LabelsAsync(connection, links.Select(r => r.Id), ct);
         return
         [
             .. topics.Select(t => new Suggestion("topic", t.Title, "/topics/" + Uri.EscapeDataString(t.Slug))),
-            .. links.Select(r => new Suggestion("link", mentions.GetValueOrDefault(r.Id)?.Label ?? r.Url, r.Url)),
+            .. links.Select(r => new Suggestion("link", labels.GetValueOrDefault(r.Id) ?? r.Url, r.Url)),
         ];
     }
 
@@ -134,16 +133,15 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3), Snippet: r.GetString(4)),
             ct, [("@match", sql.Match(match)), ("@limit", request.PageSize), ("@offset", (request.Page - 1) * request.PageSize), ("@shadowed", shadowed),
                 .. request.Filters.Parameters]);
-        var mentions = await MentionsAsync(matcher, rows.Select(r => r.Id), ct);
-        return rows.Select(r => mentions.TryGetValue(r.Id, out var m)
-                ? new SearchHit(r.Url, m.Label, r.Kind, r.Host, m.Topics, Snippets.ToHtml(r.Snippet)) { LinkId = r.Id }
+        return rows.Select(r => matcher.Cards.Of(r.Id) is { } card
+                ? new SearchHit(r.Url, card.Label, r.Kind, r.Host, card.Topics, Snippets.ToHtml(r.Snippet)) { LinkId = r.Id }
                 : new SearchHit(r.Url, r.Url, r.Kind, r.Host, [], Snippets.ToHtml(r.Snippet)) { LinkId = r.Id })
             .ToList();
     }
 
     private static async Task<List<TopicRef>> TopicsAsync(Matcher matcher, string match, int limit, CancellationToken ct) =>
         matcher.InMemory(match, SearchFilters.None) is { } matches
-            ? await TopicRefsAsync(matcher, [.. matches.Best(limit, links: false).Select(t => -t.RowId)], ct)
+            ? matcher.Cards.Refs(matches.Best(limit, links: false).Select(t => -t.RowId))
             : await TopicsAsync(matcher.Connection, match, limit, ct);
 
     private static Task<List<TopicRef>> TopicsAsync(DbConnection connection, string match, int limit, CancellationToken ct)
@@ -153,18 +151,12 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons? l
             r => new TopicRef(r.GetString(0), r.GetString(1)), ct, ("@match", sql.Match(match)), ("@limit", limit));
     }
 
-    private static Task<Dictionary<long, LinkMentions>> MentionsAsync(Matcher matcher, IEnumerable<long> ids, CancellationToken ct) =>
-        matcher.Topics is { } topics ? topics.MentionsAsync(matcher.Connection, ids, ct) : MentionsAsync(matcher.Connection, ids, ct);
-
-    private static async Task<Dictionary<long, LinkMentions>> MentionsAsync(DbConnection connection, IEnumerable<long> ids, CancellationToken ct)
+    // Typeahead's: it does not wait for a new version's cards to be read.
+    private static async Task<Dictionary<long, string>> LabelsAsync(DbConnection connection, IEnumerable<long> ids, CancellationToken ct)
     {
         var sql = ISearchDialect.Of(connection);
-        var rows = await connection.ListAsync(sql.Mentions,
-            r => (LinkId: r.GetInt64(0), Label: r.GetString(1), Topic: new TopicRef(r.GetString(2), r.GetString(3))),
-            ct, ("@ids", JsonSerializer.Serialize(ids)));
-        return rows.GroupBy(r => r.LinkId).ToDictionary(
-            g => g.Key,
-            g => new LinkMentions(g.First().Label, g.Select(r => r.Topic).DistinctBy(t => t.Slug).ToList()));
+        var rows = await connection.ListAsync(sql.Labels, r => (LinkId: r.GetInt64(0), Label: r.GetString(1)), ct, ("@ids", JsonSerializer.Serialize(ids)));
+        return rows.GroupBy(r => r.LinkId).ToDictionary(g => g.Key, g => g.First().Label);
     }
 
     private static async Task<SearchFacets> FacetsAsync(DbConnection connection, string match, SearchFilters filters, string shadowed, CancellationToken ct)

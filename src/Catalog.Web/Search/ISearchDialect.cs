@@ -31,14 +31,14 @@ public interface ISearchDialect
     /// <summary>Slug and title of the best <c>@limit</c> matching topics.</summary>
     string Topics { get; }
 
-    /// <summary>Label and topics of the links in <c>@ids</c>: LinkId, Label, topic Slug, topic Title.</summary>
-    string Mentions { get; }
+    /// <summary>LinkId and Label of the mentions of the links in <c>@ids</c>, each link's first the one that labels it (typeahead's: it does not wait for a version's <see cref="LinkCards"/>).</summary>
+    string Labels { get; }
 
-    /// <summary>Every mention's LinkId, Id and TopicId, by link, each link's in the order its hit names its topics (quotes last).</summary>
+    /// <summary>Every mention's LinkId, TopicId and Label, by link, each link's in the order its hit names its topics (quotes last).</summary>
     string LinkMentionOrder { get; }
 
-    /// <summary>Id and Label of the mentions in <c>@ids</c>.</summary>
-    string MentionLabels { get; }
+    /// <summary>Id, Url, Kind and Host of every link, by Id.</summary>
+    string AllLinks { get; }
 
     /// <summary>Id, Slug and Title of every topic.</summary>
     string AllTopics { get; }
@@ -68,9 +68,6 @@ public interface ISearchDialect
     /// <summary>The links listed under the topics of <c>@topics</c>, in the order the topics list them.</summary>
     string TopicLinks(SearchFilters filters);
 
-    /// <summary>Id, Url, Kind, Host of the links in <c>@ids</c>.</summary>
-    string Rows { get; }
-
     /// <summary>rowid and snippet of the documents of <c>@ids</c> that match.</summary>
     string Snippets { get; }
 
@@ -79,9 +76,6 @@ public interface ISearchDialect
     /// cheaper for a page of ids when the match has no prefix, whose every lookup merges all its terms' doclists.
     /// </summary>
     string SnippetsByLookup { get; }
-
-    /// <summary>Id, Slug, Title of the topics in <c>@ids</c>.</summary>
-    string TopicRefs { get; }
 
     /// <summary>The facets (kind, host, topic) of the links in <c>@ids</c>.</summary>
     string FacetsOfIds { get; }

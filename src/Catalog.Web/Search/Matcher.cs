@@ -10,16 +10,16 @@ namespace Catalog.Web.Search;
 /// match), answered from the in-memory postings when they can (<see cref="SearchPostings"/>: SQLite, no filters, an
 /// expression of single words and prefixes), else by the database's SQL (<see cref="ISearchDialect"/>). Both answer
 /// alike, order and ties included. An expression is evaluated once per search, however often it is asked about.
-/// It also carries what the search names its hits and topics by: the version's <see cref="LinkTopics"/>, when read.
+/// It also carries what the search names its hits and topics by: the version's <see cref="LinkCards"/>.
 /// </summary>
-internal sealed class Matcher(DbConnection connection, SearchPostings? postings, LinkTopics? topics = null)
+internal sealed class Matcher(DbConnection connection, SearchPostings? postings, LinkCards cards)
 {
     private readonly ISearchDialect _sql = ISearchDialect.Of(connection);
     private readonly Dictionary<string, MatchSet?> _evaluated = new(StringComparer.Ordinal);
 
     public DbConnection Connection => connection;
 
-    public LinkTopics? Topics => topics;
+    public LinkCards Cards => cards;
 
     /// <summary>The version's postings (SQLite), or null.</summary>
     public SearchPostings? Postings => postings;

@@ -5,7 +5,7 @@ using Catalog.Web.Web;
 namespace Catalog.Web.Search;
 
 /// <summary>
-/// The <see cref="Lexicon"/>, the <see cref="SameWork"/> table, the <see cref="LinkTopics"/> and the in-memory
+/// The <see cref="Lexicon"/>, the <see cref="SameWork"/> table, the <see cref="LinkCards"/> and the in-memory
 /// <see cref="SearchPostings"/> (SQLite only) of the catalog's current version, read once after
 /// each import or metadata save (the first search that sees a new version reads them; searches meanwhile wait for that
 /// one read rather than each starting their own).
@@ -39,7 +39,7 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
             }
 
             var entry = new Entry(wanted, await Lexicon.ReadAsync(connection, ct), await SameWork.ReadAsync(connection, ct),
-                await LinkTopics.ReadAsync(connection, ct), await SearchPostings.ReadAsync(connection, _tokenizer, ct));
+                await LinkCards.ReadAsync(connection, ct), await SearchPostings.ReadAsync(connection, _tokenizer, ct));
             _current = entry;
             return entry;
         }
@@ -55,5 +55,5 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
         _tokenizer.Dispose();
     }
 
-    internal sealed record Entry(long Version, Lexicon Lexicon, SameWork Works, LinkTopics Topics, SearchPostings? Postings);
+    internal sealed record Entry(long Version, Lexicon Lexicon, SameWork Works, LinkCards Cards, SearchPostings? Postings);
 }

@@ -87,7 +87,8 @@ public sealed class CommandLineOnEachDatabaseTests
 
             // The loaded title joins the link's search document (the metadata store re-indexes it on either database).
             await using var db = database.Context();
-            var search = new Catalog.Web.Search.CatalogSearch(db);
+            using var lexicons = new Catalog.Web.Search.SearchLexicons(new Catalog.Web.Web.CatalogVersion());
+            var search = new Catalog.Web.Search.CatalogSearch(db, lexicons);
             var results = await search.SearchAsync(new Catalog.Web.Search.SearchRequest("quasiperiodic quillfeather", Catalog.Web.Search.SearchFilters.None, 1, 10), withFacets: false, ct);
             Assert.Equal("https://arxiv.org/abs/1711.07653", Assert.Single(results.Hits).Url);
         }

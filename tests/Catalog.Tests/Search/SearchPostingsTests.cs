@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Catalog.Tests.Infrastructure;
+using Catalog.Web.Data;
 using Catalog.Web.Data.Sqlite;
 using Catalog.Web.Search;
 using Catalog.Web.Search.Postings;
@@ -65,6 +66,24 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task EveryDocumentsTextIsKeptAsTheIndexHoldsIt()
+    {
+        await using var connection = await OpenAsync();
+        using var tokenizer = new IndexTokenizer();
+        var ct = TestContext.Current.CancellationToken;
+        var postings = (await SearchPostings.ReadAsync(connection, tokenizer, ct))!;
+        var documents = await connection.ListAsync("SELECT rowid, title, quote, body, urlwords FROM search_index",
+            r => (RowId: r.GetInt64(0), Columns: new[] { r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4) }), ct);
+
+        Assert.True(documents.Count > 200, $"{documents.Count} documents");
+        Assert.Contains(documents, d => d.RowId < 0 && d.Columns[2].Length > 0);
+        Assert.Contains(documents, d => d.Columns.Any(c => c.Any(SearchText.IsCjk)));
+        Assert.All(documents, d => Assert.Equal(d.Columns, postings.ColumnsOf(d.RowId)));
+        Assert.Null(postings.ColumnsOf(documents.Max(d => d.RowId) + 1));
+        Assert.Null(postings.ColumnsOf(documents.Min(d => d.RowId) - 1));
+    }
+
+    [Fact]
     public async Task SnippetsLookedUpOneByOneAreTheSnippetsOfAPass()
     {
         await using var connection = await OpenAsync();
@@ -94,11 +113,10 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
             var query = postings.Evaluate(expression);
             Assert.True(query is not null, expression);
             var ids = (await Fts5Async(connection, expression)).Select(r => r.RowId).ToList();
-            var columns = await SnippetWriter.ReadColumnsAsync(connection, ids, ct);
             foreach (var expected in await SnippetsAsync(connection, SqliteSearch.Instance.Snippets, expression, ids))
             {
                 var id = long.Parse(expected[..expected.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
-                if (writer.Write(query, columns[id]) is not { } snippet)
+                if (writer.Write(query, postings.ColumnsOf(id)!) is not { } snippet)
                 {
                     leftToTheDatabase++;
                     continue;

@@ -35,12 +35,11 @@ public sealed class SearchSqlTests(CatalogFactory factory) : IClassFixture<Catal
     }
 
     [Fact]
-    public async Task MentionsOfThePageAreFoundThroughTheLinkIndex()
+    public async Task LabelsOfTheSuggestionsAreFoundThroughTheLinkIndex()
     {
-        var plan = await PlanAsync(s_sql.Mentions);
+        var plan = await PlanAsync(s_sql.Labels);
 
-        Assert.Contains(plan, p => p.StartsWith("SEARCH m USING INDEX IX_Mentions_LinkId", StringComparison.Ordinal));
-        Assert.Contains("SEARCH t USING INTEGER PRIMARY KEY (rowid=?)", plan);
+        Assert.Contains(plan, p => p.StartsWith("SEARCH Mentions USING INDEX IX_Mentions_LinkId", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -57,16 +57,15 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
         ORDER BY {Rank}, s.rowid LIMIT @limit
         """;
 
-    public string Mentions => $"""
-        SELECT m."LinkId", m."Label", t."Slug", t."Title"
-        FROM "Mentions" m JOIN "Topics" t ON t."Id" = m."TopicId"
-        WHERE m."LinkId" IN ({Ids("@ids")})
-        ORDER BY m."LinkId", m."Place" = 'Quote', m."Id"
+    public string Labels => $"""
+        SELECT "LinkId", "Label" FROM "Mentions"
+        WHERE "LinkId" IN ({Ids("@ids")})
+        ORDER BY "LinkId", "Place" = 'Quote', "Id"
         """;
 
-    public string LinkMentionOrder => """SELECT "LinkId", "Id", "TopicId" FROM "Mentions" ORDER BY "LinkId", "Place" = 'Quote', "Id" """;
+    public string LinkMentionOrder => """SELECT "LinkId", "TopicId", "Label" FROM "Mentions" ORDER BY "LinkId", "Place" = 'Quote', "Id" """;
 
-    public string MentionLabels => $"""SELECT "Id", "Label" FROM "Mentions" WHERE "Id" IN ({Ids("@ids")})""";
+    public string AllLinks => """SELECT "Id", "Url", "Kind", "Host" FROM "Links" ORDER BY "Id" """;
 
     public string AllTopics => """SELECT "Id", "Slug", "Title" FROM "Topics" """;
 
@@ -140,8 +139,6 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
         ORDER BY m."Id"
         """;
 
-    public string Rows => $"""SELECT "Id", "Url", "Kind", "Host" FROM "Links" WHERE "Id" IN ({Ids("@ids")})""";
-
     public string SnippetsByLookup => Snippets;
 
     public string Snippets => $"""
@@ -149,7 +146,6 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
         WHERE s.rowid IN ({Ids("@ids")}) AND s.document @@ q
         """;
 
-    public string TopicRefs => $"""SELECT "Id", "Slug", "Title" FROM "Topics" WHERE "Id" IN ({Ids("@ids")})""";
 
     public string FacetsOfIds { get; } = $"""
         WITH hits AS MATERIALIZED (SELECT "Id", "Kind", "Host" FROM "Links" WHERE "Id" IN ({Ids("@ids")}))

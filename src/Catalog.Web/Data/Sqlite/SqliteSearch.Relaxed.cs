@@ -32,8 +32,6 @@ public sealed partial class SqliteSearch
         ORDER BY m.Id
         """;
 
-    public string Rows => "SELECT Id, Url, Kind, Host FROM Links WHERE Id IN (SELECT value FROM json_each(@ids))";
-
     public string Snippets => $"""
         SELECT rowid, snippet(search_index, -1, char(57344), char(57345), '…', 16) FROM search_index
         WHERE search_index MATCH @match AND {AmongIds}
@@ -45,7 +43,6 @@ public sealed partial class SqliteSearch
         WHERE search_index MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))
         """;
 
-    public string TopicRefs => "SELECT Id, Slug, Title FROM Topics WHERE Id IN (SELECT value FROM json_each(@ids))";
 
     /// <summary>The facets of a given set of links (<see cref="Facets"/> for a MATCH).</summary>
     public string FacetsOfIds { get; } = $"""

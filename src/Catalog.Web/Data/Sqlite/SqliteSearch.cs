@@ -40,17 +40,16 @@ public sealed partial class SqliteSearch : ISearchDialect
         ORDER BY search_index.rank LIMIT @limit
         """;
 
-    /// <summary>Label and topics of the page's links, all in one query; a quote's mention (its label is the quote cut short) last.</summary>
-    public string Mentions => """
-        SELECT m.LinkId, m.Label, t.Slug, t.Title
-        FROM Mentions m JOIN Topics t ON t.Id = m.TopicId
-        WHERE m.LinkId IN (SELECT value FROM json_each(@ids))
-        ORDER BY m.LinkId, m.Place = 'Quote', m.Id
+    /// <summary>A quote's mention (its label is the quote cut short) last.</summary>
+    public string Labels => """
+        SELECT LinkId, Label FROM Mentions
+        WHERE LinkId IN (SELECT value FROM json_each(@ids))
+        ORDER BY LinkId, Place = 'Quote', Id
         """;
 
-    public string LinkMentionOrder => "SELECT LinkId, Id, TopicId FROM Mentions ORDER BY LinkId, Place = 'Quote', Id";
+    public string LinkMentionOrder => "SELECT LinkId, TopicId, Label FROM Mentions ORDER BY LinkId, Place = 'Quote', Id";
 
-    public string MentionLabels => "SELECT Id, Label FROM Mentions WHERE Id IN (SELECT value FROM json_each(@ids))";
+    public string AllLinks => "SELECT Id, Url, Kind, Host FROM Links ORDER BY Id";
 
     public string AllTopics => "SELECT Id, Slug, Title FROM Topics";
 

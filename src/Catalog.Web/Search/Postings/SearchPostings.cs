@@ -12,7 +12,9 @@ namespace Catalog.Web.Search.Postings;
 /// computed as FTS5's bm25 computes it, so the order is the database's to the last bit: SQLite would otherwise score
 /// every matching document for each query (46 ms for "deep learning" at the 200x catalog, against about 1 ms here).
 /// Read from the database through <c>fts5vocab</c>, so the terms are FTS5's own; a query's words are made terms by
-/// the index's own tokenizer (<see cref="IndexTokenizer"/>). SQLite only: PostgreSQL ranks in its own way.
+/// the index's own tokenizer (<see cref="IndexTokenizer"/>). The documents' text is kept too (as UTF-8, about 10 MB at
+/// 200x), for the page's snippets: reading a page's rows back from the index was a statement of every search, and
+/// its random reads of the file a good part of that statement's cost. SQLite only: PostgreSQL ranks in its own way.
 /// </summary>
 public sealed class SearchPostings
 {
@@ -23,12 +25,19 @@ public sealed class SearchPostings
     private readonly Posting[] _postings;
     private readonly IndexTokenizer _tokenizer;
 
+    // Each document's columns at place * ColumnCount + column.
+    private readonly PackedText _columns;
+
     // A document's place by its rowid: links by id, topics by -rowid; -1 where there is none.
     private readonly int[] _linkPlaces;
     private readonly int[] _topicPlaces;
 
-    private SearchPostings(long[] rowIds, int[] lengths, string[] terms, Posting[] postings, IndexTokenizer tokenizer)
+    /// <summary>The index's columns: title, quote, body, URL words.</summary>
+    internal const int ColumnCount = 4;
+
+    private SearchPostings(long[] rowIds, PackedText columns, int[] lengths, string[] terms, Posting[] postings, IndexTokenizer tokenizer)
     {
+        _columns = columns;
         RowIds = rowIds;
         Lengths = lengths;
         AverageLength = rowIds.Length == 0 ? 0 : (double)lengths.Sum(l => (long)l) / rowIds.Length;
@@ -69,6 +78,23 @@ public sealed class SearchPostings
         return id < places.Length ? places[id] : -1;
     }
 
+    /// <summary>The columns of the document with this rowid (title, quote, body, URL words), as indexed; null when there is none.</summary>
+    internal string[]? ColumnsOf(long rowId)
+    {
+        if (PlaceOf(rowId) is var place && place < 0)
+        {
+            return null;
+        }
+
+        var columns = new string[ColumnCount];
+        for (var column = 0; column < ColumnCount; column++)
+        {
+            columns[column] = _columns[place * ColumnCount + column];
+        }
+
+        return columns;
+    }
+
     /// <summary>The documents' rowids (links positive, topics negative), ascending; a document is its place here.</summary>
     internal long[] RowIds { get; }
 
@@ -99,7 +125,16 @@ public sealed class SearchPostings
         }
 
         await connection.ScalarAsync("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_instances USING fts5vocab(main, 'search_index', 'instance')", ct);
-        var rowIds = (await connection.ListAsync("SELECT rowid FROM search_index ORDER BY rowid", r => r.GetInt64(0), ct)).ToArray();
+        var columns = new PackedText.Builder();
+        var rowIds = (await connection.ListAsync("SELECT rowid, title, quote, body, urlwords FROM search_index ORDER BY rowid", r =>
+        {
+            for (var column = 1; column <= ColumnCount; column++)
+            {
+                columns.Add(r.GetString(column));
+            }
+
+            return r.GetInt64(0);
+        }, ct)).ToArray();
         var lengths = new int[rowIds.Length];
         var terms = new List<string>();
         var postings = new List<Posting>();
@@ -141,7 +176,7 @@ public sealed class SearchPostings
         var termArray = terms.ToArray();
         var postingArray = postings.ToArray();
         Array.Sort(termArray, postingArray, StringComparer.Ordinal);
-        return new SearchPostings(rowIds, lengths, termArray, postingArray, tokenizer);
+        return new SearchPostings(rowIds, columns.Build(), lengths, termArray, postingArray, tokenizer);
 
         void Flush()
         {

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Catalog.Web.Data;
 
 namespace Catalog.Web.Search.Postings;
 
@@ -11,7 +8,7 @@ namespace Catalog.Web.Search.Postings;
 /// FTS5's snippet() (fts5_aux.c) in memory, for the documents of one page: the same window of
 /// <see cref="WindowTokens"/> tokens in the same column, chosen by the same scores (a thousand for each phrase's first
 /// instance in it, one for each further one, a sentence's start preferred), the same marks and ellipses. A page then
-/// reads its documents' text by rowid instead of running its match through the index again (with a prefix, a pass over
+/// takes its documents' text from the postings (<see cref="SearchPostings.ColumnsOf"/>) instead of running its match through the index again (with a prefix, a pass over
 /// every document of every term it begins). Tokens are found as unicode61 finds them and stemmed by the index's own
 /// tokenizer (<see cref="IndexTokenizer"/>, each word once per version). The phrases are the match's, as the postings
 /// evaluated it (<see cref="MatchSet.Phrases"/>: an expression they cannot answer has no snippet here either); a text
@@ -27,12 +24,6 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
     // A word's stem, or null when the index's tokenizer does not make it one token.
     private readonly ConcurrentDictionary<string, string?> _stems = new(StringComparer.Ordinal);
-
-    /// <summary>The columns (title, quote, body, URL words) of these documents, by rowid, as the index holds them.</summary>
-    public static async Task<Dictionary<long, string[]>> ReadColumnsAsync(DbConnection connection, IEnumerable<long> rowIds, CancellationToken ct) =>
-        (await connection.ListAsync("SELECT rowid, title, quote, body, urlwords FROM search_index WHERE rowid IN (SELECT value FROM json_each(@ids))",
-            r => (Id: r.GetInt64(0), Columns: new[] { r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4) }), ct, ("@ids", JsonSerializer.Serialize(rowIds))))
-        .ToDictionary(r => r.Id, r => r.Columns);
 
     /// <summary>
     /// The snippet, for the match <paramref name="matches"/>, of a document whose columns are <paramref name="columns"/>
