@@ -17,9 +17,6 @@ internal sealed class PackedText
 
     public int Count => _starts.Length - 1;
 
-    /// <summary>The bytes held, for the memory a version takes.</summary>
-    public long Size => _bytes.Length + (long)_starts.Length * sizeof(int);
-
     public string this[int index] => Encoding.UTF8.GetString(_bytes, _starts[index], _starts[index + 1] - _starts[index]);
 
     /// <summary>Appends strings in order; <see cref="Build"/> packs them.</summary>
