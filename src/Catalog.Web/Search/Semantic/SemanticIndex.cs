@@ -99,7 +99,8 @@ public sealed class SemanticIndex
     /// <summary>
     /// The dot product of the query with one int8 row. With a fixed-point query: each 16 values of the row widened to 16
     /// bits and multiplied-and-added pairwise with it into 32-bit sums (|sum| &lt;= 32,767 x 128 x 384, which fits for
-    /// up to 512 dimensions). Without one the row is widened to floats in registers.
+    /// up to 512 dimensions), 32 at a time where the machine has AVX-512 (the same integer sums, so the same order).
+    /// Without one the row is widened to floats in registers.
     /// </summary>
     internal static float Dot(FixedQuery? fixedQuery, ReadOnlySpan<float> query, ReadOnlySpan<sbyte> row)
     {
@@ -110,6 +111,18 @@ public sealed class SemanticIndex
 
         ref var values = ref MemoryMarshal.GetReference(row);
         ref var weights = ref MemoryMarshal.GetArrayDataReference(fixedQuery.Values);
+        if (Avx512BW.IsSupported && row.Length % Vector256<sbyte>.Count == 0)
+        {
+            var wideSum = Vector512<int>.Zero;
+            for (var i = 0; i < row.Length; i += Vector256<sbyte>.Count)
+            {
+                var wide = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref values, (nuint)i));
+                wideSum = Avx512F.Add(wideSum, Avx512BW.MultiplyAddAdjacent(wide, Vector512.LoadUnsafe(ref weights, (nuint)i)));
+            }
+
+            return Vector512.Sum(wideSum) * fixedQuery.Scale;
+        }
+
         var sum = Vector256<int>.Zero;
         for (var i = 0; i < row.Length; i += Vector128<sbyte>.Count)
         {
