@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Catalog.Web.Search;
@@ -19,20 +18,60 @@ internal sealed class PackedText
 
     public string this[int index] => Encoding.UTF8.GetString(_bytes, _starts[index], _starts[index + 1] - _starts[index]);
 
-    /// <summary>Appends strings in order; <see cref="Build"/> packs them.</summary>
+    /// <summary>
+    /// Appends strings in order; <see cref="Build"/> packs them. The bytes gather in chunks below the large object
+    /// heap's threshold and are copied once into an array of the exact size: a buffer that doubled as it grew would
+    /// leave twice the text's size of large-object garbage behind each catalog version, and resident memory with it.
+    /// </summary>
     public sealed class Builder
     {
-        private readonly ArrayBufferWriter<byte> _bytes = new();
+        private const int ChunkSize = 64 * 1024;
+
+        private readonly List<byte[]> _chunks = [];
         private readonly List<int> _starts = [0];
+        private byte[] _chunk = new byte[ChunkSize];
+        private int _used;
+        private int _written;
 
         public int Count => _starts.Count - 1;
 
         public void Add(string text)
         {
-            Encoding.UTF8.GetBytes(text, _bytes);
-            _starts.Add(_bytes.WrittenCount);
+            var bytes = Encoding.UTF8.GetByteCount(text);
+            if (bytes > ChunkSize - _used)
+            {
+                Seal();
+                _chunk = new byte[Math.Max(ChunkSize, bytes)];
+            }
+
+            _used += Encoding.UTF8.GetBytes(text, _chunk.AsSpan(_used));
+            _written += bytes;
+            _starts.Add(_written);
         }
 
-        public PackedText Build() => new(_bytes.WrittenSpan.ToArray(), [.. _starts]);
+        public PackedText Build()
+        {
+            Seal();
+            var bytes = new byte[_written];
+            var at = 0;
+            foreach (var chunk in _chunks)
+            {
+                chunk.CopyTo(bytes, at);
+                at += chunk.Length;
+            }
+
+            return new(bytes, [.. _starts]);
+        }
+
+        // The current chunk's written part joins the list (trimmed when it is not full).
+        private void Seal()
+        {
+            if (_used > 0)
+            {
+                _chunks.Add(_used == _chunk.Length ? _chunk : _chunk[.._used]);
+            }
+
+            _used = 0;
+        }
     }
 }

@@ -21,4 +21,23 @@ public sealed class PackedTextTests
         Assert.Equal(texts, Enumerable.Range(0, packed.Count).Select(i => packed[i]));
         Assert.Throws<IndexOutOfRangeException>(() => packed[texts.Length]);
     }
+
+    [Fact]
+    public void StringsAcrossManyChunksComeBackInOrder()
+    {
+        var random = new Random(7);
+        var texts = Enumerable.Range(0, 20_000)
+            .Select(i => string.Concat(Enumerable.Repeat(i % 3 == 0 ? "深度" : "word ", random.Next(0, 40))) + i)
+            .ToArray();
+        var builder = new PackedText.Builder();
+        foreach (var text in texts)
+        {
+            builder.Add(text);
+        }
+
+        var packed = builder.Build();
+
+        Assert.True(texts.Sum(t => System.Text.Encoding.UTF8.GetByteCount(t)) > 20 * 64 * 1024);
+        Assert.Equal(texts, Enumerable.Range(0, packed.Count).Select(i => packed[i]));
+    }
 }
