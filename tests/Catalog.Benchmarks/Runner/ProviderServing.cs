@@ -73,9 +73,9 @@ public static class ProviderServing
                     var databaseBefore = database?.Total();
                     var wrk = await Wrk.RunAsync(server, endpoint.Distinct ? distinct.Next() : endpoint.Paths, shape, run.WorkFolder,
                         endpoint.Uncached ? HttpFigures.UncachedCookie : null, eachPathOnce: endpoint.Distinct);
-                    if (endpoint.Distinct && wrk.Requests > DistinctQueries.SliceSize)
+                    if (endpoint.Distinct)
                     {
-                        throw new InvalidOperationException($"{wrk.Requests} requests ran out of {DistinctQueries.SliceSize} distinct queries: raise {nameof(DistinctQueries.SliceSize)}.");
+                        DistinctQueries.EnsureEnough(wrk);
                     }
 
                     double? databaseCpu = database is null || wrk.Requests == 0 ? null : (database.Total() - databaseBefore!.Value).TotalMilliseconds / wrk.Requests;
