@@ -52,7 +52,10 @@ public sealed class LinkMetadataOnEachDatabaseTests
         var page = await client.GetDocumentAsync("/search?q=learning");
         var narrowed = await client.GetFromJsonAsync<JsonElement>("/api/search?q=learning&year=2017", Ct);
 
-        Assert.Contains(hongler.GetProperty("results").EnumerateArray(), r => r.GetProperty("url").GetString()!.Contains("1806.07572", StringComparison.Ordinal));
+        // The hit carries what was fetched and its (unchecked) health, on either database.
+        var jacot = hongler.GetProperty("results").EnumerateArray().First(r => r.GetProperty("url").GetString()!.Contains("1806.07572", StringComparison.Ordinal));
+        Assert.Contains("Clément Hongler", jacot.GetProperty("meta").GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(JsonValueKind.Null, jacot.GetProperty("health").GetProperty("status").ValueKind);
         var years = page.QuerySelectorAll(".search-facet").Single(f => f.QuerySelector("h2")!.TextContent == "Year")
             .QuerySelectorAll("li").ToDictionary(li => li.QuerySelector("a")!.TextContent, li => li.QuerySelector(".search-count")!.TextContent);
         Assert.Equal("2", years["2019"]);
