@@ -61,9 +61,9 @@ internal sealed class Matcher(DbConnection connection, SearchPostings? postings,
             ? [.. ids.Where(matches.Contains)]
             : [.. await connection.ListAsync(_sql.Matching, r => r.GetInt64(0), ct, ("@match", _sql.Match(match)), ("@ids", JsonSerializer.Serialize(ids)))];
 
-    /// <summary>The links of <paramref name="ids"/> (<paramref name="idsJson"/>, the same as JSON) that match and pass the filters, with their rank.</summary>
+    /// <summary>The links of <paramref name="ids"/> (ascending; <paramref name="idsJson"/>, the same as JSON) that match and pass the filters, with their rank.</summary>
     public async Task<List<(long Id, double Rank)>> RanksAsync(
-        string match, SearchFilters filters, IReadOnlyCollection<long> ids, string idsJson, CancellationToken ct)
+        string match, SearchFilters filters, long[] ids, string idsJson, CancellationToken ct)
     {
         if (InMemory(match, filters) is { } matches)
         {

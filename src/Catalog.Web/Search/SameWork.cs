@@ -15,7 +15,8 @@ internal sealed class SameWork
     private readonly Dictionary<long, string> _workOf = [];
     private readonly Dictionary<string, List<(long Id, string Url)>> _links = new(StringComparer.Ordinal);
 
-    // The ids of _workOf as the JSON array @ids: written once per catalog version, not once per search.
+    // The ids of _workOf, ascending, and the same as the JSON array @ids: made once per catalog version, not once per search.
+    private long[] _sortedIds = [];
     private string _ids = "[]";
 
     public bool IsEmpty => _workOf.Count == 0;
@@ -35,7 +36,8 @@ internal sealed class SameWork
             links.Add((id, url));
         }
 
-        works._ids = JsonSerializer.Serialize(works._workOf.Keys);
+        works._sortedIds = [.. works._workOf.Keys.Order()];
+        works._ids = JsonSerializer.Serialize(works._sortedIds);
         return works;
     }
 
@@ -50,7 +52,7 @@ internal sealed class SameWork
             return [];
         }
 
-        var matching = await matcher.RanksAsync(match, filters, _workOf.Keys, _ids, ct);
+        var matching = await matcher.RanksAsync(match, filters, _sortedIds, _ids, ct);
         return [.. matching.GroupBy(m => _workOf[m.Id])
             .SelectMany(work => work.OrderBy(m => m.Rank).ThenBy(m => m.Id).Skip(1))
             .Select(m => m.Id)];

@@ -61,8 +61,9 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         var few = expected.Take(5).Select(r => r.RowId).Concat(strangers).Append(all.First(r => r.RowId < 0).RowId).ToHashSet();
         var many = all.Select(r => r.RowId).Concat(strangers).Concat(Enumerable.Range(1, expected.Count).Select(i => -1_000_000L - i)).ToHashSet();
         Assert.True(few.Count < matches.LinkCount && many.Count > matches.LinkCount);
-        Assert.Equal(expected.Take(5).ToList(), matches.RanksOf(few).OrderBy(r => r.Rank).ThenBy(r => r.RowId).ToList());
-        Assert.Equal(expected, matches.RanksOf(many).OrderBy(r => r.Rank).ThenBy(r => r.RowId).ToList());
+        Assert.Equal(expected.Take(5).ToList(), matches.RanksOf([.. few.Order()]).OrderBy(r => r.Rank).ThenBy(r => r.RowId).ToList());
+        Assert.Equal(expected, matches.RanksOf([.. many.Order()]).OrderBy(r => r.Rank).ThenBy(r => r.RowId).ToList());
+        Assert.Throws<ArgumentException>(() => matches.RanksOf([.. few.OrderDescending()]));
     }
 
     [Fact]

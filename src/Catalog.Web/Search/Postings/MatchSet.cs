@@ -74,17 +74,38 @@ public sealed class MatchSet
 
     public bool Contains(long rowId) => IndexOf(rowId) >= 0;
 
-    /// <summary>Which links of <paramref name="rowIds"/> match, with their rank, in their order.</summary>
-    public List<(long RowId, double Rank)> RanksOf(IEnumerable<long> rowIds)
+    /// <summary>
+    /// Which links of <paramref name="rowIds"/> (ascending) match, with their rank, in their order. Places follow rowids,
+    /// so each id is looked for only after the last one's place: the same-work links, 626 at 200x, were a twentieth of
+    /// a search's CPU in binary searches over the whole match.
+    /// </summary>
+    public List<(long RowId, double Rank)> RanksOf(ReadOnlySpan<long> rowIds)
     {
         var scores = Scores;
         var ranks = new List<(long RowId, double Rank)>();
+        var from = FirstLink;
+        var previous = long.MinValue;
         foreach (var rowId in rowIds)
         {
-            if (IndexOf(rowId) is var found && found >= FirstLink)
+            if (rowId <= previous)
+            {
+                throw new ArgumentException("The rowids are not in ascending order.", nameof(rowIds));
+            }
+
+            previous = rowId;
+            var place = _postings.PlaceOf(rowId);
+            if (place < 0 || from == _documents.Length)
+            {
+                continue;
+            }
+
+            var found = Array.BinarySearch(_documents, from, _documents.Length - from, place);
+            if (found >= 0)
             {
                 ranks.Add((rowId, -scores[found]));
             }
+
+            from = found >= 0 ? found + 1 : ~found;
         }
 
         return ranks;
