@@ -6,10 +6,11 @@ using Catalog.Web.Search.Semantic;
 namespace Catalog.Web.Search;
 
 /// <summary>
-/// The search queries behind /search and /api/search, on either database (<see cref="ISearchDialect"/>). Per request:
-/// one ranked query for the page (bm25 on SQLite, ts_rank_cd on PostgreSQL; LIMIT/OFFSET; a snippet only for the rows
-/// returned), one for the labels and topics of those links, one for matching topics, and one count (or, for the page,
-/// one facet query that also gives the count). Repeated
+/// The search queries behind /search and /api/search, on either database (<see cref="ISearchDialect"/>). On SQLite a
+/// plain search is ranked in memory (<see cref="Matcher"/>, the version's postings) and its page named and its
+/// snippets written from memory too (<see cref="LinkCards"/>, the postings' text). Otherwise, per request: one ranked
+/// query for the page (bm25 on SQLite, ts_rank_cd on PostgreSQL; LIMIT/OFFSET; a snippet only for the rows returned),
+/// one for matching topics, and one count (or, for the page, one facet query that also gives the count). Repeated
 /// searches are answered by the output cache (Web/CatalogCache.cs), keyed by catalog version, before they get here.
 /// </summary>
 public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons lexicons, SemanticRanking? semantic = null)

@@ -61,10 +61,6 @@ public sealed class SearchPlan
     /// <summary>True when a link can match some clauses and not others.</summary>
     public bool CanRelax => Clauses.Count > 1;
 
-    /// <summary>The plan without repairs: the query's groups as clauses, stop words left out.</summary>
-    public static SearchPlan Plain(SearchQuery query, IReadOnlyList<string>? completions) =>
-        new(query, Groups(query, completions).Select(g => new SearchClause(g.Alternatives, null, g.IsStop)).ToList(), null);
-
     /// <summary>The plan with the catalog's acronyms expanded and unknown words respelt.</summary>
     public static async Task<SearchPlan> MakeAsync(DbConnection connection, SearchQuery query, Lexicon lexicon, IReadOnlyList<string>? completions, CancellationToken ct)
     {
