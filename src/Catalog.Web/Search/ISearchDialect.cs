@@ -34,11 +34,11 @@ public interface ISearchDialect
     /// <summary>LinkId and Label of the mentions of the links in <c>@ids</c>, each link's first the one that labels it (typeahead's: it does not wait for a version's <see cref="LinkCards"/>).</summary>
     string Labels { get; }
 
-    /// <summary>Every mention's LinkId, TopicId and Label, by link, each link's in the order its hit names its topics (quotes last).</summary>
-    string LinkMentionOrder { get; }
-
-    /// <summary>Id, Url, Kind and Host of every link, by Id.</summary>
-    string AllLinks { get; }
+    /// <summary>
+    /// Every link's Id, Url, Kind and Host with each of its mentions' TopicId and Label (nulls for a link without one),
+    /// by link, each link's mentions in the order its hit names its topics (quotes last).
+    /// </summary>
+    string LinkCards { get; }
 
     /// <summary>Id, Slug and Title of every topic.</summary>
     string AllTopics { get; }

@@ -29,7 +29,7 @@ internal sealed class LinkCards
     private LinkCards(Reader read)
     {
         (_links, _urls, _labels, _kinds, _hosts) = ([.. read.Links], read.Urls.Build(), read.Labels.Build(), [.. read.Kinds], [.. read.Hosts]);
-        (_names, _starts, _topicsOf) = ([.. read.NameList], [.. read.Starts], [.. read.TopicsOf]);
+        (_names, _starts, _topicsOf) = ([.. read.Names], [.. read.Starts, read.TopicsOf.Count], [.. read.TopicsOf]);
         (_topics, _topicAt) = (read.Topics, read.TopicAt);
     }
 
@@ -38,26 +38,16 @@ internal sealed class LinkCards
         var sql = ISearchDialect.Of(connection);
         var topics = await connection.ListAsync(sql.AllTopics, r => (Id: r.GetInt64(0), Ref: new TopicRef(r.GetString(1), r.GetString(2))), ct);
         var read = new Reader([.. topics.Select(t => t.Ref)], topics.Select((t, i) => (t.Id, i)).ToDictionary(t => t.Id, t => t.i));
-        await using (var command = connection.Command(sql.AllLinks))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+
+        // Each link with its mentions, in the order its hit names their topics: the first gives the label.
+        await using var command = connection.Command(sql.LinkCards);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
-            {
-                read.Link(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
-            }
+            read.Row(reader);
         }
 
-        // Both in link order: each link's mentions in the order its hit names their topics, the first giving the label.
-        await using (var command = connection.Command(sql.LinkMentionOrder))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                read.Mention(reader.GetInt64(0), reader.GetInt64(1), reader, labelColumn: 2);
-            }
-        }
-
-        return new LinkCards(read.Finish());
+        return new LinkCards(read);
     }
 
     /// <summary>The link's card, or null when this version has no link <paramref name="id"/>.</summary>
@@ -83,14 +73,12 @@ internal sealed class LinkCards
     public List<TopicRef> Refs(IEnumerable<long> topicIds) =>
         [.. topicIds.Where(_topicAt.ContainsKey).Select(id => _topics[_topicAt[id]])];
 
-    // Links come in id order, then their mentions in the same order; each mention finds its link by walking forward.
-    // A link no topic lists (none after an import) is labelled by its URL.
+    // The rows of ISearchDialect.LinkCards: a link's first row opens its card; a link no topic lists (an import never
+    // leaves one) has one row of nulls and is labelled by its URL.
     private sealed class Reader(TopicRef[] topics, Dictionary<long, int> topicAt)
     {
         private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
-        private readonly List<string> _urls = [];
         private readonly HashSet<int> _seen = [];
-        private int _at = -1;
 
         public TopicRef[] Topics => topics;
 
@@ -107,65 +95,39 @@ internal sealed class LinkCards
         public List<int> Hosts { get; } = [];
 
         // Kinds and hosts are a few hundred strings, each kept once.
-        public List<string> NameList { get; } = [];
+        public List<string> Names { get; } = [];
 
         public List<int> Starts { get; } = [];
 
         public List<int> TopicsOf { get; } = [];
 
-        public void Link(long id, string url, string kind, string host)
+        public void Row(DbDataReader r)
         {
-            Links.Add(id);
-            Urls.Add(url);
-            _urls.Add(url);
-            Kinds.Add(Name(kind));
-            Hosts.Add(Name(host));
-        }
-
-        public void Mention(long link, long topic, DbDataReader reader, int labelColumn)
-        {
-            if (_at < 0 || Links[_at] != link)
+            var link = r.GetInt64(0);
+            if (Links.Count == 0 || Links[^1] != link)
             {
-                while (++_at < Links.Count && Links[_at] != link)
-                {
-                    Labels.Add(_urls[_at]);
-                    Starts.Add(TopicsOf.Count);
-                }
-
-                if (_at == Links.Count)
-                {
-                    throw new InvalidOperationException($"A mention of link {link}, which is not in the link table or not in order.");
-                }
-
-                Labels.Add(reader.GetString(labelColumn));
+                var url = r.GetString(1);
+                Links.Add(link);
+                Urls.Add(url);
+                Kinds.Add(Name(r.GetString(2)));
+                Hosts.Add(Name(r.GetString(3)));
+                Labels.Add(r.IsDBNull(5) ? url : r.GetString(5));
                 Starts.Add(TopicsOf.Count);
                 _seen.Clear();
             }
 
-            if (topicAt.TryGetValue(topic, out var at) && _seen.Add(at))
+            if (!r.IsDBNull(4) && topicAt.TryGetValue(r.GetInt64(4), out var at) && _seen.Add(at))
             {
                 TopicsOf.Add(at);
             }
-        }
-
-        public Reader Finish()
-        {
-            while (Labels.Count < Links.Count)
-            {
-                Labels.Add(_urls[Labels.Count]);
-                Starts.Add(TopicsOf.Count);
-            }
-
-            Starts.Add(TopicsOf.Count);
-            return this;
         }
 
         private int Name(string name)
         {
             if (!_names.TryGetValue(name, out var at))
             {
-                _names[name] = at = NameList.Count;
-                NameList.Add(name);
+                _names[name] = at = Names.Count;
+                Names.Add(name);
             }
 
             return at;

@@ -33,8 +33,6 @@ internal sealed class PackedText
         private int _used;
         private int _written;
 
-        public int Count => _starts.Count - 1;
-
         public void Add(string text)
         {
             var bytes = Encoding.UTF8.GetByteCount(text);

@@ -63,9 +63,11 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
         ORDER BY "LinkId", "Place" = 'Quote', "Id"
         """;
 
-    public string LinkMentionOrder => """SELECT "LinkId", "TopicId", "Label" FROM "Mentions" ORDER BY "LinkId", "Place" = 'Quote', "Id" """;
-
-    public string AllLinks => """SELECT "Id", "Url", "Kind", "Host" FROM "Links" ORDER BY "Id" """;
+    public string LinkCards => """
+        SELECT l."Id", l."Url", l."Kind", l."Host", m."TopicId", m."Label"
+        FROM "Links" l LEFT JOIN "Mentions" m ON m."LinkId" = l."Id"
+        ORDER BY l."Id", m."Place" = 'Quote', m."Id"
+        """;
 
     public string AllTopics => """SELECT "Id", "Slug", "Title" FROM "Topics" """;
 

@@ -21,12 +21,12 @@ public static class ModelQuantizer
 
     private const int Float = (int)TensorProto.Types.DataType.Float;
 
-    /// <summary>Rewrites <paramref name="model"/> in place; false (and nothing changed) when its opset is older than 13.</summary>
-    public static bool Quantize(ModelProto model)
+    /// <summary>Rewrites <paramref name="model"/> in place; it must use opset 13 or later (DynamicQuantizeLinear, Unsqueeze's axes input).</summary>
+    public static void Quantize(ModelProto model)
     {
         if (model.OpsetImport.FirstOrDefault(o => o.Domain.Length == 0)?.Version is not >= 13)
         {
-            return false;
+            throw new NotSupportedException("The model's opset is older than 13: it cannot be quantized here.");
         }
 
         var graph = model.Graph;
@@ -41,7 +41,7 @@ public static class ModelQuantizer
             {
                 var (values, scales) = PerColumn(weights);
                 added.Add(Tensor(prefix + "weights", TensorProto.Types.DataType.Int8, weights.Dims, values));
-                added.Add(Tensor(prefix + "scales", TensorProto.Types.DataType.Float, [weights.Dims[1]], MemoryMarshal.AsBytes(scales.AsSpan()).ToArray()));
+                added.Add(Floats(prefix + "scales", scales));
                 nodes.Add(Node("DynamicQuantizeLinear", [node.Input[0]], [prefix + "a", prefix + "a_scale", prefix + "a_zero"]));
                 nodes.Add(Node("MatMulInteger", [prefix + "a", prefix + "weights", prefix + "a_zero"], [prefix + "product"]));
                 nodes.Add(CastToFloat(prefix + "product", prefix + "float"));
@@ -54,7 +54,7 @@ public static class ModelQuantizer
             {
                 var (values, scales) = PerRow(table);
                 added.Add(Tensor(prefix + "table", TensorProto.Types.DataType.Int8, table.Dims, values));
-                added.Add(Tensor(prefix + "scales", TensorProto.Types.DataType.Float, [table.Dims[0]], MemoryMarshal.AsBytes(scales.AsSpan()).ToArray()));
+                added.Add(Floats(prefix + "scales", scales));
                 added.Add(Tensor(prefix + "last", TensorProto.Types.DataType.Int64, [1], BitConverter.GetBytes(-1L)));
                 nodes.Add(Node("Gather", [prefix + "table", node.Input[1]], [prefix + "rows"]));
                 nodes.Add(CastToFloat(prefix + "rows", prefix + "float"));
@@ -76,7 +76,6 @@ public static class ModelQuantizer
         graph.Node.AddRange(nodes);
         graph.Initializer.Clear();
         graph.Initializer.AddRange(kept.Concat(added));
-        return true;
     }
 
     private static TensorProto? IsFloatMatrix(TensorProto? tensor) =>
@@ -139,6 +138,9 @@ public static class ModelQuantizer
 
     private static NodeProto CastToFloat(string input, string output) =>
         Node("Cast", [input], [output], new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = Float });
+
+    private static TensorProto Floats(string name, float[] values) =>
+        Tensor(name, TensorProto.Types.DataType.Float, [values.Length], MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
 
     private static TensorProto Tensor(string name, TensorProto.Types.DataType type, IEnumerable<long> dims, byte[] raw)
     {

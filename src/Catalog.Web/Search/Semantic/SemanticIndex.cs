@@ -73,6 +73,9 @@ public sealed class SemanticIndex
     /// </summary>
     internal sealed record FixedQuery(short[] Values, float Scale)
     {
+        /// <summary>Whether rows are taken 32 values at a time (AVX-512, whole 32-value blocks), else 16 (AVX2).</summary>
+        public bool Wide { get; } = Avx512BW.IsSupported && Values.Length % Vector256<sbyte>.Count == 0;
+
         /// <summary>
         /// The query in fixed point, or null where the integer dot product does not apply: no AVX2, or dimensions that
         /// are not whole 16-value blocks or so many (over 512) that the 32-bit sums could overflow.
@@ -111,7 +114,7 @@ public sealed class SemanticIndex
 
         ref var values = ref MemoryMarshal.GetReference(row);
         ref var weights = ref MemoryMarshal.GetArrayDataReference(fixedQuery.Values);
-        if (Avx512BW.IsSupported && row.Length % Vector256<sbyte>.Count == 0)
+        if (fixedQuery.Wide)
         {
             var wideSum = Vector512<int>.Zero;
             for (var i = 0; i < row.Length; i += Vector256<sbyte>.Count)
