@@ -131,7 +131,7 @@ public sealed partial class CatalogSearch
             left = [.. page.Where(matches.Contains)];
             foreach (var id in left)
             {
-                if (postings.ColumnsOf(id) is { } columns && postings.Snippets.Write(matches, columns) is { } snippet)
+                if (postings.SnippetOf(matches, id) is { } snippet)
                 {
                     snippets[id] = snippet;
                 }

@@ -16,7 +16,10 @@ internal sealed class PackedText
 
     public int Count => _starts.Length - 1;
 
-    public string this[int index] => Encoding.UTF8.GetString(_bytes, _starts[index], _starts[index + 1] - _starts[index]);
+    public string this[int index] => Encoding.UTF8.GetString(Bytes(index));
+
+    /// <summary>The string's UTF-8.</summary>
+    public ReadOnlySpan<byte> Bytes(int index) => _bytes.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
 
     /// <summary>
     /// Appends strings in order; <see cref="Build"/> packs them. The bytes gather in chunks below the large object

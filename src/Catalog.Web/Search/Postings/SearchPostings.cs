@@ -78,6 +78,13 @@ public sealed class SearchPostings
         return id < places.Length ? places[id] : -1;
     }
 
+    /// <summary>
+    /// The snippet of the document with this rowid for <paramref name="matches"/> (<see cref="SnippetWriter.Write(MatchSet, IReadOnlyList{string})"/>),
+    /// written from its kept text; null when there is no such document or the writer leaves it to the database.
+    /// </summary>
+    internal string? SnippetOf(MatchSet matches, long rowId) =>
+        PlaceOf(rowId) is var place and >= 0 ? Snippets.Write(matches, _columns, place * ColumnCount, ColumnCount) : null;
+
     /// <summary>The columns of the document with this rowid (title, quote, body, URL words), as indexed; null when there is none.</summary>
     internal string[]? ColumnsOf(long rowId)
     {

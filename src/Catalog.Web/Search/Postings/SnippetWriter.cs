@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -30,40 +31,68 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     /// (title, quote, body, URL words), with <see cref="SearchText.MarkStart"/> and <see cref="SearchText.MarkEnd"/>
     /// around its phrases; null when a column holds a character whose tokenization is not checked here.
     /// </summary>
-    /// <remarks>
-    /// One pass over each column keeps only what the choice of a window needs (the phrases' instances, the column's
-    /// size in tokens and its sentences' first tokens); the chosen window's tokens are found again. A document listed
-    /// under hundreds of topics holds thousands of tokens, and a list of them all was most of a search's garbage.
-    /// </remarks>
     public string? Write(MatchSet matches, IReadOnlyList<string> columns)
+    {
+        var packed = new PackedText.Builder();
+        foreach (var column in columns)
+        {
+            packed.Add(column);
+        }
+
+        return Write(matches, packed.Build(), 0, columns.Count);
+    }
+
+    /// <summary>The snippet of the document whose columns are the <paramref name="count"/> texts of <paramref name="text"/> from <paramref name="first"/> on.</summary>
+    /// <remarks>
+    /// The columns are read as the UTF-8 they are kept in: one pass over each keeps only what the choice of a window
+    /// needs (the phrases' instances, the column's size in tokens and its sentences' first tokens), and only the chosen
+    /// window is made a string. A document listed under hundreds of topics holds thousands of tokens; a list of them
+    /// all was most of a search's garbage, and decoding every column a page's largest cost after scanning them.
+    /// </remarks>
+    internal string? Write(MatchSet matches, PackedText text, int first, int count)
     {
         var phrases = matches.Phrases;
         var initials = Initials(phrases);
-        var scanned = new Column[columns.Count];
+        var scanned = new Column[count];
         var instances = new List<Instance>();
-        for (var column = 0; column < columns.Count; column++)
+        Span<char> buffer = stackalloc char[128];
+        for (var column = 0; column < count; column++)
         {
-            var text = columns[column];
+            var bytes = text.Bytes(first + column);
             var sentences = new List<int>();
+            var resumes = new List<int>();
             var position = 0;
-            for (var i = 0; Next(text, ref i, out var start, out var ascii) is var scan && scan != Scan.End; position++)
+            for (var i = 0; ; position++)
             {
+                if (position % WindowTokens == 0)
+                {
+                    resumes.Add(i);
+                }
+
+                var scan = Next(bytes, ref i, out var start, out var ascii);
+                if (scan == Scan.End)
+                {
+                    break;
+                }
+
                 if (scan == Scan.Unchecked)
                 {
                     return null;
                 }
 
-                if (StartsSentence(text, start, position))
+                if (StartsSentence(bytes, start, position))
                 {
                     sentences.Add(position);
                 }
 
-                if (ascii && initials is not null && !initials.Contains(char.ToLowerInvariant(text[start]), StringComparison.Ordinal))
+                if (ascii && initials is not null && !initials.Contains(char.ToLowerInvariant((char)bytes[start]), StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                if (StemOf(text.AsSpan(start, i - start)) is not { } stem)
+                var word = bytes[start..i];
+                var chars = word.Length <= buffer.Length ? buffer : new char[word.Length];
+                if (StemOf(chars[..Encoding.UTF8.GetChars(word, chars)]) is not { } stem)
                 {
                     return null;
                 }
@@ -78,18 +107,19 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                 }
             }
 
-            scanned[column] = new Column(position, sentences);
+            scanned[column] = new Column(position, sentences, resumes);
         }
 
         var (bestColumn, bestStart) = BestWindow(phrases.Count, scanned, instances);
-        var best = columns[bestColumn];
-        return Highlight(best, Window(best, bestStart), bestStart, scanned[bestColumn].Size, instances.FindAll(i => i.Column == bestColumn));
+        var (window, best) = Window(text.Bytes(first + bestColumn), bestStart, scanned[bestColumn]);
+        return Highlight(best, window, bestStart, scanned[bestColumn].Size, instances.FindAll(i => i.Column == bestColumn));
     }
 
     private readonly record struct Instance(int Column, int Position, int Phrase);
 
-    // A column's size in tokens and the positions its sentences begin at (fts5SentenceFinderCb's).
-    private readonly record struct Column(int Size, List<int> Sentences);
+    // A column's size in tokens, the positions its sentences begin at (fts5SentenceFinderCb's), and where the scan
+    // for every WindowTokens-th position began (the window's tokens are found again from the nearest).
+    private readonly record struct Column(int Size, List<int> Sentences, List<int> Resumes);
 
     private enum Scan
     {
@@ -107,7 +137,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         foreach (var instance in instances)
         {
             var column = instance.Column;
-            var (size, firsts) = columns[column];
+            var (size, firsts, _) = columns[column];
             Array.Clear(seen);
             var (score, adjusted) = Score(instances, seen, column, instance.Position, size);
             if (score > bestScore)
@@ -188,8 +218,9 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         return low;
     }
 
-    // fts5SentenceFinderCb: the first token, and each token after a '.' or ':' and some white space.
-    private static bool StartsSentence(string text, int start, int position)
+    // fts5SentenceFinderCb: the first token, and each token after a '.' or ':' and some white space (all ASCII, so
+    // bytes of UTF-8 are read as characters).
+    private static bool StartsSentence(ReadOnlySpan<byte> text, int start, int position)
     {
         if (position == 0)
         {
@@ -197,19 +228,23 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         }
 
         var i = start - 1;
-        while (i >= 0 && text[i] is ' ' or '\t' or '\n' or '\r')
+        while (i >= 0 && text[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
         {
             i--;
         }
 
-        return i != start - 1 && i >= 0 && text[i] is '.' or ':';
+        return i != start - 1 && i >= 0 && text[i] is (byte)'.' or (byte)':';
     }
 
-    // The bounds of the window's tokens, from its first position on.
-    private static List<(int Start, int End)> Window(string text, int rangeStart)
+    // The window's text and its tokens' bounds in it, from its first position on: the text begins at the first token
+    // (at the column's start for the first window) and ends at the last one's end, or at the column's end when the
+    // window reaches it (the highlight copies the rest).
+    private static (List<(int Start, int End)> Window, string Text) Window(ReadOnlySpan<byte> text, int rangeStart, Column column)
     {
+        var size = column.Size;
         var window = new List<(int Start, int End)>(WindowTokens);
-        for (int i = 0, position = 0; position < rangeStart + WindowTokens && Next(text, ref i, out var start, out _) == Scan.Token; position++)
+        var resume = Math.Min(rangeStart / WindowTokens, column.Resumes.Count - 1);
+        for (int i = column.Resumes[resume], position = resume * WindowTokens; position < rangeStart + WindowTokens && Next(text, ref i, out var start, out _) == Scan.Token; position++)
         {
             if (position >= rangeStart)
             {
@@ -217,7 +252,16 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
             }
         }
 
-        return window;
+        var from = rangeStart > 0 && window.Count > 0 ? window[0].Start : 0;
+        var to = rangeStart + WindowTokens - 1 >= size - 1 || window.Count == 0 ? text.Length : window[^1].End;
+        var part = text[from..to];
+        for (var t = 0; t < window.Count; t++)
+        {
+            var (start, end) = window[t];
+            window[t] = (Encoding.UTF8.GetCharCount(part[..(start - from)]), Encoding.UTF8.GetCharCount(part[..(end - from)]));
+        }
+
+        return (window, Encoding.UTF8.GetString(part));
     }
 
     // fts5HighlightCb over the window, with the coalesced instances of the column (instances that share a token are one).
@@ -340,33 +384,46 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         return new string(initials);
     }
 
-    // unicode61's tokens: letters, numbers and private-use characters; everything else separates. From i on: the next
-    // token's start, with i moved to its end, and whether it is all ASCII; Unchecked at a character whose tokenization
-    // is not checked here. A word of ASCII letters and digits is always one token, and Porter's steps change only a
-    // word's end, so its stem begins with its own lowercased first letter: Write looks up no stem for a word whose
-    // first letter begins none of the phrases' tokens (most words of a long document).
-    private static Scan Next(string text, ref int i, out int start, out bool ascii)
+    // unicode61's tokens: letters, numbers and private-use characters; everything else separates. From byte i on:
+    // the next token's start, with i moved to its end, and whether it is all ASCII; Unchecked at a character whose
+    // tokenization is not checked here. A word of ASCII letters and digits is always one token, and Porter's steps
+    // change only a word's end, so its stem begins with its own lowercased first letter: Write looks up no stem for a
+    // word whose first letter begins none of the phrases' tokens (most words of a long document).
+    private static Scan Next(ReadOnlySpan<byte> text, ref int i, out int start, out bool ascii)
     {
         (start, ascii) = (i, true);
-        while (i < text.Length && IsChecked(text[i]) && !IsWordChar(text[i]))
+        var inWord = false;
+        while (i < text.Length)
         {
-            i++;
+            var (isWord, length) = text[i] < 0x80 ? (char.IsAsciiLetterOrDigit((char)text[i]), 1) : NonAscii(text[i..]);
+            if (length == 0)
+            {
+                return Scan.Unchecked;
+            }
+
+            if (isWord != inWord)
+            {
+                if (inWord)
+                {
+                    return Scan.Token;
+                }
+
+                (start, inWord) = (i, true);
+            }
+
+            ascii &= !inWord || length == 1;
+            i += length;
         }
 
-        if (i == text.Length)
-        {
-            return Scan.End;
-        }
-
-        start = i;
-        while (i < text.Length && IsChecked(text[i]) && IsWordChar(text[i]))
-        {
-            ascii &= char.IsAscii(text[i]);
-            i++;
-        }
-
-        return i < text.Length && !IsChecked(text[i]) ? Scan.Unchecked : Scan.Token;
+        return inWord ? Scan.Token : Scan.End;
     }
+
+    // The character at the start of text, beyond ASCII: whether it is a word character, and its length in bytes (0
+    // when its tokenization is not checked here).
+    private static (bool IsWord, int Length) NonAscii(ReadOnlySpan<byte> text) =>
+        Rune.DecodeFromUtf8(text, out var rune, out var length) == OperationStatus.Done && IsChecked(rune.Value)
+            ? (IsWordChar((char)rune.Value), length)
+            : (false, 0);
 
     private string? StemOf(ReadOnlySpan<char> word)
     {
@@ -379,7 +436,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         return _stems[text] = tokenizer.Tokens(text) is [var stem] ? stem : null;
     }
 
-    private static bool IsWordChar(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : CharUnicodeInfo.GetUnicodeCategory(c) switch
+    private static bool IsWordChar(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
@@ -391,7 +448,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     // combines with another: ASCII, Latin-1 and Latin Extended A and B, Greek, Cyrillic, general punctuation (the
     // zero-width space that segments Chinese included), CJK symbols and punctuation, the unified ideographs of 6.1,
     // and full-width forms.
-    private static bool IsChecked(char c) =>
+    private static bool IsChecked(int c) =>
         c <= '\u024F' || c is >= '\u0370' and <= '\u03FF' || c is >= '\u0400' and <= '\u04FF' || c is >= '\u2000' and <= '\u206F'
         || c is >= '\u3000' and <= '\u303F' || c is >= '\u4E00' and <= '\u9FCC' || c is >= '\uFF00' and <= '\uFFEF';
 }
