@@ -34,14 +34,24 @@ public sealed class SemanticIndex
     /// </summary>
     public IReadOnlyList<(long RowId, float Similarity)> Nearest(ReadOnlySpan<float> query, int limit, bool topics, long except = 0, float minSimilarity = 0)
     {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
         var snapshot = _current;
         var (from, to) = topics ? (0, snapshot.FirstLink) : (snapshot.FirstLink, snapshot.Count);
         var fixedQuery = FixedQuery.Of(query);
         var best = new PriorityQueue<int, float>(limit + 1);
+        var scales = snapshot.Scales;
+        var rowIds = snapshot.RowIds;
+
+        // Below the kept worst (or the minimum until the queue is full) a row is passed over with one comparison.
+        var bar = minSimilarity;
         for (var i = from; i < to; i++)
         {
-            var similarity = Dot(fixedQuery, query, snapshot.Row(i)) * snapshot.Scales[i];
-            if (similarity < minSimilarity || snapshot.RowIds[i] == except)
+            var similarity = Dot(fixedQuery, query, snapshot.Row(i)) * scales[i];
+            if (similarity < bar || similarity == bar && best.Count == limit || rowIds[i] == except)
             {
                 continue;
             }
@@ -50,9 +60,15 @@ public sealed class SemanticIndex
             {
                 best.Enqueue(i, similarity);
             }
-            else if (best.TryPeek(out _, out var worst) && similarity > worst)
+            else
             {
                 best.DequeueEnqueue(i, similarity);
+            }
+
+            if (best.Count == limit)
+            {
+                best.TryPeek(out _, out bar);
+                bar = Math.Max(bar, minSimilarity);
             }
         }
 

@@ -52,6 +52,24 @@ public sealed class SemanticIndexNearestTests
     }
 
     [Fact]
+    public void RowsBelowTheMinimumSimilarityAreLeftOutAndTheRestKeptUpToTheLimit()
+    {
+        var random = new Random(11);
+        var (index, ids, vectors) = Build(random, links: 2_000, topics: 10);
+        var query = Near(random, vectors[random.Next(vectors.Count)], noise: 0.8f);
+        var all = index.Nearest(query, ids.Length, topics: false);
+        var minimum = all[all.Count / 100].Similarity;
+
+        var above = index.Nearest(query, ids.Length, topics: false, minSimilarity: minimum);
+        var fewer = index.Nearest(query, 5, topics: false, minSimilarity: minimum);
+
+        Assert.Equal(all.TakeWhile(a => a.Similarity >= minimum), above);
+        Assert.True(above.Count > 5, $"{above.Count} above the minimum");
+        Assert.Equal(above.Take(5).Select(a => a.Similarity), fewer.Select(f => f.Similarity));
+        Assert.Empty(index.Nearest(query, 0, topics: false));
+    }
+
+    [Fact]
     public void RowsMustComeInRowidOrder()
     {
         Assert.Throws<ArgumentException>(() => new SemanticIndex.Snapshot(1, [2, 1], new sbyte[2 * 4], [1f, 1f], 4));
