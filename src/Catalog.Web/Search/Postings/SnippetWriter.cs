@@ -45,30 +45,29 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     /// <summary>The snippet of the document whose columns are the <paramref name="count"/> texts of <paramref name="text"/> from <paramref name="first"/> on.</summary>
     /// <remarks>
     /// The columns are read as the UTF-8 they are kept in: one pass over each keeps only what the choice of a window
-    /// needs (the phrases' instances, the column's size in tokens and its sentences' first tokens), and only the chosen
-    /// window is made a string. A document listed under hundreds of topics holds thousands of tokens; a list of them
-    /// all was most of a search's garbage, and decoding every column a page's largest cost after scanning them.
+    /// needs (the column's size in tokens and the phrases' instances, each with its sentence's first token and where the
+    /// scan can begin again for a window that holds it), and only the chosen window is made a string. A document listed
+    /// under hundreds of topics holds thousands of tokens; a list of them all was most of a search's garbage, and
+    /// decoding every column a page's largest cost after scanning them.
     /// </remarks>
     internal string? Write(MatchSet matches, PackedText text, int first, int count)
     {
         var phrases = matches.Phrases;
         var initials = Initials(phrases);
-        var scanned = new Column[count];
+        Span<int> sizes = stackalloc int[count];
         var instances = new List<Instance>();
         Span<char> buffer = stackalloc char[128];
+
+        // Where the scan for each of the last WindowTokens positions began, by position modulo WindowTokens.
+        Span<int> recent = stackalloc int[WindowTokens];
         for (var column = 0; column < count; column++)
         {
             var bytes = text.Bytes(first + column);
-            var sentences = new List<int>();
-            var resumes = new List<int>();
+            var sentence = new Resume(0, 0);
             var position = 0;
             for (var i = 0; ; position++)
             {
-                if (position % WindowTokens == 0)
-                {
-                    resumes.Add(i);
-                }
-
+                recent[position % WindowTokens] = i;
                 var scan = Next(bytes, ref i, out var start, out var ascii);
                 if (scan == Scan.End)
                 {
@@ -82,7 +81,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
                 if (StartsSentence(bytes, start, position))
                 {
-                    sentences.Add(position);
+                    sentence = new Resume(position, recent[position % WindowTokens]);
                 }
 
                 if (ascii && initials is not null && !initials.Contains(char.ToLowerInvariant((char)bytes[start]), StringComparison.Ordinal))
@@ -97,29 +96,31 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                     return null;
                 }
 
+                var back = Math.Max(0, position - (WindowTokens - 1));
                 for (var phrase = 0; phrase < phrases.Count; phrase++)
                 {
                     var (token, isPrefix) = phrases[phrase];
                     if (isPrefix ? stem.StartsWith(token, StringComparison.Ordinal) : stem == token)
                     {
-                        instances.Add(new Instance(column, position, phrase));
+                        instances.Add(new Instance(column, position, phrase, sentence, new Resume(back, recent[back % WindowTokens])));
                     }
                 }
             }
 
-            scanned[column] = new Column(position, sentences, resumes);
+            sizes[column] = position;
         }
 
-        var (bestColumn, bestStart) = BestWindow(phrases.Count, scanned, instances);
-        var (window, best) = Window(text.Bytes(first + bestColumn), bestStart, scanned[bestColumn]);
-        return Highlight(best, window, bestStart, scanned[bestColumn].Size, instances.FindAll(i => i.Column == bestColumn));
+        var (bestColumn, bestStart, resume) = BestWindow(phrases.Count, sizes, instances);
+        var (window, best) = Window(text.Bytes(first + bestColumn), bestStart, resume, sizes[bestColumn]);
+        return Highlight(best, window, bestStart, sizes[bestColumn], instances, bestColumn);
     }
 
-    private readonly record struct Instance(int Column, int Position, int Phrase);
+    // A place the scan of a column can start again from: a token's position and the byte its scan began at.
+    private readonly record struct Resume(int Position, int Byte);
 
-    // A column's size in tokens, the positions its sentences begin at (fts5SentenceFinderCb's), and where the scan
-    // for every WindowTokens-th position began (the window's tokens are found again from the nearest).
-    private readonly record struct Column(int Size, List<int> Sentences, List<int> Resumes);
+    // One instance of a phrase; with the first token of its sentence (fts5SentenceFinderCb's) and the token
+    // WindowTokens - 1 before it, from where any window that begins with it, centred or not, can be found again.
+    private readonly record struct Instance(int Column, int Position, int Phrase, Resume Sentence, Resume Back);
 
     private enum Scan
     {
@@ -130,48 +131,40 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
     // fts5SnippetFunction's search: for each instance, the window around it and the window from its sentence's start.
     // A column without instances has no window to score. The instances are in (column, position) order.
-    private static (int Column, int Start) BestWindow(int phraseCount, Column[] columns, List<Instance> instances)
+    private static (int Column, int Start, Resume From) BestWindow(int phraseCount, ReadOnlySpan<int> sizes, List<Instance> instances)
     {
-        var (bestColumn, bestStart, bestScore) = (0, 0, 0);
-        var seen = new bool[phraseCount];
+        var (bestColumn, bestStart, bestScore, from) = (0, 0, 0, new Resume(0, 0));
+        Span<bool> seen = phraseCount <= 64 ? stackalloc bool[phraseCount] : new bool[phraseCount];
         foreach (var instance in instances)
         {
             var column = instance.Column;
-            var (size, firsts, _) = columns[column];
-            Array.Clear(seen);
+            var size = sizes[column];
+            seen.Clear();
             var (score, adjusted) = Score(instances, seen, column, instance.Position, size);
             if (score > bestScore)
             {
-                (bestColumn, bestStart, bestScore) = (column, adjusted, score);
+                (bestColumn, bestStart, bestScore, from) = (column, adjusted, score, instance.Back);
             }
 
-            if (firsts.Count > 0 && size > WindowTokens)
+            var sentence = instance.Sentence;
+            if (size > WindowTokens && sentence.Position < instance.Position)
             {
-                var j = 0;
-                while (j < firsts.Count - 1 && firsts[j + 1] <= instance.Position)
+                seen.Clear();
+                var (fromSentence, _) = Score(instances, seen, column, sentence.Position, size);
+                fromSentence += sentence.Position == 0 ? 120 : 100;
+                if (fromSentence > bestScore)
                 {
-                    j++;
-                }
-
-                if (firsts[j] < instance.Position)
-                {
-                    Array.Clear(seen);
-                    var (fromSentence, _) = Score(instances, seen, column, firsts[j], size);
-                    fromSentence += firsts[j] == 0 ? 120 : 100;
-                    if (fromSentence > bestScore)
-                    {
-                        (bestColumn, bestStart, bestScore) = (column, firsts[j], fromSentence);
-                    }
+                    (bestColumn, bestStart, bestScore, from) = (column, sentence.Position, fromSentence, sentence);
                 }
             }
         }
 
-        return (bestColumn, bestStart);
+        return (bestColumn, bestStart, from);
     }
 
     // fts5SnippetScore: the window's score and its start moved to centre its instances. The instances are in
     // (column, position) order, so only those of the window are visited.
-    private static (int Score, int Adjusted) Score(List<Instance> instances, bool[] seen, int column, int start, int size)
+    private static (int Score, int Adjusted) Score(List<Instance> instances, Span<bool> seen, int column, int start, int size)
     {
         var (score, first, last) = (0, -1, 0);
         var end = (long)start + WindowTokens;
@@ -239,12 +232,10 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     // The window's text and its tokens' bounds in it, from its first position on: the text begins at the first token
     // (at the column's start for the first window) and ends at the last one's end, or at the column's end when the
     // window reaches it (the highlight copies the rest).
-    private static (List<(int Start, int End)> Window, string Text) Window(ReadOnlySpan<byte> text, int rangeStart, Column column)
+    private static (List<(int Start, int End)> Window, string Text) Window(ReadOnlySpan<byte> text, int rangeStart, Resume resume, int size)
     {
-        var size = column.Size;
         var window = new List<(int Start, int End)>(WindowTokens);
-        var resume = Math.Min(rangeStart / WindowTokens, column.Resumes.Count - 1);
-        for (int i = column.Resumes[resume], position = resume * WindowTokens; position < rangeStart + WindowTokens && Next(text, ref i, out var start, out _) == Scan.Token; position++)
+        for (int i = resume.Byte, position = resume.Position; position < rangeStart + WindowTokens && Next(text, ref i, out var start, out _) == Scan.Token; position++)
         {
             if (position >= rangeStart)
             {
@@ -254,22 +245,31 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
         var from = rangeStart > 0 && window.Count > 0 ? window[0].Start : 0;
         var to = rangeStart + WindowTokens - 1 >= size - 1 || window.Count == 0 ? text.Length : window[^1].End;
-        var part = text[from..to];
+        // The tokens' bounds as characters of the window's text, counted token by token.
+        var (bytes, chars) = (from, 0);
         for (var t = 0; t < window.Count; t++)
         {
             var (start, end) = window[t];
-            window[t] = (Encoding.UTF8.GetCharCount(part[..(start - from)]), Encoding.UTF8.GetCharCount(part[..(end - from)]));
+            chars += Encoding.UTF8.GetCharCount(text[bytes..start]);
+            var first = chars;
+            chars += Encoding.UTF8.GetCharCount(text[start..end]);
+            (window[t], bytes) = ((first, chars), end);
         }
 
-        return (window, Encoding.UTF8.GetString(part));
+        return (window, Encoding.UTF8.GetString(text[from..to]));
     }
 
-    // fts5HighlightCb over the window, with the coalesced instances of the column (instances that share a token are one).
-    private static string Highlight(string text, List<(int Start, int End)> window, int rangeStart, int size, List<Instance> instances)
+    // fts5HighlightCb over the window, with the coalesced instances of its column (instances that share a token are one).
+    private static string Highlight(string text, List<(int Start, int End)> window, int rangeStart, int size, List<Instance> instances, int column)
     {
         var spans = new List<(int Start, int End)>();
         foreach (var instance in instances)
         {
+            if (instance.Column != column)
+            {
+                continue;
+            }
+
             if (spans.Count > 0 && instance.Position <= spans[^1].End)
             {
                 spans[^1] = (spans[^1].Start, Math.Max(spans[^1].End, instance.Position));
