@@ -80,7 +80,7 @@ public static class DataExtensions
         var rows = await connection.ListAsync($"""
             SELECT "Url", {columns} FROM "{table}" WHERE {condition} AND {ISearchDialect.Of(connection).InTexts("\"Url\"", "@urls")}
             """,
-            r => (Url: r.GetString(0), Row: row(r)), ct, ("@urls", JsonSerializer.Serialize(urls.Distinct(StringComparer.Ordinal))));
+            r => (Url: r.GetString(0), Row: row(r)), ct, ("@urls", JsonSerializer.Serialize(urls.Distinct(StringComparer.Ordinal).ToArray())));
         return rows.ToDictionary(r => r.Url, r => r.Row, StringComparer.Ordinal);
     }
 

@@ -57,18 +57,22 @@ public sealed partial class CatalogSearch
     /// <summary>Weighted reciprocal rank fusion of two rankings of ids (best first); ties keep the lexical order.</summary>
     public static List<long> Fuse(IReadOnlyList<long> lexical, IReadOnlyList<long> semantic, Fusion fusion)
     {
-        var scores = new Dictionary<long, double>();
+        // Each id's fused score, its place in the lexical ranking (int.MaxValue when it has none), and when it came.
+        var fused = new Dictionary<long, (double Score, int Lexical, int Seen)>(lexical.Count + semantic.Count);
         for (var i = 0; i < lexical.Count; i++)
         {
-            scores[lexical[i]] = scores.GetValueOrDefault(lexical[i]) + fusion.LexicalWeight / (fusion.K + i + 1);
+            var (score, place, seen) = fused.GetValueOrDefault(lexical[i], (0, i, fused.Count));
+            fused[lexical[i]] = (score + fusion.LexicalWeight / (fusion.K + i + 1), place, seen);
         }
 
         for (var i = 0; i < semantic.Count; i++)
         {
-            scores[semantic[i]] = scores.GetValueOrDefault(semantic[i]) + fusion.SemanticWeight / (fusion.K + i + 1);
+            var (score, place, seen) = fused.GetValueOrDefault(semantic[i], (0, int.MaxValue, fused.Count));
+            fused[semantic[i]] = (score + fusion.SemanticWeight / (fusion.K + i + 1), place, seen);
         }
 
-        var lexicalOrder = lexical.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
-        return [.. scores.OrderByDescending(s => s.Value).ThenBy(s => lexicalOrder.GetValueOrDefault(s.Key, int.MaxValue)).Select(s => s.Key)];
+        var ranked = fused.ToList();
+        ranked.Sort((x, y) => (y.Value.Score, x.Value.Lexical, x.Value.Seen).CompareTo((x.Value.Score, y.Value.Lexical, y.Value.Seen)));
+        return ranked.ConvertAll(r => r.Key);
     }
 }
