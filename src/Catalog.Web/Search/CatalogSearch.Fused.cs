@@ -57,22 +57,21 @@ public sealed partial class CatalogSearch
     /// <summary>Weighted reciprocal rank fusion of two rankings of ids (best first); ties keep the lexical order.</summary>
     public static List<long> Fuse(IReadOnlyList<long> lexical, IReadOnlyList<long> semantic, Fusion fusion)
     {
-        // Each id's fused score, its place in the lexical ranking (int.MaxValue when it has none), and when it came.
-        var fused = new Dictionary<long, (double Score, int Lexical, int Seen)>(lexical.Count + semantic.Count);
+        // Each id's fused score and its place in the lexical ranking (int.MaxValue when it has none).
+        var fused = new Dictionary<long, (double Score, int Lexical)>(lexical.Count + semantic.Count);
         for (var i = 0; i < lexical.Count; i++)
         {
-            var (score, place, seen) = fused.GetValueOrDefault(lexical[i], (0, i, fused.Count));
-            fused[lexical[i]] = (score + fusion.LexicalWeight / (fusion.K + i + 1), place, seen);
+            var (score, place) = fused.GetValueOrDefault(lexical[i], (0, i));
+            fused[lexical[i]] = (score + fusion.LexicalWeight / (fusion.K + i + 1), place);
         }
 
         for (var i = 0; i < semantic.Count; i++)
         {
-            var (score, place, seen) = fused.GetValueOrDefault(semantic[i], (0, int.MaxValue, fused.Count));
-            fused[semantic[i]] = (score + fusion.SemanticWeight / (fusion.K + i + 1), place, seen);
+            var (score, place) = fused.GetValueOrDefault(semantic[i], (0, int.MaxValue));
+            fused[semantic[i]] = (score + fusion.SemanticWeight / (fusion.K + i + 1), place);
         }
 
-        var ranked = fused.ToList();
-        ranked.Sort((x, y) => (y.Value.Score, x.Value.Lexical, x.Value.Seen).CompareTo((x.Value.Score, y.Value.Lexical, y.Value.Seen)));
-        return ranked.ConvertAll(r => r.Key);
+        // A stable sort: ids equal in both keep the order they came in.
+        return [.. fused.OrderByDescending(f => f.Value.Score).ThenBy(f => f.Value.Lexical).Select(f => f.Key)];
     }
 }

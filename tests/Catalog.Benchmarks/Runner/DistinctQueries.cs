@@ -28,14 +28,5 @@ public sealed class DistinctQueries(IReadOnlyList<string> queries)
         return slice.Count == SliceSize ? slice : throw new InvalidOperationException("Out of distinct queries.");
     }
 
-    /// <summary>Throws when a run asked more requests than its slice has queries: it asked some twice.</summary>
-    public static void EnsureEnough(WrkResult run)
-    {
-        if (run.Requests > SliceSize)
-        {
-            throw new InvalidOperationException($"{run.Requests} requests ran out of {SliceSize} distinct queries: raise {nameof(SliceSize)}.");
-        }
-    }
-
     private static string Path(string query) => $"/api/search?q={Uri.EscapeDataString(query)}";
 }

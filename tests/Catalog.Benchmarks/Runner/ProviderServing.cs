@@ -73,11 +73,6 @@ public static class ProviderServing
                     var databaseBefore = database?.Total();
                     var wrk = await Wrk.RunAsync(server, endpoint.Distinct ? distinct.Next() : endpoint.Paths, shape, run.WorkFolder,
                         endpoint.Uncached ? HttpFigures.UncachedCookie : null, eachPathOnce: endpoint.Distinct);
-                    if (endpoint.Distinct)
-                    {
-                        DistinctQueries.EnsureEnough(wrk);
-                    }
-
                     double? databaseCpu = database is null || wrk.Requests == 0 ? null : (database.Total() - databaseBefore!.Value).TotalMilliseconds / wrk.Requests;
                     outcomes[(endpoint, provider)].Samples.Add(new Sample(wrk, databaseCpu));
                     run.Log($"{endpoint.Name} on {provider}: {Format.Rate(wrk.RequestsPerSecond)}, p99 {Format.Ms(wrk.P99Ms)}{(wrk.Failures > 0 ? $", {wrk.Failures} failed" : "")}");

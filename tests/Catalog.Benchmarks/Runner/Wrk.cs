@@ -23,7 +23,7 @@ public static class Wrk
     public static bool IsInstalled() => File.Exists("/usr/bin/wrk") || File.Exists("/usr/local/bin/wrk");
 
     /// <summary>Loads <paramref name="server"/> and also reports its CPU time per request.</summary>
-    /// <param name="eachPathOnce">Every path is asked once (until the list runs out): thread k takes paths k, k + threads, ...</param>
+    /// <param name="eachPathOnce">Every path is asked once: thread k takes paths k, k + threads, ...; a run that asks more requests than there are paths throws.</param>
     public static async Task<WrkResult> RunAsync(Server server, IReadOnlyList<string> paths, LoadShape shape, string workFolder, string? cookie = null, bool eachPathOnce = false)
     {
         var before = server.Process.CpuTime();
@@ -45,7 +45,14 @@ public static class Wrk
                 TimeSpan.FromSeconds(shape.Seconds + 30));
             var json = output.Split('\n').FirstOrDefault(l => l.StartsWith(ResultMarker, StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"wrk printed no result:\n{output}");
-            return Parse(json[ResultMarker.Length..]);
+            var result = Parse(json[ResultMarker.Length..]);
+            if (eachPathOnce && result.Requests > paths.Count)
+            {
+                // The script wraps around a short list: some paths were asked twice, and a distinct-query run is not.
+                throw new InvalidOperationException($"{result.Requests} requests ran out of {paths.Count} paths to ask once each: give the run more (DistinctQueries.SliceSize).");
+            }
+
+            return result;
         }
         finally
         {

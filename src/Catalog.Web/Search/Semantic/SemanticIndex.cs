@@ -67,8 +67,8 @@ public sealed class SemanticIndex
 
             if (best.Count == limit)
             {
+                // Every kept row passed the minimum, so the worst of them is the higher bar.
                 best.TryPeek(out _, out bar);
-                bar = Math.Max(bar, minSimilarity);
             }
         }
 
