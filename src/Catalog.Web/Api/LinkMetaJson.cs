@@ -18,10 +18,7 @@ public sealed record LinkMetaItem(
     DateTimeOffset? FetchedAt,
     string? CanonicalId)
 {
-    /// <summary>
-    /// The items with their metadata attached, read in one query of the columns this object shows: plain SQL on the
-    /// context's connection, as every search answer asks it (EF Core's query pipeline cost more than the query).
-    /// </summary>
+    /// <summary>The items with their metadata attached, read in one query (<see cref="ForUrlsAsync"/>).</summary>
     public static async Task<List<T>> AttachAsync<T>(IReadOnlyList<T> items, Func<T, string> url, Func<T, LinkMetaItem?, T> attach, CatalogDbContext db, CancellationToken ct)
     {
         if (items.Count == 0)
@@ -29,13 +26,20 @@ public sealed record LinkMetaItem(
             return [];
         }
 
-        var metas = await db.RowsByUrlAsync("LinkMetadata",
-            """ "Title", "Authors", "Year", "Venue", "Abstract", "Source", "FetchedAt", "CanonicalId" """, items.Select(url),
+        var metas = await ForUrlsAsync(items.Select(url), db, ct);
+        return items.Select(item => attach(item, metas.GetValueOrDefault(url(item)))).ToList();
+    }
+
+    /// <summary>
+    /// The metadata fetched for these URLs, keyed by URL, in one query of the columns this object shows: plain SQL on
+    /// the context's connection, as every search answer asks it (EF Core's query pipeline cost more than the query).
+    /// </summary>
+    public static Task<Dictionary<string, LinkMetaItem>> ForUrlsAsync(IEnumerable<string> urls, CatalogDbContext db, CancellationToken ct) =>
+        db.RowsByUrlAsync("LinkMetadata",
+            """ "Title", "Authors", "Year", "Venue", "Abstract", "Source", "FetchedAt", "CanonicalId" """, urls,
             r => new LinkMetaItem(r.NullableString(1), MetadataRecord.Authors(r.GetString(2)), r.NullableValue<int>(3), r.NullableString(4),
                 r.NullableString(5), r.NullableString(6), r.GetFieldValue<DateTimeOffset>(7), r.NullableString(8)),
             ct, condition: "\"FetchedAt\" IS NOT NULL");
-        return items.Select(item => attach(item, metas.GetValueOrDefault(url(item)))).ToList();
-    }
 }
 
 public static partial class TopicsApi

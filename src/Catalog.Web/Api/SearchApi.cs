@@ -38,23 +38,28 @@ public static partial class SearchApi
         return app;
     }
 
-    private static async Task<SearchResponse> SearchAsync(HttpRequest http, CatalogSearch search, CatalogDbContext db, CancellationToken ct)
+    private static async Task<SearchResponse> SearchAsync(
+        HttpRequest http, CatalogSearch search, CatalogVersion version, LinkAnnotations annotations, CatalogDbContext db, CancellationToken ct)
     {
+        // Before the first query: whatever is read next is of this version or newer (LinkAnnotations).
+        var stamp = version.Current.Version;
         var request = http.Query.ToSearchRequest();
         var results = await search.SearchAsync(request, withFacets: false, ct);
-        // The page's hits come from the search index; their health is one more query for the whole page.
-        var health = await db.ForUrlsAsync([.. results.Hits.Select(h => h.Url)], ct);
-        var response = new SearchResponse(
+        // The page's hits come from the search index; their health and metadata are remembered per version.
+        var notes = await annotations.ForUrlsAsync(stamp, [.. results.Hits.Select(h => h.Url)], db, ct);
+        return new SearchResponse(
             request.Text,
             results.Total,
             results.Page,
             [.. results.Topics.Select(t => new TopicItem(t.Slug, t.Title))],
-            [.. results.Hits.Select(h => new ResultItem(h.Url, h.Label, h.Kind, h.Host, [.. h.Topics.Select(t => t.Slug)], h.SnippetHtml, health.HealthOf(h.Url)) { AlsoAt = h.AlsoAt })],
+            [.. results.Hits.Select(h => Item(h, notes[h.Url]))],
             results.Partial,
             results.Correction?.SearchedFor,
             results.Correction?.SearchInsteadFor);
-        return response with { Results = await LinkMetaItem.AttachAsync(response.Results, r => r.Url, (r, meta) => r with { Meta = meta }, db, ct) };
     }
+
+    private static ResultItem Item(SearchHit hit, LinkAnnotation note) =>
+        new(hit.Url, hit.Label, hit.Kind, hit.Host, [.. hit.Topics.Select(t => t.Slug)], hit.SnippetHtml, note.Health) { AlsoAt = hit.AlsoAt, Meta = note.Meta };
 
     private static async Task<SuggestResponse> SuggestAsync(HttpRequest http, CatalogSearch search, CancellationToken ct)
     {

@@ -10,6 +10,7 @@ public static class SearchExtensions
         services.AddSemanticSearch(configuration);
         services.AddSingleton<SpellingSuggestions>();
         services.AddSingleton<SearchLexicons>();
+        services.AddSingleton<Api.LinkAnnotations>();
         services.AddHostedService<SearchLexiconWarmer>();
         services.AddScoped<SemanticRanking>();
         services.AddScoped<CatalogSearch>();
