@@ -1,5 +1,6 @@
 using Catalog.Web.Data;
 using Catalog.Web.Links;
+using Catalog.Web.Operations;
 using Catalog.Web.Search;
 using Catalog.Web.Web;
 
@@ -31,7 +32,7 @@ public static partial class SearchApi
     {
         // Answers depend only on the URL and the catalog: cached per catalog version like the pages.
         app.MapGet("/api/search", SearchAsync).CacheOutput(CatalogCache.PolicyName)
-            .WithMetadata(new CacheQueryAttribute("q", "topic", "kind", "host", "year", "page", "pageSize") { LongTail = true });
+            .WithMetadata(new CacheQueryAttribute("q", "topic", "kind", "host", "year", "page", "pageSize") { LongTail = true }, new SnapshotAtFirstQueryAttribute());
         app.MapGet("/api/search/suggest", SuggestAsync).CacheOutput(CatalogCache.PolicyName)
             .WithMetadata(new CacheQueryAttribute("q") { LongTail = true });
         app.MapGet("/opensearch.xml", OpenSearch.Description);

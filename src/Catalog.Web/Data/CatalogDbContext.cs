@@ -14,6 +14,12 @@ public class CatalogDbContext : DbContext, IDataProtectionKeyContext
     {
     }
 
+    /// <summary>
+    /// Set for a request whose read snapshot begins at its first query (Operations/ReadSnapshots.cs): the next
+    /// <see cref="DataExtensions.OpenConnectionAsync"/> begins it. Pooled contexts are reused, so the middleware clears it.
+    /// </summary>
+    internal bool SnapshotAtFirstQuery { get; set; }
+
     /// <summary>For the provider types that derive from this one, each with its own options type.</summary>
     protected CatalogDbContext(DbContextOptions options)
         : base(options)

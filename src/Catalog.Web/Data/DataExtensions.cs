@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Catalog.Web.Data.PostgreSql;
 using Catalog.Web.Data.Sqlite;
+using Catalog.Web.Operations;
 using Catalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,11 +61,21 @@ public static class DataExtensions
 
     /// <summary>
     /// The context's own connection, opened, for plain SQL (<see cref="Sql"/>) beside or instead of LINQ: in a request it
-    /// is the read snapshot's; EF Core closes it when the context is disposed.
+    /// is the read snapshot's (begun here, for an endpoint that lets it wait for its first query); EF Core closes it
+    /// when the context is disposed.
     /// </summary>
     public static async Task<DbConnection> OpenConnectionAsync(this CatalogDbContext db, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
+        if (db.SnapshotAtFirstQuery)
+        {
+            db.SnapshotAtFirstQuery = false;
+            await ReadSnapshots.BeginAsync(db, ct);
+        }
+        else
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+
         return db.Database.GetDbConnection();
     }
 

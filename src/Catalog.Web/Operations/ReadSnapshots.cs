@@ -3,6 +3,7 @@ using System.Data.Common;
 using Catalog.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Catalog.Web.Operations;
 
@@ -14,6 +15,9 @@ namespace Catalog.Web.Operations;
 /// PostgreSQL gives the same with a REPEATABLE READ transaction: its snapshot is taken at the first query.
 /// </summary>
 /// <remarks>
+/// An endpoint marked <see cref="SnapshotAtFirstQueryAttribute"/> reads only through
+/// <see cref="DataExtensions.OpenConnectionAsync"/>, and its snapshot begins there: a search answered from memory
+/// (the catalog version's index, the links' health and metadata it remembers) opens no connection at all.
 /// GET handlers must not write: the snapshot is rolled back at the end of the request, and a write inside a snapshot
 /// that an import has since overtaken fails with SQLITE_BUSY. Imports run in scopes of their own (CLI, watcher,
 /// start-up) or on POST (admin), so they never share it.
@@ -27,6 +31,25 @@ public static class ReadSnapshots
         if (db is null || db.Database.CurrentTransaction is not null)
         {
             await next(context);
+            return;
+        }
+
+        if (context.GetEndpoint()!.Metadata.GetMetadata<SnapshotAtFirstQueryAttribute>() is not null)
+        {
+            db.SnapshotAtFirstQuery = true;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                db.SnapshotAtFirstQuery = false;
+                if (db.Database.CurrentTransaction?.GetDbTransaction() is { } begun)
+                {
+                    await EndAsync(db, begun);
+                }
+            }
+
             return;
         }
 
@@ -56,18 +79,24 @@ public static class ReadSnapshots
     {
         try
         {
-            await db.Database.OpenConnectionAsync(ct);
-            DbTransaction snapshot = db.Database.GetDbConnection() is SqliteConnection sqlite
-                ? sqlite.BeginTransaction(deferred: true)
-                : await db.Database.GetDbConnection().BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-            await db.Database.UseTransactionAsync(snapshot, ct);
-            return snapshot;
+            return await BeginAsync(db, ct);
         }
         catch (DbException)
         {
             await db.Database.CloseConnectionAsync();
             return null;
         }
+    }
+
+    /// <summary>Opens the context's connection and begins its read snapshot.</summary>
+    internal static async Task<DbTransaction> BeginAsync(CatalogDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        DbTransaction snapshot = db.Database.GetDbConnection() is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await db.Database.GetDbConnection().BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        await db.Database.UseTransactionAsync(snapshot, ct);
+        return snapshot;
     }
 
     // Rolled back, not committed: releasing the snapshot is all a read needs, and a GET leaves no writes behind.
@@ -78,3 +107,10 @@ public static class ReadSnapshots
         await db.Database.CloseConnectionAsync();
     }
 }
+
+/// <summary>
+/// The endpoint reads the database only through <see cref="DataExtensions.OpenConnectionAsync"/> (plain SQL, no LINQ),
+/// so its read snapshot can begin at its first query, or never when it has none (<see cref="ReadSnapshots"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class SnapshotAtFirstQueryAttribute : Attribute;

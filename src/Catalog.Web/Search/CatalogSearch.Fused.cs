@@ -20,12 +20,11 @@ public sealed partial class CatalogSearch
 
     private async Task<SearchResults> FusedAsync(Matcher matcher, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
     {
-        var connection = matcher.Connection;
-        var sql = ISearchDialect.Of(connection);
+        var sql = matcher.Sql;
         var shadowed = await works.ShadowedAsync(matcher, plan.AllWords, SearchFilters.None, ct);
         var allWords = matcher.InMemory(plan.AllWords, SearchFilters.None) is { } matches
             ? matches.LinkCount - shadowed.Count
-            : (int)await connection.ScalarAsync(sql.Count(SearchFilters.None), ct,
+            : (int)await (await matcher.OpenAsync(ct)).ScalarAsync(sql.Count(SearchFilters.None), ct,
                 ("@match", sql.Match(plan.AllWords)), ("@shadowed", JsonSerializer.Serialize(shadowed)));
         List<long> lexical;
         List<long> topicIds;
@@ -50,7 +49,7 @@ public sealed partial class CatalogSearch
         var page = Page(ranked, request);
         var hits = works.Name(await PageHitsAsync(matcher, plan.AnyWord, page, ct));
         var topics = matcher.Cards.Refs(topicIds);
-        var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked, ct) : null;
+        var facets = withFacets ? await RelaxedFacetsAsync(await matcher.OpenAsync(ct), ranked, ct) : null;
         return new SearchResults(plan.Query, ranked.Count, request.Page, request.PageSize, topics, hits, facets, allWords, plan.Correction);
     }
 

@@ -34,13 +34,12 @@ public sealed partial class CatalogSearch
     private static async Task<SearchResults> RelaxedAsync(
         Matcher matcher, SearchPlan plan, SearchRequest request, int allWordsTotal, bool withFacets, SameWork works, CancellationToken ct)
     {
-        var connection = matcher.Connection;
         var (relaxed, topicIds) = await RelaxedRankingAsync(matcher, plan, request.Filters, ct);
         var ranked = works.Collapse(relaxed);
         var page = Page(ranked, request);
         var hits = works.Name(await PageHitsAsync(matcher, plan.AnyWord, page, ct));
         var topicRefs = matcher.Cards.Refs(topicIds);
-        var facets = withFacets ? await RelaxedFacetsAsync(connection, ranked, ct) : null;
+        var facets = withFacets ? await RelaxedFacetsAsync(await matcher.OpenAsync(ct), ranked, ct) : null;
         return new SearchResults(plan.Query, ranked.Count, request.Page, request.PageSize, topicRefs, hits, facets, allWordsTotal, plan.Correction);
     }
 
@@ -55,7 +54,7 @@ public sealed partial class CatalogSearch
         await BandAsync(matcher, plan, documents, ct);
         var full = plan.Clauses.Count;
         var fullTopics = topics.Where(t => t.Band >= full - FullTolerance).Select(t => -t.Id).ToList();
-        var candidates = await InheritAsync(matcher.Connection, plan, links, fullTopics, filters, ct);
+        var candidates = await InheritAsync(matcher, plan, links, fullTopics, filters, ct);
 
         var ranked = candidates
             .OrderByDescending(c => c.Band).ThenByDescending(c => c.Own).ThenBy(c => c.Rank).ThenBy(c => c.Order)
@@ -87,13 +86,15 @@ public sealed partial class CatalogSearch
 
     // Links of the topics that match every clause: half a clause for each clause they miss themselves.
     private static async Task<List<Candidate>> InheritAsync(
-        DbConnection connection, SearchPlan plan, List<Candidate> links, List<long> topicIds, SearchFilters filters, CancellationToken ct)
+        Matcher matcher, SearchPlan plan, List<Candidate> links, List<long> topicIds, SearchFilters filters, CancellationToken ct)
     {
-        var sql = ISearchDialect.Of(connection);
         if (topicIds.Count == 0)
         {
             return links;
         }
+
+        var sql = matcher.Sql;
+        var connection = await matcher.OpenAsync(ct);
 
         var listed = await connection.ListAsync(sql.TopicLinks(filters), r => r.GetInt64(0), ct,
             [("@topics", JsonSerializer.Serialize(topicIds)), .. filters.Parameters]);
@@ -142,8 +143,8 @@ public sealed partial class CatalogSearch
 
         if (left.Count > 0)
         {
-            var sql = ISearchDialect.Of(matcher.Connection);
-            foreach (var (id, snippet) in await matcher.Connection.ListAsync(IsPrefixFree(match) ? sql.SnippetsByLookup : sql.Snippets,
+            var sql = matcher.Sql;
+            foreach (var (id, snippet) in await (await matcher.OpenAsync(ct)).ListAsync(IsPrefixFree(match) ? sql.SnippetsByLookup : sql.Snippets,
                 r => (Id: r.GetInt64(0), Snippet: r.GetString(1)), ct, ("@match", sql.Match(match)), ("@ids", JsonSerializer.Serialize(left))))
             {
                 snippets[id] = snippet;

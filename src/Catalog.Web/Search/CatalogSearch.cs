@@ -29,12 +29,13 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
             return SearchResults.Empty(query, request);
         }
 
-        var connection = await OpenAsync(ct);
-        var current = await lexicons.CurrentAsync(connection, ct);
-        var completions = await Vocabulary.CompletionsAsync(connection, query.Typing, current.Lexicon, ct);
-        var plan = await SearchPlan.MakeAsync(connection, query, current.Lexicon, completions, ct);
+        // Opened at the first query: a search the version's memory answers opens no connection at all.
+        var reads = SearchConnection.Of(db);
+        var current = await lexicons.CurrentAsync(reads.OpenAsync, ct);
+        var completions = await Vocabulary.CompletionsAsync(reads, query.Typing, current.Lexicon, ct);
+        var plan = await SearchPlan.MakeAsync(reads, query, current.Lexicon, completions, ct);
         var works = current.Works;
-        var matcher = new Matcher(connection, current.Postings, current.Cards);
+        var matcher = new Matcher(reads, current.Postings, current.Cards);
         return semantic is { Available: true } && IsFusable(plan, request)
             ? await FusedAsync(matcher, plan, request, withFacets, works, ct)
             : await RunAsync(matcher, plan, request, withFacets, works, ct);
@@ -48,11 +49,12 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
             return [];
         }
 
-        var connection = await OpenAsync(ct);
-        var sql = ISearchDialect.Of(connection);
+        var reads = SearchConnection.Of(db);
+        var connection = await reads.OpenAsync(ct);
+        var sql = reads.Sql;
         // Topics first (a few), then links: ranked together, links would crowd out the topic they belong to.
         // No lexicon here: typeahead should not wait for the first read of a new version's.
-        var match = query.ToFts5(await Vocabulary.CompletionsAsync(connection, query.Typing, lexicon: null, ct));
+        var match = query.ToFts5(await Vocabulary.CompletionsAsync(reads, query.Typing, lexicon: null, ct));
         var topics = await TopicsAsync(connection, match, Math.Min(SuggestedTopicLimit, limit), ct);
         var links = await connection.ListAsync(sql.SuggestedLinks,
             r => (Id: r.GetInt64(0), Url: r.GetString(1)), ct, ("@match", sql.Match(match)), ("@limit", limit - topics.Count));
@@ -88,8 +90,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
     private static async Task<SearchResults> RunAsync(
         Matcher matcher, SearchPlan plan, SearchRequest request, bool withFacets, SameWork works, CancellationToken ct)
     {
-        var connection = matcher.Connection;
-        var sql = ISearchDialect.Of(connection);
+        var sql = matcher.Sql;
         var match = plan.AllWords;
         var shadowedIds = await works.ShadowedAsync(matcher, match, request.Filters, ct);
         var shadowed = JsonSerializer.Serialize(shadowedIds);
@@ -106,11 +107,11 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
         var hits = works.Name(matches is null
             ? await HitsAsync(matcher, match, request, shadowed, ct)
             : await PageHitsAsync(matcher, match, Page(matches.Best(pageEnd, links: true, shadowedIds.ToHashSet()).Select(b => b.RowId), request), ct));
-        var facets = withFacets ? await FacetsAsync(connection, match, request.Filters, shadowed, ct) : null;
+        var facets = withFacets ? await FacetsAsync(await matcher.OpenAsync(ct), match, request.Filters, shadowed, ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : matches is not null ? matches.LinkCount - shadowedIds.Count
             : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
-            : (int)await connection.ScalarAsync(sql.Count(request.Filters), ct,
+            : (int)await (await matcher.OpenAsync(ct)).ScalarAsync(sql.Count(request.Filters), ct,
                 [("@match", sql.Match(match)), ("@shadowed", shadowed), .. request.Filters.Parameters]);
         if (Relaxes(total))
         {
@@ -128,8 +129,8 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
 
     private static async Task<List<SearchHit>> HitsAsync(Matcher matcher, string match, SearchRequest request, string shadowed, CancellationToken ct)
     {
-        var connection = matcher.Connection;
-        var sql = ISearchDialect.Of(connection);
+        var connection = await matcher.OpenAsync(ct);
+        var sql = matcher.Sql;
         var rows = await connection.ListAsync(sql.Hits(request.Filters),
             r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3), Snippet: r.GetString(4)),
             ct, [("@match", sql.Match(match)), ("@limit", request.PageSize), ("@offset", (request.Page - 1) * request.PageSize), ("@shadowed", shadowed),
@@ -143,7 +144,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
     private static async Task<List<TopicRef>> TopicsAsync(Matcher matcher, string match, int limit, CancellationToken ct) =>
         matcher.InMemory(match, SearchFilters.None) is { } matches
             ? matcher.Cards.Refs(matches.Best(limit, links: false).Select(t => -t.RowId))
-            : await TopicsAsync(matcher.Connection, match, limit, ct);
+            : await TopicsAsync(await matcher.OpenAsync(ct), match, limit, ct);
 
     private static Task<List<TopicRef>> TopicsAsync(DbConnection connection, string match, int limit, CancellationToken ct)
     {

@@ -12,12 +12,16 @@ namespace Catalog.Web.Search;
 /// alike, order and ties included. An expression is evaluated once per search, however often it is asked about.
 /// It also carries what the search names its hits and topics by: the version's <see cref="LinkCards"/>.
 /// </summary>
-internal sealed class Matcher(DbConnection connection, SearchPostings? postings, LinkCards cards)
+internal sealed class Matcher(SearchConnection reads, SearchPostings? postings, LinkCards cards)
 {
-    private readonly ISearchDialect _sql = ISearchDialect.Of(connection);
+    private readonly ISearchDialect _sql = reads.Sql;
     private readonly Dictionary<string, MatchSet?> _evaluated = new(StringComparer.Ordinal);
 
-    public DbConnection Connection => connection;
+    /// <summary>The database's SQL, for the queries memory cannot answer.</summary>
+    public ISearchDialect Sql => _sql;
+
+    /// <summary>The search's connection, opened at its first query.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken ct) => reads.OpenAsync(ct);
 
     public LinkCards Cards => cards;
 
@@ -48,6 +52,7 @@ internal sealed class Matcher(DbConnection connection, SearchPostings? postings,
             return matches.Best(limit, links);
         }
 
+        var connection = await reads.OpenAsync(ct);
         return links
             ? await connection.ListAsync(_sql.LinkCandidates(filters), r => (r.GetInt64(0), r.GetDouble(1)), ct,
                 [("@match", _sql.Match(match)), ("@limit", limit), .. filters.Parameters])
@@ -59,7 +64,7 @@ internal sealed class Matcher(DbConnection connection, SearchPostings? postings,
     public async Task<HashSet<long>> MatchingAsync(string match, IReadOnlyCollection<long> ids, CancellationToken ct) =>
         InMemory(match, SearchFilters.None) is { } matches
             ? [.. ids.Where(matches.Contains)]
-            : [.. await connection.ListAsync(_sql.Matching, r => r.GetInt64(0), ct, ("@match", _sql.Match(match)), ("@ids", JsonSerializer.Serialize(ids)))];
+            : [.. await (await reads.OpenAsync(ct)).ListAsync(_sql.Matching, r => r.GetInt64(0), ct, ("@match", _sql.Match(match)), ("@ids", JsonSerializer.Serialize(ids)))];
 
     /// <summary>The links of <paramref name="ids"/> (ascending; <paramref name="idsJson"/>, the same as JSON) that match and pass the filters, with their rank.</summary>
     public async Task<List<(long Id, double Rank)>> RanksAsync(
@@ -70,7 +75,7 @@ internal sealed class Matcher(DbConnection connection, SearchPostings? postings,
             return matches.RanksOf(ids);
         }
 
-        return await connection.ListAsync(_sql.SameWorkMatches(filters), r => (r.GetInt64(0), r.GetDouble(1)), ct,
+        return await (await reads.OpenAsync(ct)).ListAsync(_sql.SameWorkMatches(filters), r => (r.GetInt64(0), r.GetDouble(1)), ct,
             [("@match", _sql.Match(match)), ("@ids", idsJson), .. filters.Parameters]);
     }
 }

@@ -16,13 +16,13 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
     private readonly IndexTokenizer _tokenizer = new();
     private volatile Entry? _current;
 
-    public async Task<Lexicon> GetAsync(DbConnection connection, CancellationToken ct) => (await CurrentAsync(connection, ct)).Lexicon;
+    public async Task<Lexicon> GetAsync(DbConnection connection, CancellationToken ct) => (await CurrentAsync(_ => Task.FromResult(connection), ct)).Lexicon;
 
     /// <summary>The catalog version of the lexicon read last; null before the first read.</summary>
     public long? ReadVersion => _current?.Version;
 
-    /// <summary>What one search reads of the current version, all of one version.</summary>
-    internal async Task<Entry> CurrentAsync(DbConnection connection, CancellationToken ct)
+    /// <summary>What one search reads of the current version, all of one version; <paramref name="open"/> is asked for a connection only to read a new version.</summary>
+    internal async Task<Entry> CurrentAsync(Func<CancellationToken, Task<DbConnection>> open, CancellationToken ct)
     {
         var wanted = version.Current.Version;
         if (_current is { } known && known.Version == wanted)
@@ -38,6 +38,7 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
                 return read;
             }
 
+            var connection = await open(ct);
             var entry = new Entry(wanted, await Lexicon.ReadAsync(connection, ct), await SameWork.ReadAsync(connection, ct),
                 await LinkCards.ReadAsync(connection, ct), await SearchPostings.ReadAsync(connection, _tokenizer, ct));
             _current = entry;

@@ -62,7 +62,7 @@ public sealed class SearchPlan
     public bool CanRelax => Clauses.Count > 1;
 
     /// <summary>The plan with the catalog's acronyms expanded and unknown words respelt.</summary>
-    public static async Task<SearchPlan> MakeAsync(DbConnection connection, SearchQuery query, Lexicon lexicon, IReadOnlyList<string>? completions, CancellationToken ct)
+    internal static async Task<SearchPlan> MakeAsync(SearchConnection reads, SearchQuery query, Lexicon lexicon, IReadOnlyList<string>? completions, CancellationToken ct)
     {
         var groups = Groups(query, completions);
         var expanded = Expand(groups, lexicon);
@@ -72,7 +72,7 @@ public sealed class SearchPlan
         foreach (var (group, alternatives) in groups.Zip(expanded))
         {
             string? corrected = null;
-            if (group.Terms is [var term] && await NeedsRespellingAsync(connection, term, lexicon, ct) is { } typed
+            if (group.Terms is [var term] && await NeedsRespellingAsync(reads, term, lexicon, ct) is { } typed
                 && Typos.Correct(term.Text, lexicon) is { } word && (typed.Matches == 0 || lexicon.DocumentCount(word) >= CommonEnough))
             {
                 corrected = new SearchTerm(word).ToFts5();
@@ -189,7 +189,7 @@ public sealed class SearchPlan
 
     // Only a plain word that finds at most one document (stemmed, as the index matches it) is worth respelling; a
     // prefix being typed only when no known word starts with it.
-    private static async Task<Typed?> NeedsRespellingAsync(DbConnection connection, SearchTerm term, Lexicon lexicon, CancellationToken ct)
+    private static async Task<Typed?> NeedsRespellingAsync(SearchConnection reads, SearchTerm term, Lexicon lexicon, CancellationToken ct)
     {
         if (term.IsPhrase || !SearchText.IsSingleToken(term.Text) || !Typos.MayCorrect(term.Text))
         {
@@ -202,12 +202,13 @@ public sealed class SearchPlan
             return null;
         }
 
+        var connection = await reads.OpenAsync(ct);
         if (term.IsTyping && await Vocabulary.IsKnownAsync(connection, folded, asPrefix: true, ct))
         {
             return null;
         }
 
-        var sql = ISearchDialect.Of(connection);
+        var sql = reads.Sql;
         var matches = await connection.ScalarAsync(sql.MatchCountUpToTwo, ct, ("@match", sql.Match(new SearchTerm(term.Text).ToFts5())));
         return matches > 1 ? null : new Typed(matches);
     }

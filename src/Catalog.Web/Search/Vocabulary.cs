@@ -23,15 +23,16 @@ public static class Vocabulary
     /// spares a frequent word ("deep") the cost of ranking its longer forms as extra phrases.
     /// </summary>
     /// <param name="lexicon">The catalog's words in memory, when the caller has them: they answer "is it a word" without a query.</param>
-    public static async Task<IReadOnlyList<string>?> CompletionsAsync(DbConnection connection, SearchTerm? typing, Lexicon? lexicon, CancellationToken ct)
+    internal static async Task<IReadOnlyList<string>?> CompletionsAsync(SearchConnection reads, SearchTerm? typing, Lexicon? lexicon, CancellationToken ct)
     {
         var prefix = typing is null ? "" : SearchText.Fold(typing.Text);
         if (prefix.Length < MinCompletionLength
-            || (lexicon is null ? await IsKnownAsync(connection, prefix, asPrefix: false, ct) : lexicon.DocumentCount(prefix) > 0))
+            || (lexicon is null ? await IsKnownAsync(await reads.OpenAsync(ct), prefix, asPrefix: false, ct) : lexicon.DocumentCount(prefix) > 0))
         {
             return null;
         }
 
+        var connection = await reads.OpenAsync(ct);
         return await connection.ListAsync(ISearchDialect.Of(connection).Completions, r => r.GetString(0), ct, ("@prefix", prefix), ("@end", prefix + char.MaxValue), ("@limit", MaxCompletions));
     }
 

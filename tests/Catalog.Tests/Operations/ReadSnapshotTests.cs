@@ -69,6 +69,30 @@ public sealed class ReadSnapshotTests : IDisposable
         TestContext.Current.SendDiagnosticMessage($"{reads.Count} consistent reads during 31 applies");
     }
 
+    [Fact]
+    public async Task ASearchsSnapshotBeginsAtItsFirstQueryAndEndsWithTheRequest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _factory.ImportAsync(AlternatingSeed.Version("a"));
+        var client = _factory.CreateClient();
+        // A host filter is answered by SQL, so each of these begins its snapshot at its first query (a pooled context
+        // that kept one would go on reading the first catalog after the import below).
+        for (var i = 0; i < 8; i++)
+        {
+            var before = await client.GetFromJsonAsync<JsonElement>($"/api/search?q=link&host=a.example&pageSize={10 + i}", ct);
+            Assert.True(before.GetProperty("total").GetInt32() >= 20);
+        }
+
+        await _factory.ImportAsync(AlternatingSeed.Version("b"));
+
+        for (var i = 0; i < 8; i++)
+        {
+            var after = await client.GetFromJsonAsync<JsonElement>($"/api/search?q=link&host=b.example&pageSize={10 + i}", ct);
+            Assert.True(after.GetProperty("total").GetInt32() >= 20, $"search {i} saw {after.GetProperty("total").GetInt32()} links of the new catalog");
+            Assert.All(after.GetProperty("results").EnumerateArray(), r => Assert.StartsWith("https://b.example/", r.GetProperty("url").GetString()));
+        }
+    }
+
     // Readers alternate between the JSON API and the topic page: both make several queries per answer. Each reads once
     // before the applies start (the first catalog), as often as it can during them, and once from the API after them
     // (the last catalog; the page may still come from the output cache until the version watcher's next poll).

@@ -41,6 +41,19 @@ public sealed class QueryCountTests(CatalogFactory factory) : IClassFixture<Cata
     }
 
     [Fact]
+    public async Task ASearchAnsweredFromMemoryRunsNoQueryOnceItsHitsHealthAndMetadataAreKnown()
+    {
+        // The first asks the hits' health and metadata (two statements); the version's index answers the rest.
+        var first = await CommandsAsync("/api/search?q=neural");
+        var again = await CommandsAsync("/api/search?q=neural");
+        var sameHits = await CommandsAsync("/api/search?q=neural&pageSize=5");
+
+        Assert.True(first >= 2, $"{first} commands");
+        Assert.Equal(0, again);
+        Assert.Equal(0, sameHits);
+    }
+
+    [Fact]
     public async Task ARepeatedRequestIsServedFromTheOutputCacheWithoutQueries()
     {
         var url = "/topics/deep-unrolling";
