@@ -15,13 +15,17 @@ public sealed record LinkAnnotation(LinkHealthView Health, LinkMetaItem? Meta);
 /// </summary>
 /// <remarks>
 /// The caller names the version it answers for, read before its first query: every row read after that is of that
-/// version or newer, and newer is never wrong to show. At most <see cref="Capacity"/> links are kept; when full the
-/// whole set starts again, which keeps whatever is asked often without bookkeeping per link.
+/// version or newer, and newer is never wrong to show. At most <see cref="SizeLimitBytes"/> are kept (about 30,000 links
+/// before any is checked or fetched, a few thousand with abstracts); when full the whole set starts again, which keeps
+/// whatever is asked often without bookkeeping per link.
 /// </remarks>
 public sealed class LinkAnnotations
 {
-    /// <summary>Links remembered at once (a page shows 20): a few MB with abstracts.</summary>
-    public const int Capacity = 4096;
+    /// <summary>What the remembered links may take, estimated from their text (<see cref="SizeOf"/>).</summary>
+    public const long SizeLimitBytes = 8L * 1024 * 1024;
+
+    // A dictionary entry, the annotation and its two objects, beside the text.
+    private const int EntryBytes = 256;
 
     private volatile Remembered _remembered = new(long.MinValue);
 
@@ -71,9 +75,23 @@ public sealed class LinkAnnotations
         return found;
     }
 
+    /// <summary>The estimated bytes one remembered link takes: its strings (two bytes a character) and the objects around them.</summary>
+    public static long SizeOf(string url, LinkAnnotation annotation)
+    {
+        var (health, meta) = (annotation.Health, annotation.Meta);
+        long characters = url.Length + (health.Status?.Length ?? 0) + (health.FinalUrl?.Length ?? 0) + (health.ArchiveUrl?.Length ?? 0);
+        if (meta is not null)
+        {
+            characters += (meta.Title?.Length ?? 0) + (meta.Venue?.Length ?? 0) + (meta.Abstract?.Length ?? 0) + (meta.Source?.Length ?? 0)
+                + (meta.CanonicalId?.Length ?? 0) + meta.Authors.Sum(a => a.Length + 16);
+        }
+
+        return EntryBytes + 2 * characters;
+    }
+
     private void Remember(Remembered remembered, string url, LinkAnnotation annotation)
     {
-        if (Interlocked.Increment(ref remembered.Count) > Capacity)
+        if (Interlocked.Add(ref remembered.Bytes, SizeOf(url, annotation)) > SizeLimitBytes)
         {
             // Full: the next request starts a new set for the same version (a race only loses a few entries).
             if (_remembered == remembered)
@@ -91,7 +109,7 @@ public sealed class LinkAnnotations
     {
         public readonly ConcurrentDictionary<string, LinkAnnotation> Links = new(StringComparer.Ordinal);
 
-        public int Count;
+        public long Bytes;
 
         public long Version => version;
     }

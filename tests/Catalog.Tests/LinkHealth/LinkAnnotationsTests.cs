@@ -1,13 +1,14 @@
 using Catalog.Tests.Infrastructure;
 using Catalog.Web.Api;
 using Catalog.Web.Data;
+using Catalog.Web.Links;
 
 namespace Catalog.Tests.LinkHealth;
 
 /// <summary>
 /// The search API's health and metadata of its hits, remembered per catalog version (<see cref="LinkAnnotations"/>),
 /// on a real SQLite file: rows written without a version bump stay unseen until the version moves on or the link is
-/// pushed out by <see cref="LinkAnnotations.Capacity"/> others.
+/// pushed out by others filling <see cref="LinkAnnotations.SizeLimitBytes"/>.
 /// </summary>
 public sealed class LinkAnnotationsTests : IAsyncLifetime
 {
@@ -69,7 +70,8 @@ public sealed class LinkAnnotationsTests : IAsyncLifetime
 
         await using (var db = _database.Context())
         {
-            var others = Enumerable.Range(0, LinkAnnotations.Capacity).Select(i => $"https://example.org/other/{i}").ToList();
+            var others = Enumerable.Range(0, 40_000).Select(i => $"https://example.org/other/{i}").ToList();
+            Assert.True(others.Sum(url => LinkAnnotations.SizeOf(url, new LinkAnnotation(LinkHealthView.Unchecked, null))) > LinkAnnotations.SizeLimitBytes);
             await annotations.ForUrlsAsync(1, others, db, Ct);
         }
 
