@@ -129,18 +129,18 @@ public sealed class MatchSet
         // The heap's minimum is the worst kept: the lowest score, of equal scores the later document.
         var heap = new PriorityQueue<int, int>(Comparer<int>.Create(
             (x, y) => scores[x] != scores[y] ? scores[x].CompareTo(scores[y]) : y.CompareTo(x)));
+        // A skipped document is looked up only when it would be kept: most of a common word's documents never are.
+        bool Skipped(int i) => skipped is not null && skipped.Contains(_postings.RowIds[_documents[i]]);
         for (var i = from; i < to && count > 0; i++)
         {
-            if (skipped is not null && skipped.Contains(_postings.RowIds[_documents[i]]))
-            {
-                continue;
-            }
-
             if (heap.Count < count)
             {
-                heap.Enqueue(i, i);
+                if (!Skipped(i))
+                {
+                    heap.Enqueue(i, i);
+                }
             }
-            else if (heap.Peek() is var worst && scores[i] > scores[worst])
+            else if (heap.Peek() is var worst && scores[i] > scores[worst] && !Skipped(i))
             {
                 heap.DequeueEnqueue(i, i);
             }
