@@ -76,39 +76,47 @@ public sealed class MatchSet
 
     /// <summary>
     /// Which links of <paramref name="rowIds"/> (ascending) match, with their rank, in their order. Places follow rowids,
-    /// so each id is looked for only after the last one's place: the same-work links, 626 at 200x, were a twentieth of
-    /// a search's CPU in binary searches over the whole match.
+    /// so each id is looked for only after the last one's place, galloping from there: the same-work links, 626 at 200x,
+    /// were a twentieth of a search's CPU in binary searches over the whole match. Their places are the postings' to
+    /// remember (<see cref="SearchPostings.PlacesOf"/>): the same array is asked about by every search of a version.
     /// </summary>
-    public List<(long RowId, double Rank)> RanksOf(ReadOnlySpan<long> rowIds)
+    public List<(long RowId, double Rank)> RanksOf(long[] rowIds)
     {
+        var places = _postings.PlacesOf(rowIds);
         var scores = Scores;
         var ranks = new List<(long RowId, double Rank)>();
         var from = FirstLink;
-        var previous = long.MinValue;
-        foreach (var rowId in rowIds)
+        for (var i = 0; i < rowIds.Length && from < _documents.Length; i++)
         {
-            if (rowId <= previous)
-            {
-                throw new ArgumentException("The rowids are not in ascending order.", nameof(rowIds));
-            }
-
-            previous = rowId;
-            var place = _postings.PlaceOf(rowId);
-            if (place < 0 || from == _documents.Length)
+            if (places[i] < 0)
             {
                 continue;
             }
 
-            var found = Array.BinarySearch(_documents, from, _documents.Length - from, place);
+            var found = Gallop(_documents, from, places[i]);
             if (found >= 0)
             {
-                ranks.Add((rowId, -scores[found]));
+                ranks.Add((rowIds[i], -scores[found]));
             }
 
             from = found >= 0 ? found + 1 : ~found;
         }
 
         return ranks;
+    }
+
+    // Array.BinarySearch's answer for value in sorted[from..], found by doubling steps from `from` first: a value
+    // near the last one costs a few comparisons instead of a search over the whole rest.
+    private static int Gallop(int[] sorted, int from, int value)
+    {
+        var bound = 1;
+        while (from + bound - 1 < sorted.Length && sorted[from + bound - 1] < value)
+        {
+            bound <<= 1;
+        }
+
+        var start = from + bound / 2;
+        return Array.BinarySearch(sorted, start, Math.Min(sorted.Length, from + bound) - start, value);
     }
 
     private int IndexOf(long rowId)

@@ -32,6 +32,8 @@ public sealed class SearchPostings
     private readonly int[] _linkPlaces;
     private readonly int[] _topicPlaces;
 
+    private volatile RememberedPlaces? _placesOf;
+
     /// <summary>The index's columns: title, quote, body, URL words.</summary>
     internal const int ColumnCount = 4;
 
@@ -76,6 +78,32 @@ public sealed class SearchPostings
     {
         var (places, id) = rowId > 0 ? (_linkPlaces, rowId) : (_topicPlaces, -rowId);
         return id < places.Length ? places[id] : -1;
+    }
+
+    /// <summary>
+    /// The places of ascending <paramref name="rowIds"/> (-1 for none), checked to ascend; the last array asked about
+    /// is remembered by reference, as each search of a version asks about the same same-work links.
+    /// </summary>
+    internal int[] PlacesOf(long[] rowIds)
+    {
+        if (_placesOf is { } known && ReferenceEquals(known.RowIds, rowIds))
+        {
+            return known.Places;
+        }
+
+        var places = new int[rowIds.Length];
+        for (var i = 0; i < rowIds.Length; i++)
+        {
+            if (i > 0 && rowIds[i] <= rowIds[i - 1])
+            {
+                throw new ArgumentException("The rowids are not in ascending order.", nameof(rowIds));
+            }
+
+            places[i] = PlaceOf(rowIds[i]);
+        }
+
+        _placesOf = new RememberedPlaces(rowIds, places);
+        return places;
     }
 
     /// <summary>
@@ -331,4 +359,6 @@ public sealed class SearchPostings
         MatchExpression.Not not => SortedSets.Except(Documents(not.Left, phrases), Documents(not.Right, phrases)),
         _ => throw new ArgumentOutOfRangeException(nameof(expression)),
     };
+
+    private sealed record RememberedPlaces(long[] RowIds, int[] Places);
 }
