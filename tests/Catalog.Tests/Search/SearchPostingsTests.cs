@@ -136,6 +136,38 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         Assert.True(leftToTheDatabase < compared / 100, $"{leftToTheDatabase} left to the database");
     }
 
+    // The snippet writer looks up no stem for an ASCII word that does not begin with a phrase's token less its last
+    // letter: Porter's steps must leave all of a stem but its last letter as its word's beginning.
+    [Fact]
+    public async Task EveryStemButItsLastLetterIsHowItsWordBegins()
+    {
+        await using var connection = await OpenAsync();
+        using var tokenizer = new IndexTokenizer();
+        var words = new List<string>
+        {
+            "ration", "rational", "sensibility", "possibility", "nobility", "hoping", "filing", "toy", "happy", "skies",
+            "agreed", "troubled", "conditional", "valency", "hesitancy", "digitizer", "generalization", "activity",
+            "hopefulness", "electrical", "formative", "adjustable", "irritant", "dependent", "adoption", "homologous",
+            "communism", "activate", "angularity", "effective", "bowdlerize", "controlling", "rolling", "probate", "cease",
+        };
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT term FROM search_vocab WHERE term GLOB '[a-z0-9]*' AND term NOT GLOB '*[^a-z0-9]*'";
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                words.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.True(words.Count > 1_000, $"{words.Count} words");
+        foreach (var word in words)
+        {
+            var stem = Assert.Single(tokenizer.Tokens(word));
+            Assert.True(word.StartsWith(stem[..Math.Max(1, stem.Length - 1)], StringComparison.Ordinal), $"{word} -> {stem}");
+        }
+    }
+
     [Fact]
     public async Task TextWhoseTokensAreNotCheckedAndPhrasesOfSeveralWordsAreLeftToTheDatabase()
     {

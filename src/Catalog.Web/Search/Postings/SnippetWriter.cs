@@ -53,7 +53,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     internal string? Write(MatchSet matches, PackedText text, int first, int count)
     {
         var phrases = matches.Phrases;
-        var initials = Initials(phrases);
+        var heads = Heads(phrases);
         Span<int> sizes = stackalloc int[count];
         var instances = new List<Instance>();
         Span<char> buffer = stackalloc char[128];
@@ -84,7 +84,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                     sentence = new Resume(position, recent[position % WindowTokens]);
                 }
 
-                if (ascii && initials is not null && !initials.Contains(char.ToLowerInvariant((char)bytes[start]), StringComparison.Ordinal))
+                if (ascii && heads is not null && !BeginsOne(bytes[start..i], heads))
                 {
                     continue;
                 }
@@ -367,28 +367,55 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         return sb.ToString();
     }
 
-    // The first letters of the phrases' tokens, or null when one of them has none to tell (an empty prefix).
-    private static string? Initials(IReadOnlyList<(string Token, bool IsPrefix)> phrases)
+    // Porter's steps rewrite only a word's end, and all of a stem but its last letter is how its word begins ("rate"
+    // from "ration", "sensibl" from "sensibility", "hope" from "hoping"; a word under three letters is its own stem):
+    // an ASCII word that begins with none of the phrases' tokens less their last letter has none of them for a stem,
+    // and Write looks up no stem for it (most words of a long document). Null when a phrase has no token.
+    private static string[]? Heads(IReadOnlyList<(string Token, bool IsPrefix)> phrases)
     {
-        Span<char> initials = phrases.Count <= 64 ? stackalloc char[phrases.Count] : new char[phrases.Count];
+        var heads = new string[phrases.Count];
         for (var i = 0; i < phrases.Count; i++)
         {
-            if (phrases[i].Token.Length == 0)
+            var token = phrases[i].Token;
+            if (token.Length == 0)
             {
                 return null;
             }
 
-            initials[i] = phrases[i].Token[0];
+            heads[i] = token[..Math.Max(1, token.Length - 1)];
         }
 
-        return new string(initials);
+        return heads;
+    }
+
+    // Whether the ASCII word, lowercased, begins with one of the heads.
+    private static bool BeginsOne(ReadOnlySpan<byte> word, string[] heads)
+    {
+        foreach (var head in heads)
+        {
+            if (word.Length < head.Length)
+            {
+                continue;
+            }
+
+            var i = 0;
+            while (i < head.Length && (word[i] is >= (byte)'A' and <= (byte)'Z' ? word[i] | 0x20 : word[i]) == head[i])
+            {
+                i++;
+            }
+
+            if (i == head.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // unicode61's tokens: letters, numbers and private-use characters; everything else separates. From byte i on:
     // the next token's start, with i moved to its end, and whether it is all ASCII; Unchecked at a character whose
-    // tokenization is not checked here. A word of ASCII letters and digits is always one token, and Porter's steps
-    // change only a word's end, so its stem begins with its own lowercased first letter: Write looks up no stem for a
-    // word whose first letter begins none of the phrases' tokens (most words of a long document).
+    // tokenization is not checked here. A word of ASCII letters and digits is always one token (see Heads).
     private static Scan Next(ReadOnlySpan<byte> text, ref int i, out int start, out bool ascii)
     {
         (start, ascii) = (i, true);
