@@ -15,14 +15,14 @@ public sealed record LinkAnnotation(LinkHealthView Health, LinkMetaItem? Meta);
 /// </summary>
 /// <remarks>
 /// The caller names the version it answers for, read before its first query: every row read after that is of that
-/// version or newer, and newer is never wrong to show. At most <see cref="SizeLimitBytes"/> are kept (about 30,000 links
-/// before any is checked or fetched, a few thousand with abstracts); when full the whole set starts again, which keeps
-/// whatever is asked often without bookkeeping per link.
+/// version or newer, and newer is never wrong to show. At most <see cref="SizeLimitBytes"/> are kept (about 15,000 links
+/// before any is checked or fetched, a thousand or two with abstracts); when full the whole set starts again, which
+/// keeps whatever is asked often without bookkeeping per link.
 /// </remarks>
 public sealed class LinkAnnotations
 {
     /// <summary>What the remembered links may take, estimated from their text (<see cref="SizeOf"/>).</summary>
-    public const long SizeLimitBytes = 8L * 1024 * 1024;
+    public const long SizeLimitBytes = 4L * 1024 * 1024;
 
     // A dictionary entry, the annotation and its two objects, beside the text.
     private const int EntryBytes = 256;
