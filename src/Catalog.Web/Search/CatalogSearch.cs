@@ -93,7 +93,9 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
         var sql = matcher.Sql;
         var match = plan.AllWords;
         var shadowedIds = await works.ShadowedAsync(matcher, match, request.Filters, ct);
-        var shadowed = JsonSerializer.Serialize(shadowedIds);
+        // As SQL's @shadowed, only when a query needs it: in memory the ids themselves are enough.
+        string? shadowedJson = null;
+        string Shadowed() => shadowedJson ??= JsonSerializer.Serialize(shadowedIds);
         var pageEnd = request.Page * request.PageSize;
         bool Relaxes(int total) => total < pageEnd && plan.CanRelax && pageEnd <= RelaxedWindow;
 
@@ -105,14 +107,14 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
         }
 
         var hits = works.Name(matches is null
-            ? await HitsAsync(matcher, match, request, shadowed, ct)
+            ? await HitsAsync(matcher, match, request, Shadowed(), ct)
             : await PageHitsAsync(matcher, match, Page(matches.Best(pageEnd, links: true, shadowedIds.ToHashSet()).Select(b => b.RowId), request), ct));
-        var facets = withFacets ? await FacetsAsync(await matcher.OpenAsync(ct), match, request.Filters, shadowed, ct) : null;
+        var facets = withFacets ? await FacetsAsync(await matcher.OpenAsync(ct), match, request.Filters, Shadowed(), ct) : null;
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : matches is not null ? matches.LinkCount - shadowedIds.Count
             : request.Page == 1 && hits.Count < request.PageSize ? hits.Count
             : (int)await (await matcher.OpenAsync(ct)).ScalarAsync(sql.Count(request.Filters), ct,
-                [("@match", sql.Match(match)), ("@shadowed", shadowed), .. request.Filters.Parameters]);
+                [("@match", sql.Match(match)), ("@shadowed", Shadowed()), .. request.Filters.Parameters]);
         if (Relaxes(total))
         {
             return await RelaxedAsync(matcher, plan, request, total, withFacets, works, ct);

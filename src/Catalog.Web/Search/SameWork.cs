@@ -43,7 +43,7 @@ internal sealed class SameWork
 
     /// <summary>
     /// The links that match and pass the filters but have a better-ranked link of their work that does too (ties go to
-    /// the older link): as JSON, the <c>@shadowed</c> of <see cref="ISearchDialect.Hits"/>, Count and Facets.
+    /// the older link), in id order: as JSON, the <c>@shadowed</c> of <see cref="ISearchDialect.Hits"/>, Count and Facets.
     /// </summary>
     public async Task<List<long>> ShadowedAsync(Matcher matcher, string match, SearchFilters filters, CancellationToken ct)
     {
@@ -53,9 +53,17 @@ internal sealed class SameWork
         }
 
         var matching = await matcher.RanksAsync(match, filters, _sortedIds, _ids, ct);
-        return [.. matching.GroupBy(m => _workOf[m.Id])
-            .SelectMany(work => work.OrderBy(m => m.Rank).ThenBy(m => m.Id).Skip(1))
-            .Select(m => m.Id)];
+        var best = new Dictionary<string, (long Id, double Rank)>(StringComparer.Ordinal);
+        foreach (var (id, rank) in matching)
+        {
+            var work = _workOf[id];
+            if (!best.TryGetValue(work, out var kept) || rank < kept.Rank || (rank == kept.Rank && id < kept.Id))
+            {
+                best[work] = (id, rank);
+            }
+        }
+
+        return [.. matching.Where(m => best[_workOf[m.Id]].Id != m.Id).Select(m => m.Id)];
     }
 
     /// <summary>The ranking with each work's first link only, in the same order.</summary>
