@@ -35,7 +35,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
         var completions = await Vocabulary.CompletionsAsync(reads, query.Typing, current.Lexicon, ct);
         var plan = await SearchPlan.MakeAsync(reads, query, current.Lexicon, completions, ct);
         var works = current.Works;
-        var matcher = new Matcher(reads, current.Postings, current.Cards);
+        using var matcher = new Matcher(reads, current.Postings, current.Cards);
         return semantic is { Available: true } && IsFusable(plan, request)
             ? await FusedAsync(matcher, plan, request, withFacets, works, ct)
             : await RunAsync(matcher, plan, request, withFacets, works, ct);

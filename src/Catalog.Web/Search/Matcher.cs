@@ -12,7 +12,7 @@ namespace Catalog.Web.Search;
 /// alike, order and ties included. An expression is evaluated once per search, however often it is asked about.
 /// It also carries what the search names its hits and topics by: the version's <see cref="LinkCards"/>.
 /// </summary>
-internal sealed class Matcher(SearchConnection reads, SearchPostings? postings, LinkCards cards)
+internal sealed class Matcher(SearchConnection reads, SearchPostings? postings, LinkCards cards) : IDisposable
 {
     private readonly ISearchDialect _sql = reads.Sql;
     private readonly Dictionary<string, MatchSet?> _evaluated = new(StringComparer.Ordinal);
@@ -77,5 +77,14 @@ internal sealed class Matcher(SearchConnection reads, SearchPostings? postings, 
 
         return await (await reads.OpenAsync(ct)).ListAsync(_sql.SameWorkMatches(filters), r => (r.GetInt64(0), r.GetDouble(1)), ct,
             [("@match", _sql.Match(match)), ("@ids", idsJson), .. filters.Parameters]);
+    }
+
+    /// <summary>The search is done: its matches give their pooled scores back.</summary>
+    public void Dispose()
+    {
+        foreach (var matches in _evaluated.Values)
+        {
+            matches?.Release();
+        }
     }
 }

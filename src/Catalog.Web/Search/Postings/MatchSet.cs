@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Catalog.Web.Search.Postings;
 
 /// <summary>
@@ -35,13 +37,25 @@ public sealed class MatchSet
     private int FirstLink { get; }
 
     // Scored when a rank is first asked for: which documents match and how many need no scores, and a common word's
-    // scores are a large array.
+    // scores are a large array (320 KB for 40,000 documents), rented from the shared pool and given back by
+    // Release: a new one per search was a tenth of a lexical search's garbage, all of it on the large object heap.
     private double[] Scores => _scores ??= Score();
+
+    /// <summary>Gives the scores' array back to the pool: the search is done with this match (a later rank scores it again).</summary>
+    internal void Release()
+    {
+        if (_scores is { } scores)
+        {
+            _scores = null;
+            ArrayPool<double>.Shared.Return(scores);
+        }
+    }
 
     private double[] Score()
     {
         var documents = _documents;
-        var scores = new double[documents.Length];
+        var scores = ArrayPool<double>.Shared.Rent(documents.Length);
+        Array.Clear(scores, 0, documents.Length);
         var rows = _postings.RowIds.Length;
         foreach (var phrase in _phrases)
         {
