@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Catalog.Web.Search;
 
 /// <summary>
@@ -9,25 +7,43 @@ namespace Catalog.Web.Search;
 /// </summary>
 public static class Snippets
 {
+    /// <remarks>Measured, then written once into a string of that length: a page writes twenty.</remarks>
     public static string ToHtml(string snippet)
     {
         var text = SearchText.Unsegment(snippet);
-        var sb = new StringBuilder(text.Length + 32);
+        var length = 0;
         foreach (var c in text)
         {
-            _ = c switch
-            {
-                '&' => sb.Append("&amp;"),
-                '<' => sb.Append("&lt;"),
-                '>' => sb.Append("&gt;"),
-                '"' => sb.Append("&quot;"),
-                '\'' => sb.Append("&#39;"),
-                SearchText.MarkStart => sb.Append("<mark>"),
-                SearchText.MarkEnd => sb.Append("</mark>"),
-                _ => sb.Append(c),
-            };
+            length += Html(c)?.Length ?? 1;
         }
 
-        return sb.ToString();
+        return length == text.Length ? text : string.Create(length, text, static (html, text) =>
+        {
+            var at = 0;
+            foreach (var c in text)
+            {
+                if (Html(c) is { } written)
+                {
+                    written.CopyTo(html[at..]);
+                    at += written.Length;
+                }
+                else
+                {
+                    html[at++] = c;
+                }
+            }
+        });
     }
+
+    private static string? Html(char c) => c switch
+    {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' => "&quot;",
+        '\'' => "&#39;",
+        SearchText.MarkStart => "<mark>",
+        SearchText.MarkEnd => "</mark>",
+        _ => null,
+    };
 }
