@@ -34,27 +34,10 @@ public static class ReadSnapshots
             return;
         }
 
-        if (context.GetEndpoint()!.Metadata.GetMetadata<SnapshotAtFirstQueryAttribute>() is not null)
-        {
-            db.SnapshotAtFirstQuery = true;
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                db.SnapshotAtFirstQuery = false;
-                if (db.Database.CurrentTransaction?.GetDbTransaction() is { } begun)
-                {
-                    await EndAsync(db, begun);
-                }
-            }
-
-            return;
-        }
-
-        var snapshot = await TryBeginAsync(db, context.RequestAborted);
-        if (snapshot is null)
+        // An endpoint marked so begins its snapshot at its first query (DataExtensions.OpenConnectionAsync), if any.
+        var atFirstQuery = context.GetEndpoint()!.Metadata.GetMetadata<SnapshotAtFirstQueryAttribute>() is not null;
+        var snapshot = atFirstQuery ? null : await TryBeginAsync(db, context.RequestAborted);
+        if (!atFirstQuery && snapshot is null)
         {
             // The database cannot be opened: the endpoint meets the same error and answers for it (503 from /healthz,
             // the error page elsewhere), and the error page itself must not depend on the database.
@@ -62,13 +45,18 @@ public static class ReadSnapshots
             return;
         }
 
+        db.SnapshotAtFirstQuery = atFirstQuery;
         try
         {
             await next(context);
         }
         finally
         {
-            await EndAsync(db, snapshot);
+            db.SnapshotAtFirstQuery = false;
+            if ((snapshot ?? db.Database.CurrentTransaction?.GetDbTransaction()) is { } begun)
+            {
+                await EndAsync(db, begun);
+            }
         }
     });
 
