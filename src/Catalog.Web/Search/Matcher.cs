@@ -66,13 +66,16 @@ internal sealed class Matcher(SearchConnection reads, SearchPostings? postings, 
             ? [.. ids.Where(matches.Contains)]
             : [.. await (await reads.OpenAsync(ct)).ListAsync(_sql.Matching, r => r.GetInt64(0), ct, ("@match", _sql.Match(match)), ("@ids", JsonSerializer.Serialize(ids)))];
 
-    /// <summary>The links of <paramref name="ids"/> (ascending; <paramref name="idsJson"/>, the same as JSON) that match and pass the filters, with their rank.</summary>
+    /// <summary>
+    /// The links of <paramref name="ids"/> (ascending; <paramref name="places"/>, their places in these postings when
+    /// known; <paramref name="idsJson"/>, the same as JSON) that match and pass the filters, with their rank.
+    /// </summary>
     public async Task<List<(long Id, double Rank)>> RanksAsync(
-        string match, SearchFilters filters, long[] ids, string idsJson, CancellationToken ct)
+        string match, SearchFilters filters, long[] ids, int[]? places, string idsJson, CancellationToken ct)
     {
         if (InMemory(match, filters) is { } matches)
         {
-            return matches.RanksOf(ids);
+            return places is null ? matches.RanksOf(ids) : matches.RanksOf(ids, places);
         }
 
         return await (await reads.OpenAsync(ct)).ListAsync(_sql.SameWorkMatches(filters), r => (r.GetInt64(0), r.GetDouble(1)), ct,

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Catalog.Web.Data;
+using Catalog.Web.Search.Postings;
 
 namespace Catalog.Web.Search;
 
@@ -15,13 +16,16 @@ internal sealed class SameWork
     private readonly Dictionary<long, string> _workOf = [];
     private readonly Dictionary<string, List<(long Id, string Url)>> _links = new(StringComparer.Ordinal);
 
-    // The ids of _workOf, ascending, and the same as the JSON array @ids: made once per catalog version, not once per search.
+    // The ids of _workOf, ascending, the same as the JSON array @ids, and their places in the version's postings (null
+    // without them): made once per catalog version, not once per search.
     private long[] _sortedIds = [];
     private string _ids = "[]";
+    private int[]? _places;
 
     public bool IsEmpty => _workOf.Count == 0;
 
-    public static async Task<SameWork> ReadAsync(DbConnection connection, CancellationToken ct)
+    /// <param name="postings">The same version's postings (SQLite), where the links' places are looked up once.</param>
+    public static async Task<SameWork> ReadAsync(DbConnection connection, SearchPostings? postings, CancellationToken ct)
     {
         var sql = ISearchDialect.Of(connection);
         var works = new SameWork();
@@ -38,6 +42,7 @@ internal sealed class SameWork
 
         works._sortedIds = [.. works._workOf.Keys.Order()];
         works._ids = JsonSerializer.Serialize(works._sortedIds);
+        works._places = postings?.PlacesOf(works._sortedIds);
         return works;
     }
 
@@ -52,7 +57,7 @@ internal sealed class SameWork
             return [];
         }
 
-        var matching = await matcher.RanksAsync(match, filters, _sortedIds, _ids, ct);
+        var matching = await matcher.RanksAsync(match, filters, _sortedIds, _places, _ids, ct);
         var best = new Dictionary<string, (long Id, double Rank)>(StringComparer.Ordinal);
         foreach (var (id, rank) in matching)
         {

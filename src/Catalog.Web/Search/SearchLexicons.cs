@@ -39,8 +39,9 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
             }
 
             var connection = await open(ct);
-            var entry = new Entry(wanted, await Lexicon.ReadAsync(connection, ct), await SameWork.ReadAsync(connection, ct),
-                await LinkCards.ReadAsync(connection, ct), await SearchPostings.ReadAsync(connection, _tokenizer, ct));
+            var postings = await SearchPostings.ReadAsync(connection, _tokenizer, ct);
+            var entry = new Entry(wanted, await Lexicon.ReadAsync(connection, ct), await SameWork.ReadAsync(connection, postings, ct),
+                await LinkCards.ReadAsync(connection, ct), postings);
             _current = entry;
             return entry;
         }

@@ -91,12 +91,13 @@ public sealed class MatchSet
     /// <summary>
     /// Which links of <paramref name="rowIds"/> (ascending) match, with their rank, in their order. Places follow rowids,
     /// so each id is looked for only after the last one's place, galloping from there: the same-work links, 626 at 200x,
-    /// were a twentieth of a search's CPU in binary searches over the whole match. Their places are the postings' to
-    /// remember (<see cref="SearchPostings.PlacesOf"/>): the same array is asked about by every search of a version.
+    /// were a twentieth of a search's CPU in binary searches over the whole match.
     /// </summary>
-    public List<(long RowId, double Rank)> RanksOf(long[] rowIds)
+    public List<(long RowId, double Rank)> RanksOf(long[] rowIds) => RanksOf(rowIds, _postings.PlacesOf(rowIds));
+
+    /// <summary>The same, with the ids' <paramref name="places"/> in these postings (<see cref="SearchPostings.PlacesOf"/>) looked up already: the same-work table does so once per version.</summary>
+    internal List<(long RowId, double Rank)> RanksOf(long[] rowIds, int[] places)
     {
-        var places = _postings.PlacesOf(rowIds);
         var scores = Scores;
         var ranks = new List<(long RowId, double Rank)>();
         var from = FirstLink;

@@ -32,8 +32,6 @@ public sealed class SearchPostings
     private readonly int[] _linkPlaces;
     private readonly int[] _topicPlaces;
 
-    private volatile RememberedPlaces? _placesOf;
-
     /// <summary>The index's columns: title, quote, body, URL words.</summary>
     internal const int ColumnCount = 4;
 
@@ -80,17 +78,9 @@ public sealed class SearchPostings
         return id < places.Length ? places[id] : -1;
     }
 
-    /// <summary>
-    /// The places of ascending <paramref name="rowIds"/> (-1 for none), checked to ascend; the last array asked about
-    /// is remembered by reference, as each search of a version asks about the same same-work links.
-    /// </summary>
+    /// <summary>The places of ascending <paramref name="rowIds"/> (-1 for none), checked to ascend.</summary>
     internal int[] PlacesOf(long[] rowIds)
     {
-        if (_placesOf is { } known && ReferenceEquals(known.RowIds, rowIds))
-        {
-            return known.Places;
-        }
-
         var places = new int[rowIds.Length];
         for (var i = 0; i < rowIds.Length; i++)
         {
@@ -102,7 +92,6 @@ public sealed class SearchPostings
             places[i] = PlaceOf(rowIds[i]);
         }
 
-        _placesOf = new RememberedPlaces(rowIds, places);
         return places;
     }
 
@@ -359,6 +348,4 @@ public sealed class SearchPostings
         MatchExpression.Not not => SortedSets.Except(Documents(not.Left, phrases), Documents(not.Right, phrases)),
         _ => throw new ArgumentOutOfRangeException(nameof(expression)),
     };
-
-    private sealed record RememberedPlaces(long[] RowIds, int[] Places);
 }
