@@ -53,7 +53,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     internal string? Write(MatchSet matches, PackedText text, int first, int count)
     {
         var phrases = matches.Phrases;
-        var heads = Heads(phrases);
+        var heads = matches.Heads;
         Span<int> sizes = stackalloc int[count];
         var instances = new List<Instance>();
         Span<char> buffer = stackalloc char[128];
@@ -371,7 +371,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     // from "ration", "sensibl" from "sensibility", "hope" from "hoping"; a word under three letters is its own stem):
     // an ASCII word that begins with none of the phrases' tokens less their last letter has none of them for a stem,
     // and Write looks up no stem for it (most words of a long document). Null when a phrase has no token.
-    private static string[]? Heads(IReadOnlyList<(string Token, bool IsPrefix)> phrases)
+    internal static string[]? Heads(IReadOnlyList<(string Token, bool IsPrefix)> phrases)
     {
         var heads = new string[phrases.Count];
         for (var i = 0; i < phrases.Count; i++)
