@@ -416,7 +416,39 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     // unicode61's tokens: letters, numbers and private-use characters; everything else separates. From byte i on:
     // the next token's start, with i moved to its end, and whether it is all ASCII; Unchecked at a character whose
     // tokenization is not checked here. A word of ASCII letters and digits is always one token (see Heads).
+    // Between and in ASCII words a byte's class is looked up (most of a search's snippet time is this scan); from the
+    // first byte beyond ASCII on, the scan goes character by character.
     private static Scan Next(ReadOnlySpan<byte> text, ref int i, out int start, out bool ascii)
+    {
+        var classes = AsciiClasses;
+        var at = i;
+        while (at < text.Length && classes[text[at]] == Separator)
+        {
+            at++;
+        }
+
+        if (at == text.Length)
+        {
+            (start, ascii, i) = (at, true, at);
+            return Scan.End;
+        }
+
+        var first = at;
+        while (at < text.Length && classes[text[at]] == Word)
+        {
+            at++;
+        }
+
+        if (classes[text[first]] == BeyondAscii || at < text.Length && classes[text[at]] == BeyondAscii)
+        {
+            return NextByCharacter(text, ref i, out start, out ascii);
+        }
+
+        (start, ascii, i) = (first, true, at);
+        return Scan.Token;
+    }
+
+    private static Scan NextByCharacter(ReadOnlySpan<byte> text, ref int i, out int start, out bool ascii)
     {
         (start, ascii) = (i, true);
         var inWord = false;
@@ -444,6 +476,23 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
         return inWord ? Scan.Token : Scan.End;
     }
+
+    private const byte Separator = 0;
+    private const byte Word = 1;
+    private const byte BeyondAscii = 2;
+
+    // Each byte's class: an ASCII separator, an ASCII letter or digit, or a byte of a character beyond ASCII.
+    private static ReadOnlySpan<byte> AsciiClasses =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    ];
 
     // The character at the start of text, beyond ASCII: whether it is a word character, and its length in bytes (0
     // when its tokenization is not checked here).
