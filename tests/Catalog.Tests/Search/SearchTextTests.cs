@@ -29,6 +29,32 @@ public sealed class SearchTextTests
     }
 
     [Fact]
+    public void EverySnippetIsEncodedCharacterByCharacter()
+    {
+        // Snippets of every length with the characters that change anywhere among others, beside each other, at the
+        // ends, or not at all: each comes out as the one-character-at-a-time encoding writes it.
+        const string alphabet = "ab 知\u00e9&<>\"'\uE000\uE001";
+        var random = new Random(18);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var expected = string.Concat(text.Select(c => c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                SearchText.MarkStart => "<mark>",
+                SearchText.MarkEnd => "</mark>",
+                _ => c.ToString(),
+            }));
+
+            Assert.Equal(expected, Snippets.ToHtml(text));
+        }
+    }
+
+    [Fact]
     public void UrlWordsHaveHostLabelsPathWordsAndTheArxivIdWhole()
     {
         var words = SearchText.UrlWords("https://arxiv.org/pdf/1811.03962.pdf").Split(' ');
