@@ -245,15 +245,26 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
         var from = rangeStart > 0 && window.Count > 0 ? window[0].Start : 0;
         var to = rangeStart + WindowTokens - 1 >= size - 1 || window.Count == 0 ? text.Length : window[^1].End;
-        // The tokens' bounds as characters of the window's text, counted token by token.
-        var (bytes, chars) = (from, 0);
-        for (var t = 0; t < window.Count; t++)
+        // The tokens' bounds as characters of the window's text: its bytes' offsets when it is all ASCII (most are), else
+        // counted token by token.
+        if (Ascii.IsValid(text[from..to]))
         {
-            var (start, end) = window[t];
-            chars += Encoding.UTF8.GetCharCount(text[bytes..start]);
-            var first = chars;
-            chars += Encoding.UTF8.GetCharCount(text[start..end]);
-            (window[t], bytes) = ((first, chars), end);
+            for (var t = 0; t < window.Count; t++)
+            {
+                window[t] = (window[t].Start - from, window[t].End - from);
+            }
+        }
+        else
+        {
+            var (bytes, chars) = (from, 0);
+            for (var t = 0; t < window.Count; t++)
+            {
+                var (start, end) = window[t];
+                chars += Encoding.UTF8.GetCharCount(text[bytes..start]);
+                var first = chars;
+                chars += Encoding.UTF8.GetCharCount(text[start..end]);
+                (window[t], bytes) = ((first, chars), end);
+            }
         }
 
         return (window, Encoding.UTF8.GetString(text[from..to]));
