@@ -16,8 +16,6 @@ public sealed class MatchSet
     private readonly int[] _documents;
     private readonly IReadOnlyList<SearchPostings.Posting> _phrases;
     private double[]? _scores;
-    private string[]? _heads;
-    private bool _headsMade;
 
     internal MatchSet(SearchPostings postings, int[] documents, IReadOnlyList<SearchPostings.Posting> phrases, IReadOnlyList<(string Token, bool IsPrefix)> tokens)
     {
@@ -25,6 +23,7 @@ public sealed class MatchSet
         _documents = documents;
         _phrases = phrases;
         Phrases = tokens;
+        Heads = SnippetWriter.Heads(tokens);
         var firstLink = Array.BinarySearch(documents, postings.FirstLink);
         FirstLink = firstLink >= 0 ? firstLink : ~firstLink;
     }
@@ -35,19 +34,8 @@ public sealed class MatchSet
     /// <summary>The expression's phrases as the index's tokens, in FTS5's order: what a snippet marks.</summary>
     public IReadOnlyList<(string Token, bool IsPrefix)> Phrases { get; }
 
-    /// <summary>The phrases' tokens less their last letter (<see cref="SnippetWriter.Heads"/>), made once for a page's snippets, not once for each.</summary>
-    internal string[]? Heads
-    {
-        get
-        {
-            if (!_headsMade)
-            {
-                (_heads, _headsMade) = (SnippetWriter.Heads(Phrases), true);
-            }
-
-            return _heads;
-        }
-    }
+    /// <summary>The phrases' tokens less their last letter (<see cref="SnippetWriter.Heads"/>), made once for a page's snippets, not once for each; null when a phrase has no token.</summary>
+    internal string[]? Heads { get; }
 
     // Where the links begin in _documents.
     private int FirstLink { get; }

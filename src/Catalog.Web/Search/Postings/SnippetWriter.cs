@@ -404,18 +404,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     {
         foreach (var head in heads)
         {
-            if (word.Length < head.Length)
-            {
-                continue;
-            }
-
-            var i = 0;
-            while (i < head.Length && (word[i] is >= (byte)'A' and <= (byte)'Z' ? word[i] | 0x20 : word[i]) == head[i])
-            {
-                i++;
-            }
-
-            if (i == head.Length)
+            if (word.Length >= head.Length && Ascii.EqualsIgnoreCase(word[..head.Length], head))
             {
                 return true;
             }
