@@ -11,7 +11,8 @@ namespace Catalog.Tests.Search;
 
 /// <summary>
 /// The in-memory postings answer a match expression as FTS5 does: the same documents, the same rank to the last bit,
-/// the same order of ties, for words common and rare, prefixes, OR, AND and NOT, on the seed's index.
+/// the same order of ties, for words common and rare, prefixes, OR, AND and NOT, on the seed's index; and again in
+/// arrays the pool hands back with an earlier search's places still in them.
 /// </summary>
 public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
@@ -37,6 +38,9 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
             Assert.Equal(expected.Where(r => r.RowId < 0).ToList(), matches.Best(expected.Count + 1, links: false));
             Assert.Equal(links.Take(7).ToList(), matches.Best(7, links: true));
             compared += expected.Count;
+
+            // As a search does when it is done: the next expressions are evaluated in these arrays, left as they were.
+            matches.Release();
         }
 
         Assert.True(compared > 10_000, $"{compared} documents compared");

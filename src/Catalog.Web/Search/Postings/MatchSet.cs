@@ -13,23 +13,27 @@ public sealed class MatchSet
     private const double B = 0.75;
 
     private readonly SearchPostings _postings;
-    private readonly int[] _documents;
+    private readonly ArraySegment<int> _documents;
     private readonly IReadOnlyList<SearchPostings.Posting> _phrases;
+    private readonly Rentals? _rentals;
     private double[]? _scores;
 
-    internal MatchSet(SearchPostings postings, int[] documents, IReadOnlyList<SearchPostings.Posting> phrases, IReadOnlyList<(string Token, bool IsPrefix)> tokens)
+    internal MatchSet(
+        SearchPostings postings, ArraySegment<int> documents, IReadOnlyList<SearchPostings.Posting> phrases,
+        IReadOnlyList<(string Token, bool IsPrefix)> tokens, Rentals? rentals = null)
     {
         _postings = postings;
         _documents = documents;
         _phrases = phrases;
+        _rentals = rentals;
         Phrases = tokens;
         Heads = SnippetWriter.Heads(tokens);
-        var firstLink = Array.BinarySearch(documents, postings.FirstLink);
+        var firstLink = documents.AsSpan().BinarySearch(postings.FirstLink);
         FirstLink = firstLink >= 0 ? firstLink : ~firstLink;
     }
 
     /// <summary>How many links match.</summary>
-    public int LinkCount => _documents.Length - FirstLink;
+    public int LinkCount => _documents.Count - FirstLink;
 
     /// <summary>The expression's phrases as the index's tokens, in FTS5's order: what a snippet marks.</summary>
     public IReadOnlyList<(string Token, bool IsPrefix)> Phrases { get; }
@@ -45,7 +49,7 @@ public sealed class MatchSet
     // Release: a new one per search was a tenth of a lexical search's garbage, all of it on the large object heap.
     private double[] Scores => _scores ??= Score();
 
-    /// <summary>Gives the scores' array back to the pool: the search is done with this match (a later rank scores it again).</summary>
+    /// <summary>Gives the pooled arrays back (the scores', the documents'): the search is done with this match, and it must not be asked again.</summary>
     internal void Release()
     {
         if (_scores is { } scores)
@@ -53,32 +57,36 @@ public sealed class MatchSet
             _scores = null;
             ArrayPool<double>.Shared.Return(scores);
         }
+
+        _rentals?.Return();
     }
 
     private double[] Score()
     {
-        var documents = _documents;
+        ReadOnlySpan<int> documents = _documents;
         var scores = ArrayPool<double>.Shared.Rent(documents.Length);
         Array.Clear(scores, 0, documents.Length);
         var rows = _postings.RowIds.Length;
         foreach (var phrase in _phrases)
         {
-            var hits = phrase.Documents.Length;
+            ReadOnlySpan<int> places = phrase.Documents;
+            var frequencies = phrase.Frequencies;
+            var hits = places.Length;
             var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
             idf = idf <= 0.0 ? 1e-6 : idf;
             for (int i = 0, j = 0; i < documents.Length && j < hits;)
             {
-                if (documents[i] < phrase.Documents[j])
+                if (documents[i] < places[j])
                 {
                     i++;
                 }
-                else if (documents[i] > phrase.Documents[j])
+                else if (documents[i] > places[j])
                 {
                     j++;
                 }
                 else
                 {
-                    double f = phrase.Frequencies[j];
+                    double f = frequencies[j];
                     double length = _postings.Lengths[documents[i]];
                     scores[i] += idf * (f * (K1 + 1.0) / (f + K1 * (1 - B + B * length / _postings.AverageLength)));
                     i++;
@@ -105,14 +113,15 @@ public sealed class MatchSet
         var scores = Scores;
         var ranks = new List<(long RowId, double Rank)>();
         var from = FirstLink;
-        for (var i = 0; i < rowIds.Length && from < _documents.Length; i++)
+        ReadOnlySpan<int> documents = _documents;
+        for (var i = 0; i < rowIds.Length && from < documents.Length; i++)
         {
             if (places[i] < 0)
             {
                 continue;
             }
 
-            var found = Gallop(_documents, from, places[i]);
+            var found = Gallop(documents, from, places[i]);
             if (found >= 0)
             {
                 ranks.Add((rowIds[i], -scores[found]));
@@ -126,7 +135,7 @@ public sealed class MatchSet
 
     // Array.BinarySearch's answer for value in sorted[from..], found by doubling steps from `from` first: a value
     // near the last one costs a few comparisons instead of a search over the whole rest.
-    private static int Gallop(int[] sorted, int from, int value)
+    private static int Gallop(ReadOnlySpan<int> sorted, int from, int value)
     {
         var bound = 1;
         while (from + bound - 1 < sorted.Length && sorted[from + bound - 1] < value)
@@ -135,13 +144,14 @@ public sealed class MatchSet
         }
 
         var start = from + bound / 2;
-        return Array.BinarySearch(sorted, start, Math.Min(sorted.Length, from + bound) - start, value);
+        var found = sorted[start..Math.Min(sorted.Length, from + bound)].BinarySearch(value);
+        return found >= 0 ? start + found : ~(start + ~found);
     }
 
     private int IndexOf(long rowId)
     {
         var place = _postings.PlaceOf(rowId);
-        return place < 0 ? -1 : Array.BinarySearch(_documents, place);
+        return place < 0 ? -1 : _documents.AsSpan().BinarySearch(place);
     }
 
     /// <summary>
@@ -150,7 +160,7 @@ public sealed class MatchSet
     /// </summary>
     public List<(long RowId, double Rank)> Best(int count, bool links, IReadOnlySet<long>? skipped = null)
     {
-        var (from, to) = links ? (FirstLink, _documents.Length) : (0, FirstLink);
+        var (from, to) = links ? (FirstLink, _documents.Count) : (0, FirstLink);
         var scores = Scores;
 
         // The heap's minimum is the worst kept: the lowest score, of equal scores the later document.

@@ -132,13 +132,23 @@ public sealed class SearchPostings
 
     public int Terms => _terms.Length;
 
-    public long Count => _postings.Sum(p => (long)p.Documents.Length);
+    public long Count => _postings.Sum(p => (long)p.Documents.Count);
 
     /// <summary>
     /// One term's documents (places, ascending) and its weighted count in each: the sum over its occurrences of the
     /// column's weight, FTS5's "f(qi, D)".
     /// </summary>
-    internal readonly record struct Posting(int[] Documents, int[] Frequencies);
+    internal readonly struct Posting(int[] documents, int[] frequencies, int length)
+    {
+        public Posting(int[] documents, int[] frequencies)
+            : this(documents, frequencies, documents.Length)
+        {
+        }
+
+        public ArraySegment<int> Documents => new(documents, 0, length);
+
+        public ReadOnlySpan<int> Frequencies => new(frequencies, 0, length);
+    }
 
     /// <summary>Reads the index's postings, or null when the catalog is not on SQLite.</summary>
     public static async Task<SearchPostings?> ReadAsync(DbConnection connection, IndexTokenizer tokenizer, CancellationToken ct)
@@ -226,14 +236,21 @@ public sealed class SearchPostings
             return null;
         }
 
+        if (!RanksByPresence(tree, underOr: false))
+        {
+            return null;
+        }
+
+        var rentals = new Rentals();
         var phrases = new Dictionary<MatchExpression.Phrase, (Posting Posting, string Token)>();
         var ordered = tree.Phrases().ToList();
         foreach (var phrase in ordered)
         {
             if (!phrases.ContainsKey(phrase))
             {
-                if (PostingOf(phrase) is not { } found)
+                if (PostingOf(phrase, rentals) is not { } found)
                 {
+                    rentals.Return();
                     return null;
                 }
 
@@ -241,18 +258,13 @@ public sealed class SearchPostings
             }
         }
 
-        if (!RanksByPresence(tree, underOr: false))
-        {
-            return null;
-        }
-
-        var matched = Documents(tree, phrases);
-        return new MatchSet(this, matched, [.. ordered.Select(p => phrases[p].Posting)], [.. ordered.Select(p => (phrases[p].Token, p.IsPrefix))]);
+        var matched = Documents(tree, phrases, rentals);
+        return new MatchSet(this, matched, [.. ordered.Select(p => phrases[p].Posting)], [.. ordered.Select(p => (phrases[p].Token, p.IsPrefix))], rentals);
     }
 
     // A phrase of one token: that term's posting; a prefix: the postings of every term it begins, summed by document.
     // With the token, which a snippet marks.
-    private (Posting Posting, string Token)? PostingOf(MatchExpression.Phrase phrase)
+    private (Posting Posting, string Token)? PostingOf(MatchExpression.Phrase phrase, Rentals rentals)
     {
         if (TermsOf(phrase) is not var (token, first, last))
         {
@@ -263,7 +275,7 @@ public sealed class SearchPostings
         {
             0 => new Posting([], []),
             1 => _postings[first],
-            _ => Merge(_postings.AsSpan(first, last - first)),
+            _ => Merge(_postings.AsSpan(first, last - first), rentals),
         }, token);
     }
 
@@ -292,9 +304,9 @@ public sealed class SearchPostings
         return (token, first, last);
     }
 
-    // Summed by document in one array as long as the index (pooled: it would be a large object each time), then
-    // read back in order: linear in the postings and the documents.
-    private Posting Merge(ReadOnlySpan<Posting> postings)
+    // Summed by document in one array as long as the index, then read back in order: linear in the postings and the
+    // documents. Every array is pooled: each would be a large object for a common prefix.
+    private Posting Merge(ReadOnlySpan<Posting> postings, Rentals rentals)
     {
         var sums = ArrayPool<int>.Shared.Rent(RowIds.Length);
         Array.Clear(sums, 0, RowIds.Length);
@@ -303,24 +315,26 @@ public sealed class SearchPostings
             var documents = 0;
             foreach (var posting in postings)
             {
-                for (var i = 0; i < posting.Documents.Length; i++)
+                ReadOnlySpan<int> places = posting.Documents;
+                var frequencies = posting.Frequencies;
+                for (var i = 0; i < places.Length; i++)
                 {
-                    documents += sums[posting.Documents[i]] == 0 ? 1 : 0;
-                    sums[posting.Documents[i]] += posting.Frequencies[i];
+                    documents += sums[places[i]] == 0 ? 1 : 0;
+                    sums[places[i]] += frequencies[i];
                 }
             }
 
-            var merged = new Posting(new int[documents], new int[documents]);
+            var (merged, counts) = (rentals.Rent(documents), rentals.Rent(documents));
             for (int place = 0, n = 0; n < documents; place++)
             {
                 if (sums[place] > 0)
                 {
-                    merged.Documents[n] = place;
-                    merged.Frequencies[n++] = sums[place];
+                    merged[n] = place;
+                    counts[n++] = sums[place];
                 }
             }
 
-            return merged;
+            return new Posting(merged, counts, documents);
         }
         finally
         {
@@ -340,12 +354,13 @@ public sealed class SearchPostings
         _ => false,
     };
 
-    private static int[] Documents(MatchExpression expression, Dictionary<MatchExpression.Phrase, (Posting Posting, string Token)> phrases) => expression switch
+    private static ArraySegment<int> Documents(
+        MatchExpression expression, Dictionary<MatchExpression.Phrase, (Posting Posting, string Token)> phrases, Rentals rentals) => expression switch
     {
         MatchExpression.Phrase phrase => phrases[phrase].Posting.Documents,
-        MatchExpression.And and => and.Operands.Select(o => Documents(o, phrases)).Aggregate(SortedSets.Intersect),
-        MatchExpression.Or or => or.Operands.Select(o => Documents(o, phrases)).Aggregate(SortedSets.Union),
-        MatchExpression.Not not => SortedSets.Except(Documents(not.Left, phrases), Documents(not.Right, phrases)),
+        MatchExpression.And and => and.Operands.Select(o => Documents(o, phrases, rentals)).Aggregate((l, r) => SortedSets.Intersect(l, r, rentals)),
+        MatchExpression.Or or => or.Operands.Select(o => Documents(o, phrases, rentals)).Aggregate((l, r) => SortedSets.Union(l, r, rentals)),
+        MatchExpression.Not not => SortedSets.Except(Documents(not.Left, phrases, rentals), Documents(not.Right, phrases, rentals), rentals),
         _ => throw new ArgumentOutOfRangeException(nameof(expression)),
     };
 }

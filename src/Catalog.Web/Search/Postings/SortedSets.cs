@@ -1,99 +1,87 @@
 namespace Catalog.Web.Search.Postings;
 
 /// <summary>
-/// AND, OR and NOT of ascending arrays of document places. Each result is counted first and allocated once at its
-/// size: a common word's matches make a large object, which only a full collection frees.
+/// AND, OR and NOT of ascending runs of document places. Each result is written into an array rented for the search
+/// (<see cref="Rentals"/>) as long as it could be, and is the part of it written: a common word's matches would
+/// otherwise be a new large object each time, which only a full collection frees.
 /// </summary>
 internal static class SortedSets
 {
-    public static int[] Intersect(int[] left, int[] right)
+    public static ArraySegment<int> Intersect(ArraySegment<int> left, ArraySegment<int> right, Rentals rentals)
     {
-        var result = new int[Common(left, right)];
-        Common(left, right, result);
-        return result;
-    }
-
-    public static int[] Union(int[] left, int[] right)
-    {
-        var result = new int[left.Length + right.Length - Common(left, right)];
+        var result = rentals.Rent(Math.Min(left.Count, right.Count));
+        ReadOnlySpan<int> l = left, r = right;
         var n = 0;
-        int i = 0, j = 0;
-        while (i < left.Length && j < right.Length)
+        for (int i = 0, j = 0; i < l.Length && j < r.Length;)
         {
-            result[n++] = left[i] < right[j] ? left[i++] : left[i] > right[j] ? right[j++] : Both(ref i, ref j, left[i]);
+            if (l[i] < r[j])
+            {
+                i++;
+            }
+            else if (l[i] > r[j])
+            {
+                j++;
+            }
+            else
+            {
+                result[n++] = l[i];
+                i++;
+                j++;
+            }
         }
 
-        while (i < left.Length)
-        {
-            result[n++] = left[i++];
-        }
-
-        while (j < right.Length)
-        {
-            result[n++] = right[j++];
-        }
-
-        return result;
+        return new ArraySegment<int>(result, 0, n);
     }
 
-    public static int[] Except(int[] left, int[] right)
+    public static ArraySegment<int> Union(ArraySegment<int> left, ArraySegment<int> right, Rentals rentals)
     {
-        var result = new int[left.Length - Common(left, right)];
+        var result = rentals.Rent(left.Count + right.Count);
+        ReadOnlySpan<int> l = left, r = right;
+        int n = 0, i = 0, j = 0;
+        while (i < l.Length && j < r.Length)
+        {
+            if (l[i] < r[j])
+            {
+                result[n++] = l[i++];
+            }
+            else if (l[i] > r[j])
+            {
+                result[n++] = r[j++];
+            }
+            else
+            {
+                result[n++] = l[i];
+                i++;
+                j++;
+            }
+        }
+
+        l[i..].CopyTo(result.AsSpan(n));
+        n += l.Length - i;
+        r[j..].CopyTo(result.AsSpan(n));
+        n += r.Length - j;
+        return new ArraySegment<int>(result, 0, n);
+    }
+
+    public static ArraySegment<int> Except(ArraySegment<int> left, ArraySegment<int> right, Rentals rentals)
+    {
+        var result = rentals.Rent(left.Count);
+        ReadOnlySpan<int> r = right;
         var n = 0;
         var j = 0;
-        foreach (var document in left)
+        foreach (var document in left.AsSpan())
         {
-            while (j < right.Length && right[j] < document)
+            while (j < r.Length && r[j] < document)
             {
                 j++;
             }
 
-            if (j >= right.Length || right[j] != document)
+            if (j >= r.Length || r[j] != document)
             {
                 result[n++] = document;
             }
         }
 
-        return result;
-    }
-
-    // How many places the two arrays share.
-    private static int Common(int[] left, int[] right) => Common(left, right, []);
-
-    // The same, written into the span as well while it has room.
-    private static int Common(int[] left, int[] right, Span<int> into)
-    {
-        var common = 0;
-        for (int i = 0, j = 0; i < left.Length && j < right.Length;)
-        {
-            if (left[i] == right[j])
-            {
-                if (common < into.Length)
-                {
-                    into[common] = left[i];
-                }
-
-                common++;
-                i++;
-                j++;
-            }
-            else if (left[i] < right[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return common;
-    }
-
-    private static int Both(ref int i, ref int j, int document)
-    {
-        i++;
-        j++;
-        return document;
+        return new ArraySegment<int>(result, 0, n);
     }
 }
