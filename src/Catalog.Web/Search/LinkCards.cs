@@ -53,7 +53,7 @@ internal sealed class LinkCards
     /// <summary>The link's card, or null when this version has no link <paramref name="id"/>.</summary>
     public LinkCard? Of(long id)
     {
-        var at = Array.BinarySearch(_links, id);
+        var at = _links.AsSpan().BinarySearch(id);
         if (at < 0)
         {
             return null;

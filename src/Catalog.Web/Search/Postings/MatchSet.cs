@@ -67,6 +67,7 @@ public sealed class MatchSet
         var scores = ArrayPool<double>.Shared.Rent(documents.Length);
         Array.Clear(scores, 0, documents.Length);
         var rows = _postings.RowIds.Length;
+        var norms = _postings.LengthNorms;
         foreach (var phrase in _phrases)
         {
             ReadOnlySpan<int> places = phrase.Documents;
@@ -87,8 +88,7 @@ public sealed class MatchSet
                 else
                 {
                     double f = frequencies[j];
-                    double length = _postings.Lengths[documents[i]];
-                    scores[i] += idf * (f * (K1 + 1.0) / (f + K1 * (1 - B + B * length / _postings.AverageLength)));
+                    scores[i] += idf * (f * (K1 + 1.0) / (f + norms[documents[i]]));
                     i++;
                     j++;
                 }
@@ -96,6 +96,22 @@ public sealed class MatchSet
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// bm25's length term of each document, <c>k1 * (1 - b + b * length / average)</c>: the same for every search of a
+    /// version, so computed once, as the same expression, so the scores stay FTS5's to the last bit.
+    /// </summary>
+    internal static double[] LengthNorms(int[] lengths, double averageLength)
+    {
+        var norms = new double[lengths.Length];
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            double length = lengths[i];
+            norms[i] = K1 * (1 - B + B * length / averageLength);
+        }
+
+        return norms;
     }
 
     public bool Contains(long rowId) => IndexOf(rowId) >= 0;

@@ -39,8 +39,7 @@ public sealed class SearchPostings
     {
         _columns = columns;
         RowIds = rowIds;
-        Lengths = lengths;
-        AverageLength = rowIds.Length == 0 ? 0 : (double)lengths.Sum(l => (long)l) / rowIds.Length;
+        LengthNorms = MatchSet.LengthNorms(lengths, rowIds.Length == 0 ? 0 : (double)lengths.Sum(l => (long)l) / rowIds.Length);
         FirstLink = Array.FindIndex(rowIds, id => id > 0) is var first and >= 0 ? first : rowIds.Length;
         _terms = terms;
         _postings = postings;
@@ -122,10 +121,8 @@ public sealed class SearchPostings
     /// <summary>The documents' rowids (links positive, topics negative), ascending; a document is its place here.</summary>
     internal long[] RowIds { get; }
 
-    /// <summary>Each document's length in tokens, all columns together (FTS5's bm25 normalises by the whole row).</summary>
-    internal int[] Lengths { get; }
-
-    internal double AverageLength { get; }
+    /// <summary>Each document's length term of bm25 (<see cref="MatchSet.LengthNorms"/>), from its length in tokens, all columns together (FTS5's bm25 normalises by the whole row).</summary>
+    internal double[] LengthNorms { get; }
 
     /// <summary>The first link's place: topics come before it.</summary>
     internal int FirstLink { get; }
