@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -42,15 +43,29 @@ public sealed class SemanticIndex
         var snapshot = _current;
         var (from, to) = topics ? (0, snapshot.FirstLink) : (snapshot.FirstLink, snapshot.Count);
         var fixedQuery = FixedQuery.Of(query);
+        var similarities = ArrayPool<float>.Shared.Rent(to - from);
+        try
+        {
+            Similarities(snapshot, fixedQuery, query, from, similarities.AsSpan(0, to - from));
+            return Best(snapshot, similarities, from, to, limit, except, minSimilarity);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(similarities);
+        }
+    }
+
+    // The best rows by similarity (similarities[i - from] is row i's), as Nearest answers them.
+    private static (long, float)[] Best(Snapshot snapshot, float[] similarities, int from, int to, int limit, long except, float minSimilarity)
+    {
         var best = new PriorityQueue<int, float>(limit + 1);
-        var scales = snapshot.Scales;
         var rowIds = snapshot.RowIds;
 
         // Below the kept worst (or the minimum until the queue is full) a row is passed over with one comparison.
         var bar = minSimilarity;
         for (var i = from; i < to; i++)
         {
-            var similarity = Dot(fixedQuery, query, snapshot.Row(i)) * scales[i];
+            var similarity = similarities[i - from];
             if (similarity < bar || similarity == bar && best.Count == limit || rowIds[i] == except)
             {
                 continue;
@@ -80,6 +95,64 @@ public sealed class SemanticIndex
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Each row's similarity to the query (its dot product with the row times the row's scale), for the rows from
+    /// <paramref name="from"/> on, into <paramref name="into"/>. The model's 384 dimensions, with AVX-512, are twelve
+    /// 32-value blocks: the fixed-point query is held in twelve registers for the whole scan instead of read again for
+    /// every row, and no row is a call of its own (a fused search's scan 15% faster alone: benchmarks README). The same
+    /// integer sums in the same order as <see cref="Dot(FixedQuery?, ReadOnlySpan{float}, ReadOnlySpan{sbyte})"/>, so the
+    /// same similarities.
+    /// </summary>
+    internal static void Similarities(Snapshot snapshot, FixedQuery? fixedQuery, ReadOnlySpan<float> query, int from, Span<float> into)
+    {
+        var scales = snapshot.Scales.AsSpan(from, into.Length);
+        if (fixedQuery is { Wide: true, Values.Length: RegisterDimensions })
+        {
+            Similarities384(fixedQuery, snapshot.Rows(from, into.Length), scales, into);
+            return;
+        }
+
+        for (var k = 0; k < into.Length; k++)
+        {
+            into[k] = Dot(fixedQuery, query, snapshot.Row(from + k)) * scales[k];
+        }
+    }
+
+    private const int RegisterDimensions = 384;
+
+    private static void Similarities384(FixedQuery fixedQuery, ReadOnlySpan<sbyte> rows, ReadOnlySpan<float> scales, Span<float> into)
+    {
+        if (rows.Length != into.Length * RegisterDimensions || scales.Length != into.Length)
+        {
+            throw new ArgumentException("One scale and 384 values for each similarity.", nameof(rows));
+        }
+
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(fixedQuery.Values);
+        var (q0, q1, q2, q3) = (Vector512.LoadUnsafe(ref weights, 0), Vector512.LoadUnsafe(ref weights, 32), Vector512.LoadUnsafe(ref weights, 64), Vector512.LoadUnsafe(ref weights, 96));
+        var (q4, q5, q6, q7) = (Vector512.LoadUnsafe(ref weights, 128), Vector512.LoadUnsafe(ref weights, 160), Vector512.LoadUnsafe(ref weights, 192), Vector512.LoadUnsafe(ref weights, 224));
+        var (q8, q9, q10, q11) = (Vector512.LoadUnsafe(ref weights, 256), Vector512.LoadUnsafe(ref weights, 288), Vector512.LoadUnsafe(ref weights, 320), Vector512.LoadUnsafe(ref weights, 352));
+        ref var values = ref MemoryMarshal.GetReference(rows);
+        for (var k = 0; k < into.Length; k++)
+        {
+            var row = (nuint)k * RegisterDimensions;
+            var sum = Avx512BW.MultiplyAddAdjacent(Widened(ref values, row), q0);
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 32), q1));
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 64), q2));
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 96), q3));
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 128), q4));
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 160), q5));
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 192), q6));
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 224), q7));
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 256), q8));
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 288), q9));
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 320), q10));
+            sum = Avx512F.Add(sum, Avx512BW.MultiplyAddAdjacent(Widened(ref values, row + 352), q11));
+            into[k] = Vector512.Sum(sum) * fixedQuery.Scale * scales[k];
+        }
+
+        static Vector512<short> Widened(ref sbyte values, nuint at) => Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref values, at));
     }
 
     /// <summary>
@@ -237,6 +310,9 @@ public sealed class SemanticIndex
         public int FirstLink { get; }
 
         public ReadOnlySpan<sbyte> Row(int i) => _values.AsSpan(i * Dimensions, Dimensions);
+
+        /// <summary>The <paramref name="count"/> rows from row <paramref name="first"/> on, one after another.</summary>
+        public ReadOnlySpan<sbyte> Rows(int first, int count) => _values.AsSpan(first * Dimensions, count * Dimensions);
     }
 }
 

@@ -46,6 +46,32 @@ public sealed class SemanticIndexDotTests
         Assert.NotEqual(0f, scale);
     }
 
+    [Theory]
+    [InlineData(384)] // the model's: the query held in registers where the machine has AVX-512
+    [InlineData(64)] // row by row
+    public void EachRowsSimilarityInAScanIsItsDotProductTimesItsScale(int dimensions)
+    {
+        var random = new Random(dimensions);
+        const int rows = 301;
+        var values = new sbyte[rows * dimensions];
+        var scales = new float[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            scales[i] = CompactVector.Unpack(CompactVector.Pack(Uniform(random, dimensions)), values.AsSpan(i * dimensions, dimensions));
+        }
+
+        var snapshot = new SemanticIndex.Snapshot(1, [.. Enumerable.Range(1, rows).Select(i => (long)i)], values, scales, dimensions);
+        var query = Uniform(random, dimensions);
+        var fixedQuery = SemanticIndex.FixedQuery.Of(query);
+        var similarities = new float[rows - 7];
+
+        SemanticIndex.Similarities(snapshot, fixedQuery, query, 7, similarities);
+
+        var expected = Enumerable.Range(7, rows - 7).Select(i => SemanticIndex.Dot(fixedQuery, query, snapshot.Row(i)) * scales[i]);
+        Assert.Equal(expected, similarities);
+        Assert.Equal(rows - 7, similarities.Distinct().Count());
+    }
+
     private static float[] Uniform(Random random, int dimensions) =>
         [.. Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1))];
 }
