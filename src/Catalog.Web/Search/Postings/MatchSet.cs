@@ -15,12 +15,12 @@ public sealed class MatchSet
     private readonly SearchPostings _postings;
     private readonly ArraySegment<int> _documents;
     private readonly IReadOnlyList<SearchPostings.Posting> _phrases;
-    private readonly Rentals? _rentals;
+    private readonly Rentals _rentals;
     private double[]? _scores;
 
     internal MatchSet(
         SearchPostings postings, ArraySegment<int> documents, IReadOnlyList<SearchPostings.Posting> phrases,
-        IReadOnlyList<(string Token, bool IsPrefix)> tokens, Rentals? rentals = null)
+        IReadOnlyList<(string Token, bool IsPrefix)> tokens, Rentals rentals)
     {
         _postings = postings;
         _documents = documents;
@@ -58,7 +58,7 @@ public sealed class MatchSet
             ArrayPool<double>.Shared.Return(scores);
         }
 
-        _rentals?.Return();
+        _rentals.Return();
     }
 
     private double[] Score()

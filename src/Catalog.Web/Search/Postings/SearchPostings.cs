@@ -133,7 +133,8 @@ public sealed class SearchPostings
 
     /// <summary>
     /// One term's documents (places, ascending) and its weighted count in each: the sum over its occurrences of the
-    /// column's weight, FTS5's "f(qi, D)".
+    /// column's weight, FTS5's "f(qi, D)". The first <c>length</c> places of its arrays: a prefix's merged posting is
+    /// written into arrays rented for the search, longer than it.
     /// </summary>
     internal readonly struct Posting(int[] documents, int[] frequencies, int length)
     {
