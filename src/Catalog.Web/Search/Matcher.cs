@@ -82,7 +82,7 @@ internal sealed class Matcher(SearchConnection reads, SearchPostings? postings, 
             [("@match", _sql.Match(match)), ("@ids", idsJson), .. filters.Parameters]);
     }
 
-    /// <summary>The search is done: its matches give their pooled scores back.</summary>
+    /// <summary>The search is done: its matches give their pooled arrays back.</summary>
     public void Dispose()
     {
         foreach (var matches in _evaluated.Values)

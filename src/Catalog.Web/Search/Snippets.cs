@@ -9,8 +9,9 @@ namespace Catalog.Web.Search;
 /// </summary>
 public static class Snippets
 {
-    // What Html changes.
-    private static readonly SearchValues<char> s_changed = SearchValues.Create(['&', '<', '>', '"', '\'', SearchText.MarkStart, SearchText.MarkEnd]);
+    // What Html changes, found from Html itself.
+    private static readonly SearchValues<char> s_changed =
+        SearchValues.Create([.. Enumerable.Range(char.MinValue, char.MaxValue + 1).Select(c => (char)c).Where(c => Html(c) is not null)]);
 
     /// <remarks>
     /// Measured, then written once into a string of that length: a page writes twenty. The characters that change are

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Catalog.Web.Search.Postings;
 
 /// <summary>
@@ -45,26 +43,21 @@ public sealed class MatchSet
     private int FirstLink { get; }
 
     // Scored when a rank is first asked for: which documents match and how many need no scores, and a common word's
-    // scores are a large array (320 KB for 40,000 documents), rented from the shared pool and given back by
-    // Release: a new one per search was a tenth of a lexical search's garbage, all of it on the large object heap.
+    // scores are a large array (320 KB for 40,000 documents), rented with the match's other arrays: a new one per
+    // search was a tenth of a lexical search's garbage, all of it on the large object heap.
     private double[] Scores => _scores ??= Score();
 
-    /// <summary>Gives the pooled arrays back (the scores', the documents'): the search is done with this match, and it must not be asked again.</summary>
+    /// <summary>Gives the match's pooled arrays back (its documents', its scores'): the search is done with it, and it must not be asked again.</summary>
     internal void Release()
     {
-        if (_scores is { } scores)
-        {
-            _scores = null;
-            ArrayPool<double>.Shared.Return(scores);
-        }
-
+        _scores = null;
         _rentals.Return();
     }
 
     private double[] Score()
     {
         ReadOnlySpan<int> documents = _documents;
-        var scores = ArrayPool<double>.Shared.Rent(documents.Length);
+        var scores = _rentals.RentScores(documents.Length);
         Array.Clear(scores, 0, documents.Length);
         var rows = _postings.RowIds.Length;
         var norms = _postings.LengthNorms;
