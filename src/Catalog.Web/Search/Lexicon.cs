@@ -6,7 +6,9 @@ namespace Catalog.Web.Search;
 /// <summary>
 /// What query-time repairs need to know about one version of the catalog: its words as written (folded, unstemmed,
 /// with the number of documents each is in), a trigram index over them for respelling (<see cref="Typos"/>), and the
-/// acronyms it defines (<see cref="Acronyms"/>), and the words it writes as one (<see cref="Compounds"/>). Built from the search index after each import (<see cref="SearchLexicons"/>).
+/// acronyms it defines (<see cref="Acronyms"/>), the sites it names in another script than their hosts'
+/// (<see cref="SiteNames"/>), and the words it writes as one (<see cref="Compounds"/>). Built from the search index
+/// after each import (<see cref="SearchLexicons"/>).
 /// </summary>
 public sealed class Lexicon
 {
@@ -17,10 +19,18 @@ public sealed class Lexicon
     private readonly Dictionary<string, string[]> _longForms;
     private readonly List<(string Acronym, string[] LongForm)> _pairs;
     private readonly Dictionary<string, List<string>> _compounds;
+    private readonly Dictionary<string, string> _siteHosts;
 
-    public Lexicon(IEnumerable<(string Word, int Documents)> words, IEnumerable<(string Acronym, string[] LongForm)> acronyms, int documents = 0)
+    public Lexicon(IEnumerable<(string Word, int Documents)> words, IEnumerable<(string Acronym, string[] LongForm)> acronyms, int documents = 0,
+        IReadOnlyDictionary<string, string>? siteHosts = null)
     {
         Documents = documents;
+        _siteHosts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, host) in siteHosts ?? new Dictionary<string, string>())
+        {
+            _siteHosts.TryAdd(SearchText.Fold(name), host);
+        }
+
         _documents = words.ToDictionary(w => w.Word, w => w.Documents, StringComparer.Ordinal);
         _words = [.. _documents.Keys.Where(w => w.Length >= Typos.MinLength - 2 && w.All(char.IsLetter))];
         _sorted = [.. _documents.Keys.Order(StringComparer.Ordinal)];
@@ -174,6 +184,9 @@ public sealed class Lexicon
 
     public IReadOnlyList<(string Acronym, string[] LongForm)> AcronymPairs => _pairs;
 
+    /// <summary>The name of the host of a site the catalog names this way (folded) in another script (知乎: zhihu), or null.</summary>
+    public string? SiteHost(string name) => _siteHosts.GetValueOrDefault(SearchText.Fold(name));
+
     /// <summary>Known words that share at least a third of their trigrams with the word: the few worth an edit distance.</summary>
     public IEnumerable<string> Candidates(string word)
     {
@@ -242,11 +255,19 @@ public sealed class Lexicon
         return at == part.Length;
     }
 
-    /// <summary>Reads the vocabulary and the acronyms from the search index as it is now.</summary>
+    /// <summary>Reads the vocabulary, the acronyms and the site names from the search index and the links as they are now.</summary>
     public static async Task<Lexicon> ReadAsync(DbConnection connection, CancellationToken ct)
     {
         var sql = ISearchDialect.Of(connection);
         var words = await connection.ListAsync(sql.Words, r => (r.GetString(0), (int)r.GetInt64(1)), ct);
+        var mentions = await connection.ListAsync("""
+            SELECT l."Url", m."Label" FROM "Mentions" m JOIN "Links" l ON l."Id" = m."LinkId" WHERE m."Place" <> 'Quote'
+            """, r => (Url: r.GetString(0), Label: r.GetString(1)), ct);
+        var sites = mentions.Select(m => (m.Url, Site: SiteNames.Find(m.Label, m.Url))).Where(m => m.Site is not null)
+            .Select(m => (m.Url, m.Site!.Value.Name, m.Site!.Value.Host)).ToList();
+        var names = sites.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToArray();
+        var segmented = names.Select(SearchText.Segment).ToArray();
+        var written = new int[names.Length];
         var acronyms = new List<(string, string[])>();
         var documents = 0;
         await using (var command = connection.Command(sql.DocumentTexts))
@@ -260,10 +281,16 @@ public sealed class Lexicon
                 {
                     acronyms.AddRange(Acronyms.Find(SearchText.Unsegment(text)));
                 }
+
+                for (var i = 0; i < segmented.Length; i++)
+                {
+                    written[i] += text.Contains(segmented[i], StringComparison.Ordinal) ? 1 : 0;
+                }
             }
         }
 
-        return new Lexicon(words, acronyms, documents);
+        var siteHosts = SiteNames.Pair(sites, name => written[Array.IndexOf(names, name)]);
+        return new Lexicon(words, acronyms, documents, siteHosts);
     }
 
     private static IEnumerable<string> Trigrams(string word)

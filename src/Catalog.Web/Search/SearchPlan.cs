@@ -122,8 +122,8 @@ public sealed class SearchPlan
             return new Group(terms, alternatives, terms.All(Stopwords.IsStop));
         }).ToList();
 
-    // An acronym the catalog defines also finds its long form, a run of words that is a long form finds the acronym,
-    // two words that the catalog writes as one find that word, and a word finds the longer words it is part of.
+    // An acronym the catalog defines also finds its long form, a run of words that is a long form finds the acronym, a
+    // site's name finds its host's links, two words that the catalog writes as one find that word, and a word finds the longer words it is part of.
     private static List<List<string>> Expand(List<Group> groups, Lexicon lexicon)
     {
         var expanded = groups.Select(g => new List<string>(g.Alternatives)).ToList();
@@ -132,6 +132,12 @@ public sealed class SearchPlan
             if (groups[i].Terms is [{ IsPhrase: false } term] && SearchText.IsSingleToken(term.Text) && lexicon.LongForm(term.Text) is { } longForm)
             {
                 expanded[i].Add(new SearchTerm(string.Join(' ', longForm), IsPhrase: true).ToFts5());
+            }
+
+            // A site the catalog names in another script than its host's finds the site's links (知乎: zhuanlan.zhihu.com).
+            if (groups[i].Terms is [{ IsPrefix: false } named] && lexicon.SiteHost(named.Text) is { } host)
+            {
+                expanded[i].Add(new SearchTerm(host).ToFts5());
             }
         }
 

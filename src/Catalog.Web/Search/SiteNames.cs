@@ -1,0 +1,79 @@
+namespace Catalog.Web.Search;
+
+/// <summary>
+/// Sites the catalog names in a script their host does not write: a label copied from a page's title ends with the
+/// site's name after a dash ("2018…研讨会 - 凌泽南的文章 - 知乎") on a link whose host spells the site in Latin letters
+/// (zhuanlan.zhihu.com). The name then also finds the site's other links, which are often bare URLs
+/// (<see cref="SearchPlan"/>), as an acronym finds its long form.
+/// </summary>
+public static class SiteNames
+{
+    private static readonly string[] Separators = [" - ", " – ", " — ", " | "];
+
+    // Second-level domains under a country's: the site is the label before them (pku.edu.cn, ox.ac.uk).
+    private static readonly HashSet<string> SecondLevel = new(["ac", "co", "com", "edu", "gov", "net", "org"], StringComparer.Ordinal);
+
+    private const int MaxNameLength = 8;
+
+    /// <summary>The site name that ends the label, as written, and the name of the URL's host, or null when the label ends with no such name.</summary>
+    public static (string Name, string Host)? Find(string label, string url)
+    {
+        var cut = Separators.Select(s => (At: label.LastIndexOf(s, StringComparison.Ordinal), s.Length)).MaxBy(c => c.At);
+        if (cut.At <= 0)
+        {
+            return null;
+        }
+
+        var name = label[(cut.At + cut.Length)..].Trim();
+        if (name.Length is 0 or > MaxNameLength || !name.All(char.IsLetter) || name.Any(IsLatin) || HostName(url) is not { } host)
+        {
+            return null;
+        }
+
+        return (name, host);
+    }
+
+    /// <summary>
+    /// The names that can stand for their hosts, each with its host's name: a name found on one host only, a host named
+    /// one way only, and the name written mostly as the site's name, in at most twice as many documents
+    /// (<paramref name="documentsWith"/>) as there are links it names. A word of the subject that once ends a title, as
+    /// 协同过滤 (collaborative filtering) does on an ibm.com page, is written elsewhere too, or names a host that has other names.
+    /// </summary>
+    public static Dictionary<string, string> Pair(IEnumerable<(string Url, string Name, string Host)> found, Func<string, int> documentsWith)
+    {
+        var links = found.DistinctBy(f => (f.Url, f.Name)).ToList();
+        var hostsOfName = links.ToLookup(f => f.Name, f => f.Host, StringComparer.Ordinal);
+        var namesOfHost = links.ToLookup(f => f.Host, f => f.Name, StringComparer.Ordinal);
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var named in hostsOfName)
+        {
+            if (named.Distinct().ToList() is [var host] && namesOfHost[host].Distinct().Count() == 1
+                && documentsWith(named.Key) <= 2 * named.Count())
+            {
+                pairs[named.Key] = host;
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The name of the site a URL's host belongs to: zhihu for zhuanlan.zhihu.com, pku for www.pku.edu.cn.</summary>
+    public static string? HostName(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.HostNameType != UriHostNameType.Dns)
+        {
+            return null;
+        }
+
+        var labels = uri.IdnHost.Split('.');
+        var end = labels.Length - 1;
+        if (end >= 2 && labels[end].Length == 2 && SecondLevel.Contains(labels[end - 1]))
+        {
+            end--;
+        }
+
+        return end >= 1 && labels[end - 1] is { Length: >= 2 } name && name.All(char.IsAsciiLetterLower) ? name : null;
+    }
+
+    private static bool IsLatin(char c) => c < '\u0250' || c is >= '\u1E00' and <= '\u1EFF';
+}
