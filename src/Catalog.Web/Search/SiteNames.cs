@@ -35,22 +35,32 @@ public static class SiteNames
 
     /// <summary>
     /// The names that can stand for their hosts, each with its host's name: a name found on one host only, a host named
-    /// one way only, and the name written mostly as the site's name, in at most twice as many documents
-    /// (<paramref name="documentsWith"/>) as there are links it names. A word of the subject that once ends a title, as
-    /// 协同过滤 (collaborative filtering) does on an ibm.com page, is written elsewhere too, or names a host that has other names.
+    /// one way only (or in forms that all hold the shortest, as 知乎 and 知乎专栏 do), and the name written mostly as the
+    /// site's name, in at most twice as many documents (<paramref name="documentsWith"/>) as there are links it names. A
+    /// word of the subject that once ends a title, as 协同过滤 (collaborative filtering) does on an ibm.com page, is
+    /// written elsewhere too, or names a host that has other names.
     /// </summary>
     public static Dictionary<string, string> Pair(IEnumerable<(string Url, string Name, string Host)> found, Func<string, int> documentsWith)
     {
         var links = found.DistinctBy(f => (f.Url, f.Name)).ToList();
         var hostsOfName = links.ToLookup(f => f.Name, f => f.Host, StringComparer.Ordinal);
-        var namesOfHost = links.ToLookup(f => f.Host, f => f.Name, StringComparer.Ordinal);
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var named in hostsOfName)
+        foreach (var host in links.GroupBy(f => f.Host, StringComparer.Ordinal))
         {
-            if (named.Distinct().ToList() is [var host] && namesOfHost[host].Distinct().Count() == 1
-                && documentsWith(named.Key) <= 2 * named.Count())
+            var names = host.Select(f => f.Name).Distinct(StringComparer.Ordinal).ToList();
+            var shortest = names.MinBy(n => n.Length)!;
+            if (!names.All(n => n.Contains(shortest, StringComparison.Ordinal)))
             {
-                pairs[named.Key] = host;
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                var named = host.Count(f => f.Name.Contains(name, StringComparison.Ordinal));
+                if (hostsOfName[name].Distinct(StringComparer.Ordinal).Count() == 1 && documentsWith(name) <= 2 * named)
+                {
+                    pairs[name] = host.Key;
+                }
             }
         }
 

@@ -54,6 +54,25 @@ public sealed class SiteNamesTests
     }
 
     [Fact]
+    public void AHostsNamesThatAllHoldTheShortestAreOneSitesAndEachCountsTheLinksOfTheLongerOnes()
+    {
+        // Older zhihu pages end "- 知乎专栏", newer ones "- 知乎": 知乎 is in all five documents and names the five links.
+        (string, string, string)[] found =
+        [
+            ("https://zhuanlan.zhihu.com/p/1", "知乎专栏", "zhihu"),
+            ("https://zhuanlan.zhihu.com/p/2", "知乎专栏", "zhihu"),
+            ("https://zhuanlan.zhihu.com/p/3", "知乎专栏", "zhihu"),
+            ("https://zhuanlan.zhihu.com/p/4", "知乎专栏", "zhihu"),
+            ("https://zhuanlan.zhihu.com/p/5", "知乎", "zhihu"),
+        ];
+        var documents = new Dictionary<string, int> { ["知乎"] = 5, ["知乎专栏"] = 4 };
+
+        var pairs = SiteNames.Pair(found, name => documents[name]);
+
+        Assert.Equal(new Dictionary<string, string> { ["知乎"] = "zhihu", ["知乎专栏"] = "zhihu" }, pairs);
+    }
+
+    [Fact]
     public void TheLexiconLooksANameUpFoldedAndKnowsNoOther()
     {
         var lexicon = new Lexicon([], [], siteHosts: new Dictionary<string, string> { ["Хабр"] = "habr" });
