@@ -123,7 +123,8 @@ public sealed class SearchPlan
         }).ToList();
 
     // An acronym the catalog defines also finds its long form, a run of words that is a long form finds the acronym, a
-    // site's name finds its host's links, two words that the catalog writes as one find that word, and a word finds the longer words it is part of.
+    // site's name finds its host's links, two words that the catalog writes as one find that word, and a word finds the
+    // longer words it is part of.
     private static List<List<string>> Expand(List<Group> groups, Lexicon lexicon)
     {
         var expanded = groups.Select(g => new List<string>(g.Alternatives)).ToList();

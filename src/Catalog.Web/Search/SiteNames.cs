@@ -38,7 +38,7 @@ public static class SiteNames
     /// one way only (or in forms that all hold the shortest, as 知乎 and 知乎专栏 do), and the name written mostly as the
     /// site's name, in at most twice as many documents (<paramref name="documentsWith"/>) as there are links it names. A
     /// word of the subject that once ends a title, as 协同过滤 (collaborative filtering) does on an ibm.com page, is
-    /// written elsewhere too, or names a host that has other names.
+    /// written elsewhere too, or shares its host with another name that does not hold it (聚类).
     /// </summary>
     public static Dictionary<string, string> Pair(IEnumerable<(string Url, string Name, string Host)> found, Func<string, int> documentsWith)
     {
