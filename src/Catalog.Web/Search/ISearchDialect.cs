@@ -35,8 +35,8 @@ public interface ISearchDialect
     string Labels { get; }
 
     /// <summary>
-    /// Every link's Id, Url, Kind and Host with each of its mentions' TopicId and Label (nulls for a link without one),
-    /// by link, each link's mentions in the order its hit names its topics (quotes last).
+    /// Every link's Id, Url, Kind and Host with each of its mentions' TopicId, Label and whether it is a quote's (nulls
+    /// for a link without one), by link, each link's mentions in the order its hit names its topics (quotes last).
     /// </summary>
     string LinkCards { get; }
 

@@ -255,19 +255,18 @@ public sealed class Lexicon
         return at == part.Length;
     }
 
-    /// <summary>Reads the vocabulary, the acronyms and the site names from the search index and the links as they are now.</summary>
-    public static async Task<Lexicon> ReadAsync(DbConnection connection, CancellationToken ct)
+    /// <summary>
+    /// Reads the vocabulary and the acronyms from the search index as it is now, and pairs the site names found in the
+    /// links' labels (<see cref="SiteNames.Find"/>, as <see cref="LinkCards"/> reads them) with their hosts.
+    /// </summary>
+    public static async Task<Lexicon> ReadAsync(DbConnection connection, IReadOnlyList<(string Url, string Name, string Host)> sites, CancellationToken ct)
     {
         var sql = ISearchDialect.Of(connection);
         var words = await connection.ListAsync(sql.Words, r => (r.GetString(0), (int)r.GetInt64(1)), ct);
-        var mentions = await connection.ListAsync("""
-            SELECT l."Url", m."Label" FROM "Mentions" m JOIN "Links" l ON l."Id" = m."LinkId" WHERE m."Place" <> 'Quote'
-            """, r => (Url: r.GetString(0), Label: r.GetString(1)), ct);
-        var sites = mentions.Select(m => (m.Url, Site: SiteNames.Find(m.Label, m.Url))).Where(m => m.Site is not null)
-            .Select(m => (m.Url, m.Site!.Value.Name, m.Site!.Value.Host)).ToList();
-        var names = sites.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToArray();
-        var segmented = names.Select(SearchText.Segment).ToArray();
-        var written = new int[names.Length];
+
+        // How many documents write each site name (segmented, as the index keeps Chinese text).
+        var written = sites.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
+        var segmented = written.Keys.Select(n => (Name: n, Text: SearchText.Segment(n))).ToArray();
         var acronyms = new List<(string, string[])>();
         var documents = 0;
         await using (var command = connection.Command(sql.DocumentTexts))
@@ -282,15 +281,14 @@ public sealed class Lexicon
                     acronyms.AddRange(Acronyms.Find(SearchText.Unsegment(text)));
                 }
 
-                for (var i = 0; i < segmented.Length; i++)
+                foreach (var (name, segment) in segmented)
                 {
-                    written[i] += text.Contains(segmented[i], StringComparison.Ordinal) ? 1 : 0;
+                    written[name] += text.Contains(segment, StringComparison.Ordinal) ? 1 : 0;
                 }
             }
         }
 
-        var siteHosts = SiteNames.Pair(sites, name => written[Array.IndexOf(names, name)]);
-        return new Lexicon(words, acronyms, documents, siteHosts);
+        return new Lexicon(words, acronyms, documents, SiteNames.Pair(sites, name => written[name]));
     }
 
     private static IEnumerable<string> Trigrams(string word)

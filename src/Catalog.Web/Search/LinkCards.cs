@@ -33,11 +33,12 @@ internal sealed class LinkCards
         (_topics, _topicAt) = (read.Topics, read.TopicAt);
     }
 
-    public static async Task<LinkCards> ReadAsync(DbConnection connection, CancellationToken ct)
+    /// <param name="labelled">Told each link's URL with the label of each of its mentions that is not a quote's, as the rows pass (the lexicon's site names).</param>
+    public static async Task<LinkCards> ReadAsync(DbConnection connection, CancellationToken ct, Action<string, string>? labelled = null)
     {
         var sql = ISearchDialect.Of(connection);
         var topics = await connection.ListAsync(sql.AllTopics, r => (Id: r.GetInt64(0), Ref: new TopicRef(r.GetString(1), r.GetString(2))), ct);
-        var read = new Reader([.. topics.Select(t => t.Ref)], topics.Select((t, i) => (t.Id, i)).ToDictionary(t => t.Id, t => t.i));
+        var read = new Reader([.. topics.Select(t => t.Ref)], topics.Select((t, i) => (t.Id, i)).ToDictionary(t => t.Id, t => t.i), labelled);
 
         // Each link with its mentions, in the order its hit names their topics: the first gives the label.
         await using var command = connection.Command(sql.LinkCards);
@@ -75,10 +76,11 @@ internal sealed class LinkCards
 
     // The rows of ISearchDialect.LinkCards: a link's first row opens its card; a link no topic lists (an import never
     // leaves one) has one row of nulls and is labelled by its URL.
-    private sealed class Reader(TopicRef[] topics, Dictionary<long, int> topicAt)
+    private sealed class Reader(TopicRef[] topics, Dictionary<long, int> topicAt, Action<string, string>? labelled)
     {
         private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
         private readonly HashSet<int> _seen = [];
+        private string _url = "";
 
         public TopicRef[] Topics => topics;
 
@@ -106,7 +108,7 @@ internal sealed class LinkCards
             var link = r.GetInt64(0);
             if (Links.Count == 0 || Links[^1] != link)
             {
-                var url = r.GetString(1);
+                var url = _url = r.GetString(1);
                 Links.Add(link);
                 Urls.Add(url);
                 Kinds.Add(Name(r.GetString(2)));
@@ -114,6 +116,11 @@ internal sealed class LinkCards
                 Labels.Add(r.IsDBNull(5) ? url : r.GetString(5));
                 Starts.Add(TopicsOf.Count);
                 _seen.Clear();
+            }
+
+            if (labelled is not null && !r.IsDBNull(5) && !r.GetBoolean(6))
+            {
+                labelled(_url, r.GetString(5));
             }
 
             if (!r.IsDBNull(4) && topicAt.TryGetValue(r.GetInt64(4), out var at) && _seen.Add(at))

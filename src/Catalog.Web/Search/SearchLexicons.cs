@@ -40,8 +40,17 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
 
             var connection = await open(ct);
             var postings = await SearchPostings.ReadAsync(connection, _tokenizer, ct);
-            var entry = new Entry(wanted, await Lexicon.ReadAsync(connection, ct), await SameWork.ReadAsync(connection, postings, ct),
-                await LinkCards.ReadAsync(connection, ct), postings);
+
+            // The cards' pass over every mention also finds the labels that end with a site's name, for the lexicon.
+            var sites = new List<(string Url, string Name, string Host)>();
+            var cards = await LinkCards.ReadAsync(connection, ct, (url, label) =>
+            {
+                if (SiteNames.Find(label, url) is { } site)
+                {
+                    sites.Add((url, site.Name, site.Host));
+                }
+            });
+            var entry = new Entry(wanted, await Lexicon.ReadAsync(connection, sites, ct), await SameWork.ReadAsync(connection, postings, ct), cards, postings);
             _current = entry;
             return entry;
         }

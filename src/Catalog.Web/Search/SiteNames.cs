@@ -18,13 +18,20 @@ public static class SiteNames
     /// <summary>The site name that ends the label, as written, and the name of the URL's host, or null when the label ends with no such name.</summary>
     public static (string Name, string Host)? Find(string label, string url)
     {
-        var cut = Separators.Select(s => (At: label.LastIndexOf(s, StringComparison.Ordinal), s.Length)).MaxBy(c => c.At);
-        if (cut.At <= 0)
+        // The last separator in the label (this runs for every mention each time a version is read: nothing allocated).
+        var (at, length) = (-1, 0);
+        foreach (var separator in Separators)
+        {
+            var found = label.LastIndexOf(separator, StringComparison.Ordinal);
+            (at, length) = found > at ? (found, separator.Length) : (at, length);
+        }
+
+        if (at <= 0)
         {
             return null;
         }
 
-        var name = label[(cut.At + cut.Length)..].Trim();
+        var name = label[(at + length)..].Trim();
         if (name.Length is 0 or > MaxNameLength || !name.All(char.IsLetter) || name.Any(IsLatin) || HostName(url) is not { } host)
         {
             return null;
