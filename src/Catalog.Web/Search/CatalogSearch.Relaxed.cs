@@ -56,31 +56,58 @@ public sealed partial class CatalogSearch
         var fullTopics = topics.Where(t => t.Band >= full - FullTolerance).Select(t => -t.Id).ToList();
         var candidates = await InheritAsync(matcher, plan, links, fullTopics, filters, ct);
 
-        var ranked = candidates
-            .OrderByDescending(c => c.Band).ThenByDescending(c => c.Own).ThenBy(c => c.Rank).ThenBy(c => c.Order)
-            .Select(c => c.Id)
-            .ToList();
-        return (ranked, topics.OrderByDescending(t => t.Band).ThenBy(t => t.Rank).Select(t => -t.Id).ToList());
+        return (Ranked(candidates), topics.OrderByDescending(t => t.Band).ThenBy(t => t.Rank).Select(t => -t.Id).ToList());
+    }
+
+    // The links' ids best first: by band, a link's own match before an inherited one, bm25, then its topic's order. A
+    // stable sort (equal links keep the order they came in) of their positions, without the arrays LINQ's ordering
+    // keeps for each of the four keys: this runs for every relaxed and every fused search.
+    private static List<long> Ranked(List<Candidate> candidates)
+    {
+        var order = new int[candidates.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            var (a, b) = (candidates[x], candidates[y]);
+            var c = b.Band.CompareTo(a.Band);
+            c = c != 0 ? c : b.Own.CompareTo(a.Own);
+            c = c != 0 ? c : a.Rank.CompareTo(b.Rank);
+            c = c != 0 ? c : a.Order.CompareTo(b.Order);
+            return c != 0 ? c : x.CompareTo(y);
+        });
+
+        var ids = new List<long>(order.Length);
+        foreach (var i in order)
+        {
+            ids.Add(candidates[i].Id);
+        }
+
+        return ids;
     }
 
     // Sets each document's band: the clauses it matches as typed, plus those only its respelling matches.
     private static async Task BandAsync(Matcher matcher, SearchPlan plan, List<Candidate> documents, CancellationToken ct)
     {
-        var ids = documents.Select(d => d.Id).ToList();
-        var bands = new Dictionary<long, double>();
+        var ids = documents.ConvertAll(d => d.Id);
         foreach (var clause in plan.Clauses)
         {
             var exact = await matcher.MatchingAsync(clause.ExactFts5, ids, ct);
-            var corrected = clause.Corrected is null ? [] : await matcher.MatchingAsync(clause.Corrected, ids, ct);
-            foreach (var id in exact.Concat(corrected.Except(exact)))
+            var corrected = clause.Corrected is null ? null : await matcher.MatchingAsync(clause.Corrected, ids, ct);
+            foreach (var document in documents)
             {
-                bands[id] = bands.GetValueOrDefault(id) + clause.Weight * (exact.Contains(id) ? 1 : SearchClause.CorrectedWeight);
+                if (exact(document.Id))
+                {
+                    document.Band += clause.Weight;
+                }
+                else if (corrected is not null && corrected(document.Id))
+                {
+                    document.Band += clause.Weight * SearchClause.CorrectedWeight;
+                }
             }
-        }
-
-        foreach (var document in documents)
-        {
-            document.Band = bands.GetValueOrDefault(document.Id);
         }
     }
 

@@ -60,11 +60,20 @@ internal sealed class Matcher(SearchConnection reads, SearchPostings? postings, 
                 ("@match", _sql.Match(match)), ("@limit", limit));
     }
 
-    /// <summary>Which documents of <paramref name="ids"/> match.</summary>
-    public async Task<HashSet<long>> MatchingAsync(string match, IReadOnlyCollection<long> ids, CancellationToken ct) =>
-        InMemory(match, SearchFilters.None) is { } matches
-            ? [.. ids.Where(matches.Contains)]
-            : [.. await (await reads.OpenAsync(ct)).ListAsync(_sql.Matching, r => r.GetInt64(0), ct, ("@match", _sql.Match(match)), ("@ids", JsonSerializer.Serialize(ids)))];
+    /// <summary>
+    /// Whether a document of <paramref name="ids"/> matches: in memory the postings' own test (no set is built for a
+    /// question asked once per document), else the set of those the database finds.
+    /// </summary>
+    public async Task<Func<long, bool>> MatchingAsync(string match, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        if (InMemory(match, SearchFilters.None) is { } matches)
+        {
+            return matches.Contains;
+        }
+
+        var found = await (await reads.OpenAsync(ct)).ListAsync(_sql.Matching, r => r.GetInt64(0), ct, ("@match", _sql.Match(match)), ("@ids", JsonSerializer.Serialize(ids)));
+        return found.ToHashSet().Contains;
+    }
 
     /// <summary>
     /// The links of <paramref name="ids"/> (ascending; <paramref name="places"/>, their places in these postings when

@@ -173,7 +173,8 @@ public sealed class MatchSet
         var scores = Scores;
 
         // The heap's minimum is the worst kept: the lowest score, of equal scores the later document.
-        var heap = new PriorityQueue<int, int>(Comparer<int>.Create(
+        // Sized for what it will hold: grown by doubling it allocated about twice that.
+        var heap = new PriorityQueue<int, int>(Math.Clamp(Math.Min(count, to - from), 0, 1024), Comparer<int>.Create(
             (x, y) => scores[x] != scores[y] ? scores[x].CompareTo(scores[y]) : y.CompareTo(x)));
         // A skipped document is looked up only when it would be kept: most of a common word's documents never are.
         bool Skipped(int i) => skipped is not null && skipped.Contains(_postings.RowIds[_documents[i]]);
