@@ -173,7 +173,8 @@ public sealed class MatchSet
         var scores = Scores;
 
         // The heap's minimum is the worst kept: the lowest score, of equal scores the later document.
-        // Sized for what it will hold: grown by doubling it allocated about twice that.
+        // Sized up front for what it will hold (grown by doubling it allocated about twice that), at most 1,024 entries:
+        // a larger count grows from there as before.
         var heap = new PriorityQueue<int, int>(Math.Clamp(Math.Min(count, to - from), 0, 1024), Comparer<int>.Create(
             (x, y) => scores[x] != scores[y] ? scores[x].CompareTo(scores[y]) : y.CompareTo(x)));
         // A skipped document is looked up only when it would be kept: most of a common word's documents never are.
