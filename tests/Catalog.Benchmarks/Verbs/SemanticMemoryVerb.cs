@@ -20,9 +20,9 @@ public static class SemanticMemoryVerb
 
     private const int LatencyRuns = 3;
 
-    // Runs of a search's shape asked and not counted before the measured ones: the fused server is still compiling its
-    // hot code to its final tier through its first ~8 s of distinct queries (its JIT took 200-600 ms of each of those
-    // seconds at 200x, 10-40 ms after), and one run after the 2 s warm-up left the first measured run in that tail.
+    // Runs of a search's shape asked and not counted before the measured ones: the fused server still compiles its hot
+    // code to its final tier through its first several seconds of distinct queries, and with one such run the first
+    // measured run fell in that tail (README, "a longer warm-up": the JIT's time per second from the runtime's counters).
     private const int UncountedRuns = 2;
 
     private const double SemanticP99TargetMs = 15;
