@@ -92,7 +92,8 @@ public sealed partial class CatalogSearch
     // Sets each document's band: the clauses it matches as typed, plus those only its respelling matches.
     private static async Task BandAsync(Matcher matcher, SearchPlan plan, List<Candidate> documents, CancellationToken ct)
     {
-        var ids = documents.ConvertAll(d => d.Id);
+        // Read only where the database answers: in memory each document is tested as it comes.
+        var ids = documents.Select(d => d.Id);
         foreach (var clause in plan.Clauses)
         {
             var exact = await matcher.MatchingAsync(clause.ExactFts5, ids, ct);

@@ -64,7 +64,7 @@ internal sealed class Matcher(SearchConnection reads, SearchPostings? postings, 
     /// Whether a document of <paramref name="ids"/> matches: in memory the postings' own test (no set is built for a
     /// question asked once per document), else the set of those the database finds.
     /// </summary>
-    public async Task<Func<long, bool>> MatchingAsync(string match, IReadOnlyCollection<long> ids, CancellationToken ct)
+    public async Task<Func<long, bool>> MatchingAsync(string match, IEnumerable<long> ids, CancellationToken ct)
     {
         if (InMemory(match, SearchFilters.None) is { } matches)
         {

@@ -22,8 +22,10 @@ public static class SiteNames
         var (at, length) = (-1, 0);
         foreach (var separator in Separators)
         {
-            var found = label.LastIndexOf(separator, StringComparison.Ordinal);
-            (at, length) = found > at ? (found, separator.Length) : (at, length);
+            if (label.LastIndexOf(separator, StringComparison.Ordinal) is var found && found > at)
+            {
+                (at, length) = (found, separator.Length);
+            }
         }
 
         if (at <= 0)
