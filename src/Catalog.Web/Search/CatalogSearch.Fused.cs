@@ -38,12 +38,11 @@ public sealed partial class CatalogSearch
             topicIds = [.. (await matcher.BestAsync(plan.AllWords, SearchFilters.None, links: false, TopicLimit, ct)).Select(r => -r.Id)];
         }
 
-        var text = plan.Correction?.SearchedFor ?? plan.Query.ToText();
-        var nearest = semantic!.Nearest(text, RelaxedWindow, topics: false, ct);
-        var ranked = works.Collapse(Fuse(lexical, nearest.Select(n => n.RowId).ToList(), semantic.Fusion));
+        using var scores = await semantic!.ScoreAsync(plan.Correction?.SearchedFor ?? plan.Query.ToText(), ct);
+        var ranked = works.Collapse(Fuse(lexical, scores.Nearest(RelaxedWindow, topics: false).Select(n => n.RowId).ToList(), semantic.Fusion));
         if (topicIds.Count == 0)
         {
-            topicIds = [.. semantic.Nearest(text, SuggestedTopicLimit, topics: true, ct).Select(n => -n.RowId)];
+            topicIds = [.. scores.Nearest(SuggestedTopicLimit, topics: true).Select(n => -n.RowId)];
         }
 
         var page = Page(ranked, request);

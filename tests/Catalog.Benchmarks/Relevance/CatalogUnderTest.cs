@@ -43,7 +43,8 @@ public sealed class CatalogUnderTest(string database, string? postgres = null) :
     public async Task<IReadOnlyList<string>> SemanticOnlyAsync(string text, int limit)
     {
         var ranking = new SemanticRanking(_index, _embedder, Microsoft.Extensions.Options.Options.Create(new SemanticOptions())) { Fusion = Fusion.Default with { MinSimilarity = 0 } };
-        var ids = ranking.Nearest(text, limit, topics: false, CancellationToken.None).Select(n => n.RowId).ToList();
+        using var scores = await ranking.ScoreAsync(text, CancellationToken.None);
+        var ids = scores.Nearest(limit, topics: false).Select(n => n.RowId).ToList();
         await using var db = new CatalogDbContext(_options);
         var urls = await db.Links.Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => (long)l.Id, l => l.Url);
         return [.. ids.Select(id => urls[id])];

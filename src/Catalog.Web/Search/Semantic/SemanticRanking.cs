@@ -20,9 +20,9 @@ public sealed class SemanticRanking(SemanticIndex index, TextEmbedder embedder, 
     /// <summary>True when semantic ranking is on and some documents are embedded.</summary>
     public bool Available => options.Value.Semantic && index.IsReady;
 
-    /// <summary>Links (<paramref name="topics"/> false) or topics nearest the text, best first, as search_index rowids.</summary>
-    public IReadOnlyList<(long RowId, float Similarity)> Nearest(string text, int limit, bool topics, CancellationToken ct) =>
-        index.Nearest(embedder.EmbedQuery(text, ct), limit, topics, minSimilarity: Fusion.MinSimilarity);
+    /// <summary>Every document's similarity to the text's meaning: the links or topics nearest it come from <see cref="SemanticIndex.Scores.Nearest"/>.</summary>
+    public Task<SemanticIndex.Scores> ScoreAsync(string text, CancellationToken ct) =>
+        index.ScoreAsync(embedder.EmbedQuery(text, ct), Fusion.MinSimilarity);
 
     /// <summary>The links whose vectors are closest to this link's, itself left out; empty when it is not embedded.</summary>
     public IReadOnlyList<long> SimilarLinks(long linkId, int limit)
