@@ -194,18 +194,31 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
 
             using var run = new RunOptions();
             using var cancel = ct.Register(() => run.Terminate = true);
-            using var outputs = _session.Run(
+            using var outputs = Run(
                 [
                     NamedOnnxValue.CreateFromTensor("input_ids", ids),
                     NamedOnnxValue.CreateFromTensor("attention_mask", mask),
                     NamedOnnxValue.CreateFromTensor("token_type_ids", types),
                 ],
-                [_output],
-                run);
-            ct.ThrowIfCancellationRequested();
+                run,
+                ct);
 
             var tokens = (DenseTensor<float>)outputs[0].Value;
             return MeanPooled(tokens.Buffer.Span, length, (int)tokens.Dimensions[2]);
+        }
+
+        // A run stopped by its token ends in ONNX Runtime's own exception: it is the cancellation it stands for (a client
+        // that went away is not a server error, and the request log says so).
+        private IDisposableReadOnlyCollection<DisposableNamedOnnxValue> Run(NamedOnnxValue[] inputs, RunOptions run, CancellationToken ct)
+        {
+            try
+            {
+                return _session.Run(inputs, [_output], run);
+            }
+            catch (OnnxRuntimeException) when (ct.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(ct);
+            }
         }
 
         public void Dispose()

@@ -27,6 +27,19 @@ public sealed class TextEmbedderTests
         Assert.True(paraphrase > unrelated + 0.2f, $"paraphrase {paraphrase}, unrelated {unrelated}");
     }
 
+    [Fact]
+    public void ARunStoppedByItsTokenEndsAsACancellationNotAsAnOnnxRuntimeError()
+    {
+        using var embedder = new TextEmbedder(ModelFolder);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var thrown = Assert.ThrowsAny<OperationCanceledException>(() => embedder.EmbedQuery("neural tangent kernel", cancelled.Token));
+
+        Assert.Equal(cancelled.Token, thrown.CancellationToken);
+        Assert.Equal(384, embedder.EmbedQuery("neural tangent kernel", TestContext.Current.CancellationToken).Length);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
