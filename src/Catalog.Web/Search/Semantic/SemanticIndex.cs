@@ -110,9 +110,10 @@ public sealed class SemanticIndex
     /// Each row's similarity to the query (its dot product with the row times the row's scale), for the rows from
     /// <paramref name="from"/> on, into <paramref name="into"/>. The model's 384 dimensions, with AVX-512, are twelve
     /// 32-value blocks: the fixed-point query is held in twelve registers for the whole scan instead of read again for
-    /// every row, and no row is a call of its own (a fused search's scan 15% faster alone: benchmarks README). The same
-    /// integer sums in the same order as <see cref="Dot(FixedQuery?, ReadOnlySpan{float}, ReadOnlySpan{sbyte})"/>, so the
-    /// same similarities.
+    /// every row, and no row is a call of its own (a fused search's scan 15% faster alone: benchmarks README). Otherwise a
+    /// fixed-point query goes through the AVX2 kernel of shared scans with one query, and only a query without one
+    /// (<see cref="FixedQuery.Of"/>) is scanned in floats, row by row. The same integer sums as
+    /// <see cref="Dot(FixedQuery?, ReadOnlySpan{float}, ReadOnlySpan{sbyte})"/>, so the same similarities.
     /// </summary>
     internal static void Similarities(Snapshot snapshot, FixedQuery? fixedQuery, ReadOnlySpan<float> query, int from, Span<float> into)
     {
@@ -131,7 +132,7 @@ public sealed class SemanticIndex
 
         for (var k = 0; k < into.Length; k++)
         {
-            into[k] = Dot(fixedQuery, query, snapshot.Row(from + k)) * scales[k];
+            into[k] = Dot(query, snapshot.Row(from + k)) * scales[k];
         }
     }
 
@@ -178,8 +179,8 @@ public sealed class SemanticIndex
     /// <summary>
     /// Asks for the row <see cref="PrefetchRows"/> rows after row <paramref name="k"/> as non-temporal data: read into
     /// the core's caches ahead of the scan, and not kept in the shared last-level cache, where a scan's 17 MB at 200x
-    /// would push out the model's weights and the postings the rest of a search reads. A scan alone 35-40% faster, the
-    /// model's next run ~0.2 ms faster (benchmarks README, "Scans shared, rows asked for ahead").
+    /// would push out the model's weights and the postings the rest of a search reads: both the scan and the model's next
+    /// run are faster for it (benchmarks README, "scans shared, rows asked for ahead").
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchAhead(ReadOnlySpan<sbyte> rows, int k, int dimensions)
@@ -202,7 +203,7 @@ public sealed class SemanticIndex
     /// <summary>
     /// Every row's similarity to each of two to four fixed-point queries, in one pass over the rows: each 16 values of a
     /// row are read and widened once for all of them. A scan waits on memory more than it computes, so the second query
-    /// costs a fraction of the first (benchmarks README, "Scans shared"). The same integer sums as
+    /// costs a fraction of the first (benchmarks README, "scans shared, rows asked for ahead"). The same integer sums as
     /// <see cref="Dot(FixedQuery?, ReadOnlySpan{float}, ReadOnlySpan{sbyte})"/>, so the same similarities as each query
     /// scanned alone. Each output holds at least as many values as the snapshot has rows.
     /// </summary>
