@@ -39,17 +39,7 @@ public sealed class ScanBatchesTests
         index.Publish(snapshot);
         var passes = new ConcurrentQueue<int>();
         using var release = new ManualResetEventSlim();
-        var batches = new ScanBatches
-        {
-            BeforeScan = size =>
-            {
-                passes.Enqueue(size);
-                if (passes.Count == 1)
-                {
-                    release.Wait(TestContext.Current.CancellationToken);
-                }
-            },
-        };
+        var batches = HoldingTheFirstPass(passes, release);
         var queries = Enumerable.Range(0, 6).Select(_ => Uniform(random, 384)).ToArray();
 
         var first = Task.Run(() => batches.ScoreAsync(snapshot, queries[0], minSimilarity: 0), TestContext.Current.CancellationToken);
@@ -77,17 +67,7 @@ public sealed class ScanBatchesTests
         var newer = Snapshot(random, rows: 200, dimensions: 64, version: 2);
         var passes = new ConcurrentQueue<int>();
         using var release = new ManualResetEventSlim();
-        var batches = new ScanBatches
-        {
-            BeforeScan = size =>
-            {
-                passes.Enqueue(size);
-                if (passes.Count == 1)
-                {
-                    release.Wait(TestContext.Current.CancellationToken);
-                }
-            },
-        };
+        var batches = HoldingTheFirstPass(passes, release);
 
         // Every row counts, however dissimilar: the answers' lengths are the versions' row counts.
         const float Any = float.MinValue;
@@ -101,6 +81,19 @@ public sealed class ScanBatchesTests
         Assert.Equal(200, scores[2].Nearest(1_000, topics: false).Count);
         Assert.Equal(300, scores[3].Nearest(1_000, topics: false).Count);
     }
+
+    /// <summary>Batches that record each pass's size and hold the first pass until <paramref name="release"/> is set.</summary>
+    private static ScanBatches HoldingTheFirstPass(ConcurrentQueue<int> passes, ManualResetEventSlim release) => new()
+    {
+        BeforeScan = size =>
+        {
+            passes.Enqueue(size);
+            if (passes.Count == 1)
+            {
+                release.Wait(TestContext.Current.CancellationToken);
+            }
+        },
+    };
 
     private static SemanticIndex.Snapshot Snapshot(Random random, int rows, int dimensions, int topics = 0, long version = 1)
     {
