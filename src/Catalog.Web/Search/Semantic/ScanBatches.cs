@@ -11,7 +11,7 @@ namespace Catalog.Web.Search.Semantic;
 /// </summary>
 internal sealed class ScanBatches
 {
-    /// <summary>The most queries one pass computes (four clients on two cores rarely have more waiting).</summary>
+    /// <summary>The most queries one pass computes (the kernel keeps a sum for each in a register); more wait for the next pass.</summary>
     public const int MaxBatch = 4;
 
     private readonly Lock _gate = new();
