@@ -50,7 +50,7 @@ public sealed class SemanticIndex
         }
 
         var snapshot = _current;
-        var (from, to) = topics ? (0, snapshot.FirstLink) : (snapshot.FirstLink, snapshot.Count);
+        var (from, to) = snapshot.RowsOf(topics);
         var fixedQuery = FixedQuery.Of(query);
         var similarities = ArrayPool<float>.Shared.Rent(to - from);
         try
@@ -359,7 +359,8 @@ public sealed class SemanticIndex
     /// The dot product of the query with one int8 row. With a fixed-point query: each 16 values of the row widened to 16
     /// bits and multiplied-and-added pairwise with it into 32-bit sums (|sum| &lt;= 32,767 x 128 x 384, which fits for
     /// up to 512 dimensions), 32 at a time where the machine has AVX-512 (the same integer sums, so the same order).
-    /// Without one the row is widened to floats in registers.
+    /// Without one the row is widened to floats in registers. The scans do not call it (their kernels take rows in
+    /// runs): it is the one-row reference their similarities are held to, to the bit, in the tests.
     /// </summary>
     internal static float Dot(FixedQuery? fixedQuery, ReadOnlySpan<float> query, ReadOnlySpan<sbyte> row)
     {
@@ -462,7 +463,7 @@ public sealed class SemanticIndex
                 return [];
             }
 
-            var (from, to) = topics ? (0, _snapshot.FirstLink) : (_snapshot.FirstLink, _snapshot.Count);
+            var (from, to) = _snapshot.RowsOf(topics);
             return Best(_snapshot, similarities.AsSpan(from), from, to, limit, except: 0, _minSimilarity);
         }
 
@@ -516,6 +517,9 @@ public sealed class SemanticIndex
 
         /// <summary>The position of the first link: the rows before it are topics.</summary>
         public int FirstLink { get; }
+
+        /// <summary>The rows of one kind: the topics (before <see cref="FirstLink"/>) or the links (from it on).</summary>
+        public (int From, int To) RowsOf(bool topics) => topics ? (0, FirstLink) : (FirstLink, Count);
 
         public ReadOnlySpan<sbyte> Row(int i) => _values.AsSpan(i * Dimensions, Dimensions);
 
