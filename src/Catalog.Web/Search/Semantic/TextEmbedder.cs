@@ -146,7 +146,6 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
         private readonly MiniLMTokenizer _tokenizer = new();
         private readonly SessionOptions _options;
         private readonly InferenceSession _session;
-        private readonly string _output;
 
         /// <summary>Runs in progress on this model; guarded by the embedder's lock.</summary>
         public int Users { get; set; }
@@ -163,7 +162,6 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
                 ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             };
             _session = new InferenceSession(path, _options);
-            _output = _session.OutputMetadata.Keys.First();
             // Building the session read and converted the weights through buffers it has freed by now.
             NativeHeap.Trim();
         }
@@ -213,7 +211,7 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
         {
             try
             {
-                return _session.Run(inputs, [_output], run);
+                return _session.Run(inputs, [ModelFile.Output], run);
             }
             catch (OnnxRuntimeException) when (ct.IsCancellationRequested)
             {

