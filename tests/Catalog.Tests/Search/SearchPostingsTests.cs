@@ -11,8 +11,8 @@ namespace Catalog.Tests.Search;
 
 /// <summary>
 /// The in-memory postings answer a match expression as FTS5 does: the same documents, the same rank to the last bit,
-/// the same order of ties, for words common and rare, prefixes, OR, AND and NOT, on the seed's index; and again in
-/// arrays the pool hands back with an earlier search's places still in them.
+/// the same order of ties, for words common and rare, prefixes, phrases of several words, OR, AND and NOT, on the seed's
+/// index; and again in arrays the pool hands back with an earlier search's places still in them.
 /// </summary>
 public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
@@ -23,11 +23,13 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         using var tokenizer = new IndexTokenizer();
         var postings = await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken);
         var expressions = await ExpressionsAsync(connection);
+        var phrases = await PhraseExpressionsAsync(connection);
 
         Assert.NotNull(postings);
         Assert.True(expressions.Count > 200, $"{expressions.Count} expressions");
-        var compared = 0;
-        foreach (var expression in expressions)
+        Assert.True(phrases.Count > 200, $"{phrases.Count} expressions with phrases");
+        var (compared, phrasesFound) = (0, 0);
+        foreach (var expression in expressions.Concat(phrases))
         {
             var matches = postings.Evaluate(expression);
             Assert.True(matches is not null, expression);
@@ -38,12 +40,14 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
             Assert.Equal(expected.Where(r => r.RowId < 0).ToList(), matches.Best(expected.Count + 1, links: false));
             Assert.Equal(links.Take(7).ToList(), matches.Best(7, links: true));
             compared += expected.Count;
+            phrasesFound += phrases.Contains(expression) && expected.Count > 0 ? 1 : 0;
 
             // As a search does when it is done: the next expressions are evaluated in these arrays, left as they were.
             matches.Release();
         }
 
         Assert.True(compared > 10_000, $"{compared} documents compared");
+        Assert.True(phrasesFound > phrases.Count / 2, $"{phrasesFound} of {phrases.Count} expressions with phrases match");
     }
 
     [Fact]
@@ -173,22 +177,27 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task TextWhoseTokensAreNotCheckedAndPhrasesOfSeveralWordsAreLeftToTheDatabase()
+    public async Task TextWhoseTokensAreNotCheckedAndPhrasesOfSeveralWordsHaveTheirSnippetsWrittenByTheDatabase()
     {
         await using var connection = await OpenAsync();
         using var tokenizer = new IndexTokenizer();
         var postings = (await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken))!;
         var writer = postings.Snippets;
         var query = postings.Evaluate("\"kernel\" OR \"deep\" *")!;
+        var phrase = postings.Evaluate("\"kernel\" OR \"neural tangent kernel\"")!;
+        var link = phrase.Best(1, links: true).Single().RowId;
 
-        Assert.Null(postings.Evaluate("\"neural tangent kernel\""));
+        Assert.True(query.SnippetsInMemory);
+        Assert.NotNull(postings.SnippetOf(query, link));
+        Assert.False(phrase.SnippetsInMemory);
+        Assert.Null(postings.SnippetOf(phrase, link));
         Assert.Null(writer.Write(query, ["Kernels in Hindi: \u0915\u0930\u094D\u0928\u0947\u0932", "", "", ""])); // a virama combines
         Assert.Null(writer.Write(query, ["Deep kernels \U0001D400", "", "", ""])); // outside the basic plane
         Assert.Equal("\uE000Deep\uE001 \uE000kernels\uE001", writer.Write(query, ["Deep kernels", "", "", ""]));
     }
 
     [Theory]
-    [InlineData("\"neural tangent kernel\"")] // a phrase of several words: positions, which the postings do not keep
+    [InlineData("\"neural tangent\" *")] // a prefix phrase of several words
     [InlineData("(\"deep\" AND \"kernel\") OR \"theory\"")] // an AND under an OR: FTS5 ranks it by where its iterators stand
     [InlineData("\"deep\" AND \"kernel\" OR \"theory\"")] // operators mixed without parentheses
     [InlineData("deep")] // a bare word: the app always quotes
@@ -200,6 +209,47 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         var postings = (await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken))!;
 
         Assert.Null(postings.Evaluate(expression));
+    }
+
+    [Fact]
+    public async Task PhrasesGoToTheDatabaseWhenAColumnIsLongerThanAPositionCanSay()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var path = Path.Combine(Path.GetTempPath(), "catalog-positions-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            await connection.OpenAsync(ct);
+            using var tokenizer = new IndexTokenizer();
+            async Task<SearchPostings> IndexAsync(string body)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"""
+                    DROP TABLE IF EXISTS search_index;
+                    CREATE VIRTUAL TABLE search_index USING fts5(title, quote, body, urlwords, tokenize = '{IndexTokenizer.Tokenize}');
+                    INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(10.0, 4.0, 3.0, 1.0)');
+                    INSERT INTO search_index (rowid, title, quote, body, urlwords) VALUES (1, 'neural tangent kernel', '', @body, '');
+                    INSERT INTO search_index (rowid, title, quote, body, urlwords) VALUES (2, 'kernel neural tangent', '', '', '');
+                    """;
+                command.Parameters.AddWithValue("@body", body);
+                await command.ExecuteNonQueryAsync(ct);
+                return (await SearchPostings.ReadAsync(connection, tokenizer, ct))!;
+            }
+
+            var within = await IndexAsync(string.Join(' ', Enumerable.Repeat("word", 16_000)) + " neural tangent kernel");
+            var matches = within.Evaluate("\"neural tangent kernel\"");
+            Assert.NotNull(matches);
+            Assert.Equal(await Fts5Async(connection, "\"neural tangent kernel\""), matches.Best(5, links: true));
+            Assert.Equal(1, matches.LinkCount);
+
+            var beyond = await IndexAsync(string.Join(' ', Enumerable.Repeat("word", 17_000)) + " neural tangent kernel");
+            Assert.Null(beyond.Evaluate("\"neural tangent kernel\""));
+            Assert.NotNull(beyond.Evaluate("\"neural\" AND \"kernel\""));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -251,6 +301,57 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
             expressions.Add($"{Q(a)} AND ({Q(b)} OR {Q(c)} OR {Q(c[..3])} *)");
             expressions.Add($"({Q(a)} OR {Q(b)} OR {Q(a)}) NOT ({Q(c)})");
             expressions.Add($"(({Q(a)} OR {Q(b)}) OR {Q(c)}) NOT ({Q(b)} OR {Q(c[..Math.Min(4, c.Length)])} *)");
+        }
+
+        return expressions;
+    }
+
+    // Phrases of several words in the shapes the app writes them (a catalog acronym's long form beside the acronym, a
+    // quoted title, a run of Chinese): two and three words that stand together in the index's titles, the same two
+    // the other way round (which mostly do not), a word twice, alone and with OR, AND and NOT.
+    private static async Task<List<string>> PhraseExpressionsAsync(SqliteConnection connection)
+    {
+        var (titles, texts) = (new List<string>(), new List<string>());
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT title, title || ' ' || quote || ' ' || body FROM search_index ORDER BY rowid";
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                titles.Add(reader.GetString(0));
+                texts.Add(reader.GetString(1));
+            }
+        }
+
+        var phrases = new List<string>();
+        foreach (var title in titles.Where((_, i) => i % 3 == 0).Take(60))
+        {
+            var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.All(char.IsAsciiLetter)).ToArray();
+            for (var i = 0; i + 2 < words.Length && i < 4; i += 2)
+            {
+                phrases.Add($"{words[i]} {words[i + 1]}");
+                phrases.Add($"{words[i]} {words[i + 1]} {words[i + 2]}");
+                phrases.Add($"{words[i + 1]} {words[i]}");
+                phrases.Add($"{words[i]} {words[i]}");
+            }
+        }
+
+        // The index keeps Chinese segmented, a character a token; a search writes a run of it as their phrase.
+        var chinese = texts.Select(SearchText.Unsegment).SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"\p{IsCJKUnifiedIdeographs}{2,4}"))
+            .Select(m => m.Value).Distinct().Take(20).ToList();
+        Assert.True(chinese.Count >= 5, $"{chinese.Count} runs of Chinese");
+        phrases.AddRange(chinese.Select(SearchText.Segment));
+
+        static string Q(string text) => "\"" + text + "\"";
+        var expressions = new List<string>();
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            var word = phrases[(i * 7 + 3) % phrases.Count].Split(' ')[0];
+            expressions.Add(Q(phrases[i]));
+            expressions.Add($"{Q(word)} OR {Q(phrases[i])}");
+            expressions.Add($"{Q(phrases[i])} AND {Q(word)}");
+            var prefix = word.All(char.IsAsciiLetter) ? $"{Q(word[..Math.Min(3, word.Length)])} *" : Q(word);
+            expressions.Add($"({Q(phrases[i])} OR {prefix}) NOT {Q(phrases[(i + 1) % phrases.Count])}");
         }
 
         return expressions;

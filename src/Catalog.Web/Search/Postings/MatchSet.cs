@@ -33,6 +33,9 @@ public sealed class MatchSet
     /// <summary>How many links match.</summary>
     public int LinkCount => _documents.Count - FirstLink;
 
+    /// <summary>Whether the snippet writer can mark every phrase (each is one token, or a prefix): else the database writes the snippets.</summary>
+    public bool SnippetsInMemory { get; init; } = true;
+
     /// <summary>The expression's phrases as the index's tokens, in FTS5's order: what a snippet marks.</summary>
     public IReadOnlyList<(string Token, bool IsPrefix)> Phrases { get; }
 
