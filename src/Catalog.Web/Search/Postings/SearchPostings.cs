@@ -21,9 +21,6 @@ namespace Catalog.Web.Search.Postings;
 public sealed class SearchPostings
 {
     /// <summary>The rank's column weights: title, quote, body, URL words (the SearchByResult migration's bm25).</summary>
-    private const string WeightOfColumn = "CASE col WHEN 'title' THEN 10 WHEN 'quote' THEN 4 WHEN 'body' THEN 3 ELSE 1 END";
-
-    /// <summary>The same weights by column number: a phrase's instance counts its column's.</summary>
     private static readonly int[] s_weights = [10, 4, 3, 1];
 
     private const string NumberOfColumn = "CASE col WHEN 'title' THEN 0 WHEN 'quote' THEN 1 WHEN 'body' THEN 2 ELSE 3 END";
@@ -206,7 +203,7 @@ public sealed class SearchPostings
         var positionsKept = true;
 
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT term, doc, {WeightOfColumn}, {NumberOfColumn}, offset FROM temp.search_instances";
+        command.CommandText = $"SELECT term, doc, {NumberOfColumn}, offset FROM temp.search_instances";
         await using var reader = await command.ExecuteReaderAsync(ct);
         string? term = null;
         var lastRowId = long.MinValue;
@@ -231,10 +228,10 @@ public sealed class SearchPostings
                 lastRowId = rowId;
             }
 
-            frequencies[^1] += reader.GetInt32(2);
-            var offset = reader.GetInt32(4);
+            var (column, offset) = (reader.GetInt32(2), reader.GetInt32(3));
+            frequencies[^1] += s_weights[column];
             positionsKept &= offset <= MaxOffset && counts[^1] < ushort.MaxValue;
-            values.Add((ushort)(reader.GetInt32(3) << ColumnShift | Math.Min(offset, MaxOffset)));
+            values.Add((ushort)(column << ColumnShift | Math.Min(offset, MaxOffset)));
             counts[^1]++;
             lengths[place]++;
         }
