@@ -34,8 +34,8 @@ public sealed class SearchPostings
     private readonly Posting[] _postings;
     private readonly Positions[] _positions;
 
-    // False when a column is longer than a position can say (or a term more often in a document than a count can):
-    // phrases of several words then go to FTS5.
+    // False when a column is longer than a position can say (or a term more often in a document than a count can, or
+    // the index listed a document's instances out of order): phrases of several words then go to FTS5.
     private readonly bool _positionsKept;
     private readonly IndexTokenizer _tokenizer;
 
@@ -117,7 +117,7 @@ public sealed class SearchPostings
     /// written from its kept text; null when there is no such document or the writer leaves it to the database.
     /// </summary>
     internal string? SnippetOf(MatchSet matches, long rowId) =>
-        matches.SnippetsInMemory && PlaceOf(rowId) is var place and >= 0 ? Snippets.Write(matches, _columns, place * ColumnCount, ColumnCount) : null;
+        PlaceOf(rowId) is var place and >= 0 ? Snippets.Write(matches, _columns, place * ColumnCount, ColumnCount) : null;
 
     /// <summary>The columns of the document with this rowid (title, quote, body, URL words), as indexed; null when there is none.</summary>
     internal string[]? ColumnsOf(long rowId)
@@ -230,8 +230,12 @@ public sealed class SearchPostings
 
             var (column, offset) = (reader.GetInt32(2), reader.GetInt32(3));
             frequencies[^1] += s_weights[column];
-            positionsKept &= offset <= MaxOffset && counts[^1] < ushort.MaxValue;
-            values.Add((ushort)(column << ColumnShift | Math.Min(offset, MaxOffset)));
+            var position = (ushort)(column << ColumnShift | Math.Min(offset, MaxOffset));
+
+            // The vocabulary table lists a document's instances by column and offset, which a phrase's binary searches
+            // need: checked as they come rather than sorted.
+            positionsKept &= offset <= MaxOffset && counts[^1] < ushort.MaxValue && (counts[^1] == 0 || values[^1] < position);
+            values.Add(position);
             counts[^1]++;
             lengths[place]++;
         }
@@ -251,14 +255,7 @@ public sealed class SearchPostings
             {
                 terms.Add(term);
                 postings.Add(new Posting([.. documents], [.. frequencies]));
-                var kept = new Positions([.. counts], [.. values]);
-                for (int i = 0, start = 0; i < documents.Count; start += kept.Counts[i++])
-                {
-                    // The vocabulary table lists a document's instances by column and offset; sorted in case it does not.
-                    kept.Values.AsSpan(start, kept.Counts[i]).Sort();
-                }
-
-                positions.Add(kept);
+                positions.Add(new Positions([.. counts], [.. values]));
             }
 
             documents.Clear();

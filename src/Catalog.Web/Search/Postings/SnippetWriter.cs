@@ -29,7 +29,8 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     /// <summary>
     /// The snippet, for the match <paramref name="matches"/>, of a document whose columns are <paramref name="columns"/>
     /// (title, quote, body, URL words), with <see cref="SearchText.MarkStart"/> and <see cref="SearchText.MarkEnd"/>
-    /// around its phrases; null when a column holds a character whose tokenization is not checked here.
+    /// around its phrases; null when a column holds a character whose tokenization is not checked here, or when a phrase
+    /// has several tokens (its instances span them; <see cref="MatchSet.SnippetsInMemory"/>).
     /// </summary>
     public string? Write(MatchSet matches, IReadOnlyList<string> columns)
     {
@@ -52,6 +53,11 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     /// </remarks>
     internal string? Write(MatchSet matches, PackedText text, int first, int count)
     {
+        if (!matches.SnippetsInMemory)
+        {
+            return null;
+        }
+
         var phrases = matches.Phrases;
         var heads = matches.Heads;
         Span<int> sizes = stackalloc int[count];
