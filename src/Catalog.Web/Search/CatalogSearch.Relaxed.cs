@@ -121,14 +121,11 @@ public sealed partial class CatalogSearch
             return links;
         }
 
-        var sql = matcher.Sql;
-        var connection = await matcher.OpenAsync(ct);
-
-        var listed = await connection.ListAsync(sql.TopicLinks(filters), r => r.GetInt64(0), ct,
-            [("@topics", JsonSerializer.Serialize(topicIds)), .. filters.Parameters]);
+        // Without filters the version's cards know what each topic lists; a filter is the database's to apply.
+        var listed = filters.Any ? (await ListedAsync(matcher, topicIds, filters, ct)).Distinct() : matcher.Cards.ListedBy(topicIds);
         var byId = links.ToDictionary(l => l.Id);
         var full = plan.Clauses.Count;
-        foreach (var (id, order) in listed.Distinct().Select((id, i) => (id, i)))
+        foreach (var (id, order) in listed.Select((id, i) => (id, i)))
         {
             if (!byId.TryGetValue(id, out var link))
             {
@@ -140,6 +137,10 @@ public sealed partial class CatalogSearch
 
         return [.. byId.Values];
     }
+
+    private static async Task<List<long>> ListedAsync(Matcher matcher, List<long> topicIds, SearchFilters filters, CancellationToken ct) =>
+        await (await matcher.OpenAsync(ct)).ListAsync(matcher.Sql.TopicLinks(filters), r => r.GetInt64(0), ct,
+            [("@topics", JsonSerializer.Serialize(topicIds)), .. filters.Parameters]);
 
     private static async Task<List<SearchHit>> PageHitsAsync(Matcher matcher, string match, List<long> page, CancellationToken ct)
     {

@@ -35,7 +35,7 @@ public interface ISearchDialect
     string Labels { get; }
 
     /// <summary>
-    /// Every link's Id, Url, Kind and Host with each of its mentions' TopicId, Label and whether it is a quote's (nulls
+    /// Every link's Id, Url, Kind and Host with each of its mentions' TopicId, Label, whether it is a quote's and Id (nulls
     /// for a link without one), by link, each link's mentions in the order its hit names its topics (quotes last).
     /// </summary>
     string LinkCards { get; }

@@ -26,11 +26,18 @@ internal sealed class LinkCards
     private readonly TopicRef[] _topics;
     private readonly Dictionary<long, int> _topicAt;
 
+    // What each topic lists, by topic (CSR: _listedStarts[t] to _listedStarts[t + 1]): the places in _links of the
+    // links its mentions name, with each mention's place among all mentions by id, in that order.
+    private readonly int[] _listedStarts;
+    private readonly int[] _listedLinks;
+    private readonly int[] _listedOrder;
+
     private LinkCards(Reader read)
     {
         (_links, _urls, _labels, _kinds, _hosts) = ([.. read.Links], read.Urls.Build(), read.Labels.Build(), [.. read.Kinds], [.. read.Hosts]);
         (_names, _starts, _topicsOf) = ([.. read.Names], [.. read.Starts, read.TopicsOf.Count], [.. read.TopicsOf]);
         (_topics, _topicAt) = (read.Topics, read.TopicAt);
+        (_listedStarts, _listedLinks, _listedOrder) = read.Listings();
     }
 
     /// <param name="labelled">Told each link's URL with the label of each of its mentions that is not a quote's, as the rows pass (the lexicon's site names).</param>
@@ -70,6 +77,38 @@ internal sealed class LinkCards
         return new LinkCard(_urls[at], _names[_kinds[at]], _names[_hosts[at]], _labels[at], topics);
     }
 
+    /// <summary>
+    /// The links these topics list, each once, in the order of their mentions by id (all the topics' mentions
+    /// together): what <see cref="ISearchDialect.TopicLinks"/> reads without filters, without a query.
+    /// </summary>
+    public List<long> ListedBy(IEnumerable<long> topicIds)
+    {
+        var mentions = new List<(int Order, int Link)>();
+        foreach (var id in topicIds.Distinct())
+        {
+            if (_topicAt.TryGetValue(id, out var topic))
+            {
+                for (var m = _listedStarts[topic]; m < _listedStarts[topic + 1]; m++)
+                {
+                    mentions.Add((_listedOrder[m], _listedLinks[m]));
+                }
+            }
+        }
+
+        mentions.Sort();
+        var seen = new HashSet<int>();
+        var links = new List<long>(mentions.Count);
+        foreach (var (_, link) in mentions)
+        {
+            if (seen.Add(link))
+            {
+                links.Add(_links[link]);
+            }
+        }
+
+        return links;
+    }
+
     /// <summary>The slug and title of each of these topics the catalog has, in the same order.</summary>
     public List<TopicRef> Refs(IEnumerable<long> topicIds) =>
         [.. topicIds.Where(_topicAt.ContainsKey).Select(id => _topics[_topicAt[id]])];
@@ -103,6 +142,28 @@ internal sealed class LinkCards
 
         public List<int> TopicsOf { get; } = [];
 
+        // Every mention: its id, its topic, the place of its link.
+        private readonly List<(long Id, int Topic, int Link)> _mentions = [];
+
+        /// <summary>What each topic lists (see the fields), from the mentions read.</summary>
+        public (int[] Starts, int[] Links, int[] Order) Listings()
+        {
+            _mentions.Sort((a, b) => a.Id.CompareTo(b.Id));
+            var byTopic = _mentions.Select((m, order) => (m.Topic, Order: order, m.Link)).OrderBy(m => m.Topic).ThenBy(m => m.Order).ToList();
+            var starts = new int[topics.Length + 1];
+            foreach (var mention in byTopic)
+            {
+                starts[mention.Topic + 1]++;
+            }
+
+            for (var t = 0; t < topics.Length; t++)
+            {
+                starts[t + 1] += starts[t];
+            }
+
+            return (starts, [.. byTopic.Select(m => m.Link)], [.. byTopic.Select(m => m.Order)]);
+        }
+
         public void Row(DbDataReader r)
         {
             var link = r.GetInt64(0);
@@ -123,9 +184,13 @@ internal sealed class LinkCards
                 labelled(_url, r.GetString(5));
             }
 
-            if (!r.IsDBNull(4) && topicAt.TryGetValue(r.GetInt64(4), out var at) && _seen.Add(at))
+            if (!r.IsDBNull(4) && topicAt.TryGetValue(r.GetInt64(4), out var at))
             {
-                TopicsOf.Add(at);
+                _mentions.Add((r.GetInt64(7), at, Links.Count - 1));
+                if (_seen.Add(at))
+                {
+                    TopicsOf.Add(at);
+                }
             }
         }
 

@@ -56,4 +56,36 @@ public sealed class LinkCardsTests
         Assert.Equal((rows[unlisted].Url, rows[unlisted].Url, 0), (after?.Url, after?.Label, after?.Topics.Count));
         Assert.Equal(joined[unlisted + 1].Label, (await LinkCards.ReadAsync(connection, ct)).Of(unlisted + 1)?.Label);
     }
+    [Theory]
+    [OnEachDatabase]
+    public async Task WhatTopicsListIsWhatTheDatabaseListsForThem(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var factory = EmptyCatalogFactory.On(provider);
+        await factory.ImportAsync(EmptyCatalogFactory.SeedPath);
+        await using var connection = await new CatalogDatabase(new CatalogDatabaseSettings(factory.Provider, factory.DatabaseSettings[CatalogDatabaseSettings.ConnectionStringKey]!)).OpenAsync(ct);
+        var sql = ISearchDialect.Of(connection);
+        var topicIds = await connection.ListAsync("""SELECT "Id" FROM "Topics" ORDER BY "Id" """, r => r.GetInt64(0), ct);
+        var cards = await LinkCards.ReadAsync(connection, ct);
+
+        // One topic, the largest, several together (their mentions interleave by id), one twice, and one the catalog lacks.
+        var random = new Random(5);
+        List<List<long>> sets =
+        [
+            .. topicIds.Select(id => new List<long> { id }),
+            .. Enumerable.Range(0, 40).Select(_ => topicIds.OrderBy(_ => random.Next()).Take(random.Next(2, 6)).ToList()),
+            [topicIds[0], topicIds[0]],
+            [topicIds[^1] + 1, topicIds[1]],
+        ];
+        var compared = 0;
+        foreach (var set in sets)
+        {
+            var listed = (await connection.ListAsync(sql.TopicLinks(SearchFilters.None), r => r.GetInt64(0), ct,
+                ("@topics", System.Text.Json.JsonSerializer.Serialize(set)))).Distinct().ToList();
+            Assert.Equal(listed, cards.ListedBy(set));
+            compared += listed.Count;
+        }
+
+        Assert.True(compared > 1_000, $"{compared} links listed");
+    }
 }

@@ -64,7 +64,7 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
         """;
 
     public string LinkCards => """
-        SELECT l."Id", l."Url", l."Kind", l."Host", m."TopicId", m."Label", m."Place" = 'Quote'
+        SELECT l."Id", l."Url", l."Kind", l."Host", m."TopicId", m."Label", m."Place" = 'Quote', m."Id"
         FROM "Links" l LEFT JOIN "Mentions" m ON m."LinkId" = l."Id"
         ORDER BY l."Id", m."Place" = 'Quote', m."Id"
         """;

@@ -48,7 +48,7 @@ public sealed partial class SqliteSearch : ISearchDialect
         """;
 
     public string LinkCards => """
-        SELECT l.Id, l.Url, l.Kind, l.Host, m.TopicId, m.Label, m.Place = 'Quote'
+        SELECT l.Id, l.Url, l.Kind, l.Host, m.TopicId, m.Label, m.Place = 'Quote', m.Id
         FROM Links l LEFT JOIN Mentions m ON m.LinkId = l.Id
         ORDER BY l.Id, m.Place = 'Quote', m.Id
         """;

@@ -70,10 +70,23 @@ public sealed class SemanticIndex
         var best = new PriorityQueue<int, float>(limit + 1);
         var rowIds = snapshot.RowIds;
 
-        // Below the kept worst (or the minimum until the queue is full) a row is passed over with one comparison.
+        // Below the kept worst (or the minimum until the queue is full) a row is passed over with one comparison, and
+        // once the queue is full a run of rows none of which passes is passed over eight at a time.
         var bar = minSimilarity;
+        ref var first = ref MemoryMarshal.GetReference(similarities);
         for (var i = from; i < to; i++)
         {
+            while (best.Count == limit && i + Vector256<float>.Count <= to
+                && Vector256.LessThanOrEqualAll(Vector256.LoadUnsafe(ref first, (nuint)(i - from)), Vector256.Create(bar)))
+            {
+                i += Vector256<float>.Count;
+            }
+
+            if (i == to)
+            {
+                break;
+            }
+
             var similarity = similarities[i - from];
             if (similarity < bar || similarity == bar && best.Count == limit || rowIds[i] == except)
             {
