@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Catalog.Web.Data;
 using Catalog.Web.Search.Postings;
@@ -24,11 +25,14 @@ public sealed partial class CatalogSearch
     // Clause weights add up to the clause count, give or take rounding.
     private const double FullTolerance = 1e-9;
 
-    private sealed record Candidate(long Id, double Rank, bool Own)
+    // A document of the relaxed ranking: a value in a list, its band added up in place.
+    private struct Candidate(long id, double rank, bool own)
     {
-        public double Band { get; set; }
-
-        public int Order { get; init; }
+        public readonly long Id = id;
+        public readonly double Rank = rank;
+        public readonly bool Own = own;
+        public double Band;
+        public int Order;
     }
 
     private static async Task<SearchResults> RelaxedAsync(
@@ -47,11 +51,17 @@ public sealed partial class CatalogSearch
     private static async Task<(List<long> Links, List<long> Topics)> RelaxedRankingAsync(
         Matcher matcher, SearchPlan plan, SearchFilters filters, CancellationToken ct)
     {
-        var links = (await matcher.BestAsync(plan.AnyWord, filters, links: true, RelaxedWindow, ct)).Select(r => new Candidate(r.Id, r.Rank, Own: true)).ToList();
-        var topics = (await matcher.BestAsync(plan.AnyWord, filters, links: false, TopicLimit, ct)).Select(r => new Candidate(r.Id, r.Rank, Own: true)).ToList();
+        var bestLinks = await matcher.BestAsync(plan.AnyWord, filters, links: true, RelaxedWindow, ct);
+        var bestTopics = await matcher.BestAsync(plan.AnyWord, filters, links: false, TopicLimit, ct);
+        var documents = new List<Candidate>(bestLinks.Count + bestTopics.Count);
+        foreach (var (id, rank) in bestLinks.Concat(bestTopics))
+        {
+            documents.Add(new Candidate(id, rank, own: true));
+        }
 
-        var documents = links.Concat(topics).ToList();
         await BandAsync(matcher, plan, documents, ct);
+        var links = documents[..bestLinks.Count];
+        var topics = documents[bestLinks.Count..];
         var full = plan.Clauses.Count;
         var fullTopics = topics.Where(t => t.Band >= full - FullTolerance).Select(t => -t.Id).ToList();
         var candidates = await InheritAsync(matcher, plan, links, fullTopics, filters, ct);
@@ -70,9 +80,11 @@ public sealed partial class CatalogSearch
             order[i] = i;
         }
 
+        var all = candidates.ToArray();
         Array.Sort(order, (x, y) =>
         {
-            var (a, b) = (candidates[x], candidates[y]);
+            ref readonly var a = ref all[x];
+            ref readonly var b = ref all[y];
             var c = b.Band.CompareTo(a.Band);
             c = c != 0 ? c : b.Own.CompareTo(a.Own);
             c = c != 0 ? c : a.Rank.CompareTo(b.Rank);
@@ -98,7 +110,7 @@ public sealed partial class CatalogSearch
         {
             var exact = await matcher.MatchingAsync(clause.ExactFts5, ids, ct);
             var corrected = clause.Corrected is null ? null : await matcher.MatchingAsync(clause.Corrected, ids, ct);
-            foreach (var document in documents)
+            foreach (ref var document in CollectionsMarshal.AsSpan(documents))
             {
                 if (exact(document.Id))
                 {
@@ -123,19 +135,30 @@ public sealed partial class CatalogSearch
 
         // Without filters the version's cards know what each topic lists; a filter is the database's to apply.
         var listed = filters.Any ? (await ListedAsync(matcher, topicIds, filters, ct)).Distinct() : matcher.Cards.ListedBy(topicIds);
-        var byId = links.ToDictionary(l => l.Id);
-        var full = plan.Clauses.Count;
-        foreach (var (id, order) in listed.Select((id, i) => (id, i)))
+        // The links in their order, then those only a topic lists, in the order it lists them.
+        var candidates = new List<Candidate>(links);
+        var at = new Dictionary<long, int>(links.Count);
+        for (var i = 0; i < links.Count; i++)
         {
-            if (!byId.TryGetValue(id, out var link))
-            {
-                byId[id] = link = new Candidate(id, 0, Own: false) { Order = order };
-            }
-
-            link.Band += (full - link.Band) * InheritedWeight;
+            at.TryAdd(links[i].Id, i);
         }
 
-        return [.. byId.Values];
+        var full = plan.Clauses.Count;
+        var order = 0;
+        foreach (var id in listed)
+        {
+            if (!at.TryGetValue(id, out var i))
+            {
+                at[id] = i = candidates.Count;
+                candidates.Add(new Candidate(id, 0, own: false) { Order = order });
+            }
+
+            ref var link = ref CollectionsMarshal.AsSpan(candidates)[i];
+            link.Band += (full - link.Band) * InheritedWeight;
+            order++;
+        }
+
+        return candidates;
     }
 
     private static async Task<List<long>> ListedAsync(Matcher matcher, List<long> topicIds, SearchFilters filters, CancellationToken ct) =>
