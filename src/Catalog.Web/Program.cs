@@ -30,6 +30,7 @@ builder.Services.AddCatalogSearch(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddCatalogWeb(builder.Environment, commandLine.IsCommand);
 builder.Services.AddHtmlSafeJson();
+builder.Services.AddSearchApi();
 builder.Services.ReadKeyRingOnFirstUse();
 
 var app = builder.Build();

@@ -28,6 +28,10 @@ public static partial class SearchApi
 
     public sealed record SuggestResponse(string Query, IReadOnlyList<Suggestion> Suggestions);
 
+    /// <summary>The search answer's writer (<see cref="SearchResponseJson"/>) among the API's JSON options.</summary>
+    public static IServiceCollection AddSearchApi(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new SearchResponseJson()));
+
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         // Answers depend only on the URL and the catalog: cached per catalog version like the pages.
