@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Catalog.Tests.Infrastructure;
 using Catalog.Web.Data;
 using Catalog.Web.Search;
@@ -16,9 +17,8 @@ public sealed class LinkCardsTests
     public async Task EveryLinkIsShownAsItsRowAndTheJoinOfItsMentionsShowIt(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        using var factory = EmptyCatalogFactory.On(provider);
-        await factory.ImportAsync(EmptyCatalogFactory.SeedPath);
-        await using var connection = await new CatalogDatabase(new CatalogDatabaseSettings(factory.Provider, factory.DatabaseSettings[CatalogDatabaseSettings.ConnectionStringKey]!)).OpenAsync(ct);
+        await using var seeded = await Seeded.OnAsync(provider, ct);
+        var connection = seeded.Connection;
         var rows = (await connection.ListAsync("""SELECT "Id", "Url", "Kind", "Host" FROM "Links" """,
             r => (Id: r.GetInt64(0), Url: r.GetString(1), Kind: r.GetString(2), Host: r.GetString(3)), ct)).ToDictionary(r => r.Id);
         var joined = (await connection.ListAsync("""
@@ -56,14 +56,14 @@ public sealed class LinkCardsTests
         Assert.Equal((rows[unlisted].Url, rows[unlisted].Url, 0), (after?.Url, after?.Label, after?.Topics.Count));
         Assert.Equal(joined[unlisted + 1].Label, (await LinkCards.ReadAsync(connection, ct)).Of(unlisted + 1)?.Label);
     }
+
     [Theory]
     [OnEachDatabase]
     public async Task WhatTopicsListIsWhatTheDatabaseListsForThem(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        using var factory = EmptyCatalogFactory.On(provider);
-        await factory.ImportAsync(EmptyCatalogFactory.SeedPath);
-        await using var connection = await new CatalogDatabase(new CatalogDatabaseSettings(factory.Provider, factory.DatabaseSettings[CatalogDatabaseSettings.ConnectionStringKey]!)).OpenAsync(ct);
+        await using var seeded = await Seeded.OnAsync(provider, ct);
+        var connection = seeded.Connection;
         var sql = ISearchDialect.Of(connection);
         var topicIds = await connection.ListAsync("""SELECT "Id" FROM "Topics" ORDER BY "Id" """, r => r.GetInt64(0), ct);
         var cards = await LinkCards.ReadAsync(connection, ct);
@@ -87,5 +87,25 @@ public sealed class LinkCardsTests
         }
 
         Assert.True(compared > 1_000, $"{compared} links listed");
+    }
+
+    // The seed imported into an empty catalog, and a connection to its database.
+    private sealed class Seeded(EmptyCatalogFactory factory, DbConnection connection) : IAsyncDisposable
+    {
+        public DbConnection Connection => connection;
+
+        public static async Task<Seeded> OnAsync(DatabaseProvider provider, CancellationToken ct)
+        {
+            var factory = EmptyCatalogFactory.On(provider);
+            await factory.ImportAsync(EmptyCatalogFactory.SeedPath);
+            var settings = new CatalogDatabaseSettings(factory.Provider, factory.DatabaseSettings[CatalogDatabaseSettings.ConnectionStringKey]!);
+            return new Seeded(factory, await new CatalogDatabase(settings).OpenAsync(ct));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await connection.DisposeAsync();
+            factory.Dispose();
+        }
     }
 }
