@@ -26,18 +26,18 @@ internal sealed class LinkCards
     private readonly TopicRef[] _topics;
     private readonly Dictionary<long, int> _topicAt;
 
-    // What each topic lists, by topic (CSR: _listedStarts[t] to _listedStarts[t + 1]): the places in _links of the
-    // links its mentions name, with each mention's place among all mentions by id, in that order.
+    // What each topic lists, by topic (CSR: _listedStarts[t] to _listedStarts[t + 1]), in mention id order: the
+    // places in _links of the links its mentions name, and the mentions' ids.
     private readonly int[] _listedStarts;
     private readonly int[] _listedLinks;
-    private readonly int[] _listedOrder;
+    private readonly long[] _listedMentions;
 
     private LinkCards(Reader read)
     {
         (_links, _urls, _labels, _kinds, _hosts) = ([.. read.Links], read.Urls.Build(), read.Labels.Build(), [.. read.Kinds], [.. read.Hosts]);
         (_names, _starts, _topicsOf) = ([.. read.Names], [.. read.Starts, read.TopicsOf.Count], [.. read.TopicsOf]);
         (_topics, _topicAt) = (read.Topics, read.TopicAt);
-        (_listedStarts, _listedLinks, _listedOrder) = read.Listings();
+        (_listedStarts, _listedLinks, _listedMentions) = read.Listings();
     }
 
     /// <param name="labelled">Told each link's URL with the label of each of its mentions that is not a quote's, as the rows pass (the lexicon's site names).</param>
@@ -83,14 +83,14 @@ internal sealed class LinkCards
     /// </summary>
     public List<long> ListedBy(IEnumerable<long> topicIds)
     {
-        var mentions = new List<(int Order, int Link)>();
+        var mentions = new List<(long Id, int Link)>();
         foreach (var id in topicIds.Distinct())
         {
             if (_topicAt.TryGetValue(id, out var topic))
             {
                 for (var m = _listedStarts[topic]; m < _listedStarts[topic + 1]; m++)
                 {
-                    mentions.Add((_listedOrder[m], _listedLinks[m]));
+                    mentions.Add((_listedMentions[m], _listedLinks[m]));
                 }
             }
         }
@@ -142,16 +142,15 @@ internal sealed class LinkCards
 
         public List<int> TopicsOf { get; } = [];
 
-        // Every mention: its id, its topic, the place of its link.
-        private readonly List<(long Id, int Topic, int Link)> _mentions = [];
+        // Every mention: its topic, its id, the place of its link (sorted, by topic and then id).
+        private readonly List<(int Topic, long Id, int Link)> _mentions = [];
 
         /// <summary>What each topic lists (see the fields), from the mentions read.</summary>
-        public (int[] Starts, int[] Links, int[] Order) Listings()
+        public (int[] Starts, int[] Links, long[] Mentions) Listings()
         {
-            _mentions.Sort((a, b) => a.Id.CompareTo(b.Id));
-            var byTopic = _mentions.Select((m, order) => (m.Topic, Order: order, m.Link)).OrderBy(m => m.Topic).ThenBy(m => m.Order).ToList();
+            _mentions.Sort();
             var starts = new int[topics.Length + 1];
-            foreach (var mention in byTopic)
+            foreach (var mention in _mentions)
             {
                 starts[mention.Topic + 1]++;
             }
@@ -161,7 +160,7 @@ internal sealed class LinkCards
                 starts[t + 1] += starts[t];
             }
 
-            return (starts, [.. byTopic.Select(m => m.Link)], [.. byTopic.Select(m => m.Order)]);
+            return (starts, [.. _mentions.Select(m => m.Link)], [.. _mentions.Select(m => m.Id)]);
         }
 
         public void Row(DbDataReader r)
@@ -186,7 +185,7 @@ internal sealed class LinkCards
 
             if (!r.IsDBNull(4) && topicAt.TryGetValue(r.GetInt64(4), out var at))
             {
-                _mentions.Add((r.GetInt64(7), at, Links.Count - 1));
+                _mentions.Add((at, r.GetInt64(7), Links.Count - 1));
                 if (_seen.Add(at))
                 {
                     TopicsOf.Add(at);

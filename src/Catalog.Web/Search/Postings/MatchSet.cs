@@ -177,7 +177,7 @@ public sealed class MatchSet
 
         // A binary heap of the kept documents whose root is the worst kept: the lowest score, of equal scores the later
         // document. Compared inline: a heap with a comparer delegate was a tenth of a lexical search's CPU.
-        var kept = new int[Math.Clamp(Math.Min(count, to - from), 0, int.MaxValue)];
+        var kept = new int[Math.Max(0, Math.Min(count, to - from))];
         var size = 0;
         // A skipped document is looked up only when it would be kept: most of a common word's documents never are.
         bool Skipped(int i) => skipped is not null && skipped.Contains(_postings.RowIds[_documents[i]]);
