@@ -83,6 +83,15 @@ public sealed class CatalogOptions
     public TimeSpan AdminSessionMax { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>
+    /// The most thread-pool worker threads the server runs requests on: unset, one per core; 0 leaves .NET's own limit.
+    /// A search's work is CPU in this process (ranking, snippets, the embedding model) and every wait is asynchronous,
+    /// so threads past the core count only take turns on the same cores, each search's work cut into time slices
+    /// (tests/Catalog.Benchmarks/README.md, "One worker thread a core"). Applied by the server's own process only.
+    /// </summary>
+    [Range(0, 32_767)]
+    public int? WorkerThreads { get; set; }
+
+    /// <summary>
     /// The site's public address (<c>https://catalog.example.org</c>), for the few answers that need an absolute URL;
     /// without it they are built from the request, whose Host header only AllowedHosts vouches for.
     /// </summary>

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Web;
 
@@ -11,6 +12,7 @@ public static class Serving
     /// <returns>The process exit code: 0 after a normal shutdown, 1 when an address cannot be bound.</returns>
     public static async Task<int> ServeAsync(this WebApplication app)
     {
+        LimitWorkerThreads(app);
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         try
         {
@@ -23,6 +25,29 @@ public static class Serving
                 $"Cannot serve: {e.Message.TrimEnd('.')}. Choose another address with --urls http://localhost:5080 or ASPNETCORE_URLS.");
             return 1;
         }
+    }
+
+    // Here, not where the services are added: the thread pool is the process's, and a test host that builds the app
+    // shares its process with the tests.
+    private static void LimitWorkerThreads(WebApplication app)
+    {
+        var workers = app.Services.GetRequiredService<IOptions<CatalogOptions>>().Value.WorkerThreads ?? Environment.ProcessorCount;
+        if (workers == 0)
+        {
+            return;
+        }
+
+        // The pool keeps at least its minimum (the core count by default), and refuses a maximum below it.
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+        ThreadPool.GetMaxThreads(out _, out var maxIo);
+        if (workers < minWorkers)
+        {
+            ThreadPool.SetMinThreads(workers, minIo);
+        }
+
+        ThreadPool.SetMaxThreads(workers, maxIo);
+        ThreadPool.GetMaxThreads(out var limit, out _);
+        app.Logger.LogInformation("Requests run on at most {WorkerThreads} thread-pool worker threads (Catalog:WorkerThreads)", limit);
     }
 
     /// <summary>The host logs its failure to start with a stack trace; for a taken port <see cref="ServeAsync"/> says it in one line instead.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Catalog.Tests.Admin;
 using Catalog.Tests.Infrastructure;
@@ -227,6 +228,40 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("ASPNETCORE_URLS", result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
         Assert.DoesNotContain("Exception", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("3")]
+    public async Task TheServerRunsRequestsOnOneWorkerThreadACoreOrTheNumberConfigured(string? configured)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var settings = new Dictionary<string, string> { ["Catalog__ImportSeedsOnStart"] = "false" };
+        if (configured is not null)
+        {
+            settings["Catalog__WorkerThreads"] = configured;
+        }
+
+        // The limit is set before the server binds its address: a taken port ends the run right after it.
+        var result = await RunAsync(settings, "--urls", $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Requests run on at most {configured ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)} thread-pool worker threads", result.Stdout);
+    }
+
+    [Fact]
+    public async Task WorkerThreadsZeroLeavesTheThreadPoolItsOwnLimit()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+
+        var result = await RunAsync(new Dictionary<string, string> { ["Catalog__ImportSeedsOnStart"] = "false", ["Catalog__WorkerThreads"] = "0" },
+            "--urls", $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Cannot serve", result.Stderr);
+        Assert.DoesNotContain("worker threads", result.Stdout);
     }
 
     [Fact]
