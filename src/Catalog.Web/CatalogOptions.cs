@@ -86,7 +86,7 @@ public sealed class CatalogOptions
     /// The most thread-pool worker threads the server runs requests on: unset, one per core; 0 leaves .NET's own limit.
     /// A search's work is CPU in this process (ranking, snippets, the embedding model) and every wait is asynchronous,
     /// so threads past the core count only take turns on the same cores, each search's work cut into time slices
-    /// (tests/Catalog.Benchmarks/README.md, "One worker thread a core"). Applied by the server's own process only.
+    /// (tests/Catalog.Benchmarks/README.md, "One worker thread a core"). Applied only when the app is its own process.
     /// </summary>
     [Range(0, 32_767)]
     public int? WorkerThreads { get; set; }

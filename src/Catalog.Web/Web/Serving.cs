@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Reflection;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -27,12 +28,13 @@ public static class Serving
         }
     }
 
-    // Here, not where the services are added: the thread pool is the process's, and a test host that builds the app
-    // shares its process with the tests.
+    // Only in the app's own process: the thread pool is the process's, and a test host runs this entry point too (a
+    // factory that serves over Kestrel keeps it running past Build()), where a cap starved the test runner's own
+    // blocking waits.
     private static void LimitWorkerThreads(WebApplication app)
     {
         var workers = app.Services.GetRequiredService<IOptions<CatalogOptions>>().Value.WorkerThreads ?? Environment.ProcessorCount;
-        if (workers == 0)
+        if (workers == 0 || Assembly.GetEntryAssembly() != typeof(Serving).Assembly)
         {
             return;
         }
