@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Web.Web;
 
-/// <summary>Runs the server: says where it serves in one plain line, and turns a taken port into one line, not a stack trace.</summary>
+/// <summary>
+/// Runs the server: caps its thread pool at one worker thread a core (<see cref="CatalogOptions.WorkerThreads"/>), says
+/// where it serves in one plain line, and turns a taken port into one line, not a stack trace.
+/// </summary>
 public static class Serving
 {
     /// <returns>The process exit code: 0 after a normal shutdown, 1 when an address cannot be bound.</returns>
