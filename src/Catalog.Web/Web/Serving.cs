@@ -36,8 +36,13 @@ public static class Serving
     // blocking waits.
     private static void LimitWorkerThreads(WebApplication app)
     {
+        if (Assembly.GetEntryAssembly() != typeof(Serving).Assembly)
+        {
+            return;
+        }
+
         var workers = app.Services.GetRequiredService<IOptions<CatalogOptions>>().Value.WorkerThreads ?? Environment.ProcessorCount;
-        if (workers == 0 || Assembly.GetEntryAssembly() != typeof(Serving).Assembly)
+        if (workers == 0)
         {
             return;
         }

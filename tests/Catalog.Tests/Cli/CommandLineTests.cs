@@ -217,11 +217,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task ATakenPortIsOneLineNamingItAndHowToChooseAnother()
     {
-        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        taken.Start();
-        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
-
-        var result = await RunAsync(new Dictionary<string, string> { ["Catalog__ImportSeedsOnStart"] = "false" }, "--urls", url);
+        var (result, url) = await ServeOnATakenPortAsync([]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"Cannot serve: Failed to bind to address {url}: address already in use. Choose another address with --urls", result.Stderr);
@@ -235,16 +231,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("3")]
     public async Task TheServerRunsRequestsOnOneWorkerThreadACoreOrTheNumberConfigured(string? configured)
     {
-        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        taken.Start();
-        var settings = new Dictionary<string, string> { ["Catalog__ImportSeedsOnStart"] = "false" };
-        if (configured is not null)
-        {
-            settings["Catalog__WorkerThreads"] = configured;
-        }
-
         // The limit is set before the server binds its address: a taken port ends the run right after it.
-        var result = await RunAsync(settings, "--urls", $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}");
+        var (result, _) = await ServeOnATakenPortAsync(configured is null ? [] : new() { ["Catalog__WorkerThreads"] = configured });
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"Requests run on at most {configured ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)} thread-pool worker threads", result.Stdout);
@@ -253,15 +241,21 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task WorkerThreadsZeroLeavesTheThreadPoolItsOwnLimit()
     {
-        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        taken.Start();
-
-        var result = await RunAsync(new Dictionary<string, string> { ["Catalog__ImportSeedsOnStart"] = "false", ["Catalog__WorkerThreads"] = "0" },
-            "--urls", $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}");
+        var (result, _) = await ServeOnATakenPortAsync(new() { ["Catalog__WorkerThreads"] = "0" });
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Cannot serve", result.Stderr);
         Assert.DoesNotContain("worker threads", result.Stdout);
+    }
+
+    // The server started (no seeds imported) on an address another listener holds, with these settings as well.
+    private async Task<(Result Result, string Url)> ServeOnATakenPortAsync(Dictionary<string, string> settings)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        settings["Catalog__ImportSeedsOnStart"] = "false";
+        return (await RunAsync(settings, "--urls", url), url);
     }
 
     [Fact]
