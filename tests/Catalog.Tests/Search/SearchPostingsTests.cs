@@ -115,9 +115,10 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         var ct = TestContext.Current.CancellationToken;
         var postings = (await SearchPostings.ReadAsync(connection, tokenizer, ct))!;
         var writer = postings.Snippets;
-        var (compared, marked, cut, chinese, leftToTheDatabase) = (0, 0, 0, 0, 0);
+        var (compared, marked, cut, chinese, leftToTheDatabase, phrasesMarked) = (0, 0, 0, 0, 0, 0);
         string[] inChinese = ["\"知\" AND \"乎\"", "\"深\" OR \"学\"", "\"理\" *", "\"凌\" OR \"theori\" *"];
-        foreach (var expression in (await ExpressionsAsync(connection)).Concat(inChinese))
+        var phrases = await PhraseExpressionsAsync(connection);
+        foreach (var expression in (await ExpressionsAsync(connection)).Concat(inChinese).Concat(phrases))
         {
             var query = postings.Evaluate(expression);
             Assert.True(query is not null, expression);
@@ -136,10 +137,12 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
                 marked += snippet.Contains(SearchText.MarkStart, StringComparison.Ordinal) ? 1 : 0;
                 cut += snippet.Contains(SnippetWriter.Ellipsis, StringComparison.Ordinal) ? 1 : 0;
                 chinese += snippet.Any(SearchText.IsCjk) ? 1 : 0;
+                phrasesMarked += phrases.Contains(expression) && MarksSeveralTokens(snippet) ? 1 : 0;
             }
         }
 
         Assert.True(compared > 10_000, $"{compared} snippets compared");
+        Assert.True(phrasesMarked > 100, $"{phrasesMarked} snippets with a phrase of several tokens marked");
         Assert.True(marked > compared * 9 / 10 && cut > 1_000 && chinese >= 4, $"{marked} marked, {cut} cut, {chinese} in Chinese");
         Assert.True(leftToTheDatabase < compared / 100, $"{leftToTheDatabase} left to the database");
     }
@@ -177,23 +180,36 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task TextWhoseTokensAreNotCheckedAndPhrasesOfSeveralWordsHaveTheirSnippetsWrittenByTheDatabase()
+    public async Task TextWhoseTokensAreNotCheckedHasItsSnippetWrittenByTheDatabase()
     {
         await using var connection = await OpenAsync();
         using var tokenizer = new IndexTokenizer();
         var postings = (await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken))!;
         var writer = postings.Snippets;
         var query = postings.Evaluate("\"kernel\" OR \"deep\" *")!;
-        var phrase = postings.Evaluate("\"kernel\" OR \"neural tangent kernel\"")!;
-        var link = phrase.Best(1, links: true).Single().RowId;
 
-        Assert.True(query.SnippetsInMemory);
-        Assert.NotNull(postings.SnippetOf(query, link));
-        Assert.False(phrase.SnippetsInMemory);
-        Assert.Null(postings.SnippetOf(phrase, link));
         Assert.Null(writer.Write(query, ["Kernels in Hindi: \u0915\u0930\u094D\u0928\u0947\u0932", "", "", ""])); // a virama combines
         Assert.Null(writer.Write(query, ["Deep kernels \U0001D400", "", "", ""])); // outside the basic plane
         Assert.Equal("\uE000Deep\uE001 \uE000kernels\uE001", writer.Write(query, ["Deep kernels", "", "", ""]));
+    }
+
+    // A phrase of several tokens is marked from its first to its last, overlapping instances as one; its tokens apart,
+    // or in another order, are not an instance.
+    [Fact]
+    public async Task APhraseOfSeveralTokensIsMarkedWhereItsTokensStandTogether()
+    {
+        await using var connection = await OpenAsync();
+        using var tokenizer = new IndexTokenizer();
+        var postings = (await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken))!;
+        var writer = postings.Snippets;
+        var acronym = postings.Evaluate("\"ntk\" OR \"neural tangent kernel\"")!;
+        var twice = postings.Evaluate("\"deep deep\"")!;
+
+        Assert.Equal(
+            "On the \uE000neural tangent kernels\uE001 (\uE000NTK\uE001) of kernel neural nets",
+            writer.Write(acronym, ["On the neural tangent kernels (NTK) of kernel neural nets", "", "", ""]));
+        Assert.Equal("Kernels: tangent, neural", writer.Write(acronym, ["Kernels: tangent, neural", "", "", ""]));
+        Assert.Equal("A \uE000deep deep deep\uE001 net", writer.Write(twice, ["A deep deep deep net", "", "", ""]));
     }
 
     [Theory]
@@ -355,6 +371,21 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         }
 
         return expressions;
+    }
+
+    // A mark around more than one token.
+    private static bool MarksSeveralTokens(string snippet)
+    {
+        for (var start = snippet.IndexOf(SearchText.MarkStart); start >= 0; start = snippet.IndexOf(SearchText.MarkStart, start + 1))
+        {
+            var end = snippet.IndexOf(SearchText.MarkEnd, start);
+            if (end > start && snippet.AsSpan(start, end - start).ContainsAny(' ', '\u200B'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task<List<string>> SnippetsAsync(SqliteConnection connection, string sql, string match, List<long> ids)

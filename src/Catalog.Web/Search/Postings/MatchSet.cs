@@ -17,15 +17,15 @@ public sealed class MatchSet
     private double[]? _scores;
 
     internal MatchSet(
-        SearchPostings postings, ArraySegment<int> documents, IReadOnlyList<SearchPostings.Posting> phrases,
-        IReadOnlyList<(string Token, bool IsPrefix)> tokens, Rentals rentals)
+        SearchPostings postings, ArraySegment<int> documents, IReadOnlyList<SearchPostings.Posting> postingsOfPhrases,
+        IReadOnlyList<(string[] Tokens, bool IsPrefix)> phrases, Rentals rentals)
     {
         _postings = postings;
         _documents = documents;
-        _phrases = phrases;
+        _phrases = postingsOfPhrases;
         _rentals = rentals;
-        Phrases = tokens;
-        Heads = SnippetWriter.Heads(tokens);
+        Phrases = phrases;
+        Heads = SnippetWriter.Heads(phrases);
         var firstLink = documents.AsSpan().BinarySearch(postings.FirstLink);
         FirstLink = firstLink >= 0 ? firstLink : ~firstLink;
     }
@@ -33,11 +33,11 @@ public sealed class MatchSet
     /// <summary>How many links match.</summary>
     public int LinkCount => _documents.Count - FirstLink;
 
-    /// <summary>Whether the snippet writer can mark every phrase (each is one token, or a prefix): else the database writes the snippets.</summary>
-    public bool SnippetsInMemory { get; init; } = true;
-
-    /// <summary>The expression's phrases as the index's tokens, in FTS5's order: what a snippet marks.</summary>
-    public IReadOnlyList<(string Token, bool IsPrefix)> Phrases { get; }
+    /// <summary>
+    /// The expression's phrases as the index's tokens, in FTS5's order: what a snippet marks. A prefix is one token
+    /// (the postings leave a prefix phrase of several to the database).
+    /// </summary>
+    public IReadOnlyList<(string[] Tokens, bool IsPrefix)> Phrases { get; }
 
     /// <summary>The phrases' tokens less their last letter (<see cref="SnippetWriter.Heads"/>), made once for a page's snippets, not once for each; null when a phrase has no token.</summary>
     internal string[]? Heads { get; }

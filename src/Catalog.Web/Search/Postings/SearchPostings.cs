@@ -282,7 +282,7 @@ public sealed class SearchPostings
         }
 
         var rentals = new Rentals();
-        var phrases = new Dictionary<MatchExpression.Phrase, (Posting Posting, string Token, bool OneToken)>();
+        var phrases = new Dictionary<MatchExpression.Phrase, (Posting Posting, string[] Tokens)>();
         var ordered = tree.Phrases().ToList();
         foreach (var phrase in ordered)
         {
@@ -299,21 +299,17 @@ public sealed class SearchPostings
         }
 
         var matched = Documents(tree, phrases, rentals);
-        return new MatchSet(this, matched, [.. ordered.Select(p => phrases[p].Posting)], [.. ordered.Select(p => (phrases[p].Token, p.IsPrefix))], rentals)
-        {
-            SnippetsInMemory = ordered.All(p => phrases[p].OneToken),
-        };
+        return new MatchSet(this, matched, [.. ordered.Select(p => phrases[p].Posting)], [.. ordered.Select(p => (phrases[p].Tokens, p.IsPrefix))], rentals);
     }
 
     // A phrase of one token: that term's posting; a prefix: the postings of every term it begins, summed by document;
-    // several tokens: where they stand one after another. With the token, which a snippet marks (the tokens, for
-    // several, whose snippet the database writes: its instances span tokens, which the snippet writer does not mark).
-    private (Posting Posting, string Token, bool OneToken)? PostingOf(MatchExpression.Phrase phrase, Rentals rentals)
+    // several tokens: where they stand one after another. With its tokens, which a snippet marks.
+    private (Posting Posting, string[] Tokens)? PostingOf(MatchExpression.Phrase phrase, Rentals rentals)
     {
         var tokens = _tokenizer.Tokens(phrase.Text);
         if (tokens.Length > 1 && !phrase.IsPrefix)
         {
-            return _positionsKept ? (Consecutive(tokens, rentals), string.Join(' ', tokens), false) : null;
+            return _positionsKept ? (Consecutive(tokens, rentals), tokens) : null;
         }
 
         if (TermsOf(tokens, phrase.IsPrefix) is not var (token, first, last))
@@ -326,7 +322,7 @@ public sealed class SearchPostings
             0 => new Posting([], []),
             1 => _postings[first],
             _ => Merge(_postings.AsSpan(first, last - first), rentals),
-        }, token, true);
+        }, [token]);
     }
 
     // The phrase's one token and the range of _terms it matches: its term, or every term it is a prefix of; null for
@@ -479,7 +475,7 @@ public sealed class SearchPostings
     };
 
     private static ArraySegment<int> Documents(
-        MatchExpression expression, Dictionary<MatchExpression.Phrase, (Posting Posting, string Token, bool OneToken)> phrases, Rentals rentals) => expression switch
+        MatchExpression expression, Dictionary<MatchExpression.Phrase, (Posting Posting, string[] Tokens)> phrases, Rentals rentals) => expression switch
     {
         MatchExpression.Phrase phrase => phrases[phrase].Posting.Documents,
         MatchExpression.And and => and.Operands.Select(o => Documents(o, phrases, rentals)).Aggregate((l, r) => SortedSets.Intersect(l, r, rentals)),

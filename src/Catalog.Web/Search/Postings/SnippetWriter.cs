@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Catalog.Web.Search.Postings;
@@ -12,7 +13,9 @@ namespace Catalog.Web.Search.Postings;
 /// takes its documents' text from the postings (<see cref="SearchPostings.ColumnsOf"/>) instead of running its match through the index again (with a prefix, a pass over
 /// every document of every term it begins). Tokens are found as unicode61 finds them and stemmed by the index's own
 /// tokenizer (<see cref="IndexTokenizer"/>, each word once per version). The phrases are the match's, as the postings
-/// evaluated it (<see cref="MatchSet.Phrases"/>: an expression they cannot answer has no snippet here either); a text
+/// evaluated it (<see cref="MatchSet.Phrases"/>: an expression they cannot answer has no snippet here either); an
+/// instance of a phrase of several tokens (a catalog acronym's long form, a quoted title, a run of Chinese) is where its
+/// tokens stand one after another, marked from its first to its last, as FTS5 marks it. A text
 /// with characters outside the scripts whose tokens are checked here (Latin, Greek, Cyrillic, CJK) gets null, and the
 /// database writes that snippet.
 /// </summary>
@@ -29,8 +32,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     /// <summary>
     /// The snippet, for the match <paramref name="matches"/>, of a document whose columns are <paramref name="columns"/>
     /// (title, quote, body, URL words), with <see cref="SearchText.MarkStart"/> and <see cref="SearchText.MarkEnd"/>
-    /// around its phrases; null when a column holds a character whose tokenization is not checked here, or when a phrase
-    /// has several tokens (its instances span them; <see cref="MatchSet.SnippetsInMemory"/>).
+    /// around its phrases; null when a column holds a character whose tokenization is not checked here.
     /// </summary>
     public string? Write(MatchSet matches, IReadOnlyList<string> columns)
     {
@@ -53,27 +55,33 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     /// </remarks>
     internal string? Write(MatchSet matches, PackedText text, int first, int count)
     {
-        if (!matches.SnippetsInMemory)
-        {
-            return null;
-        }
-
         var phrases = matches.Phrases;
         var heads = matches.Heads;
+        var longest = 1;
+        foreach (var (tokens, _) in phrases)
+        {
+            longest = Math.Max(longest, tokens.Length);
+        }
+
         Span<int> sizes = stackalloc int[count];
         var instances = new List<Instance>();
         Span<char> buffer = stackalloc char[128];
 
-        // Where the scan for each of the last WindowTokens positions began, by position modulo WindowTokens.
-        Span<int> recent = stackalloc int[WindowTokens];
+        // By position modulo their length, for the last positions: where the scan for each began, and the first token of
+        // its sentence (enough of them for the window before a phrase's first token, found at its last); the stems of the
+        // last tokens (null for a word no phrase begins with), for phrases of several.
+        var history = WindowTokens + longest;
+        Span<int> recent = stackalloc int[history];
+        Span<Resume> sentences = stackalloc Resume[longest > 1 ? history : 0];
+        var stems = longest > 1 ? new string?[longest] : null;
         for (var column = 0; column < count; column++)
         {
             var bytes = text.Bytes(first + column);
             var sentence = new Resume(0, 0);
-            var position = 0;
+            var (position, columnInstances, ordered) = (0, instances.Count, true);
             for (var i = 0; ; position++)
             {
-                recent[position % WindowTokens] = i;
+                recent[position % history] = i;
                 var scan = Next(bytes, ref i, out var start, out var ascii);
                 if (scan == Scan.End)
                 {
@@ -87,7 +95,13 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
                 if (StartsSentence(bytes, start, position))
                 {
-                    sentence = new Resume(position, recent[position % WindowTokens]);
+                    sentence = new Resume(position, recent[position % history]);
+                }
+
+                if (stems is not null)
+                {
+                    sentences[position % history] = sentence;
+                    stems[position % longest] = null;
                 }
 
                 if (ascii && heads is not null && !BeginsOne(bytes[start..i], heads))
@@ -102,23 +116,71 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                     return null;
                 }
 
-                var back = Math.Max(0, position - (WindowTokens - 1));
+                if (stems is not null)
+                {
+                    stems[position % longest] = stem;
+                }
+
                 for (var phrase = 0; phrase < phrases.Count; phrase++)
                 {
-                    var (token, isPrefix) = phrases[phrase];
-                    if (isPrefix ? stem.StartsWith(token, StringComparison.Ordinal) : stem == token)
+                    var (tokens, isPrefix) = phrases[phrase];
+                    if (tokens.Length == 1)
                     {
-                        instances.Add(new Instance(column, position, phrase, sentence, new Resume(back, recent[back % WindowTokens])));
+                        if (isPrefix ? stem.StartsWith(tokens[0], StringComparison.Ordinal) : stem == tokens[0])
+                        {
+                            instances.Add(new Instance(column, position, phrase, sentence, Back(recent, position)));
+                        }
+                    }
+                    else if (stem == tokens[^1] && position + 1 >= tokens.Length && EndsHere(stems!, tokens, position))
+                    {
+                        // An instance stands at its first token: found at its last, it goes before those found since.
+                        var at = position + 1 - tokens.Length;
+                        instances.Add(new Instance(column, at, phrase, sentences[at % history], Back(recent, at)));
+                        ordered = false;
                     }
                 }
+            }
+
+            if (!ordered)
+            {
+                CollectionsMarshal.AsSpan(instances)[columnInstances..].Sort(static (a, b) =>
+                    a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.Phrase.CompareTo(b.Phrase));
             }
 
             sizes[column] = position;
         }
 
-        var (bestColumn, bestStart, resume) = BestWindow(phrases.Count, sizes, instances);
+        Span<int> lengths = stackalloc int[phrases.Count];
+        for (var phrase = 0; phrase < phrases.Count; phrase++)
+        {
+            lengths[phrase] = phrases[phrase].Tokens.Length;
+        }
+
+        var (bestColumn, bestStart, resume) = BestWindow(lengths, sizes, instances);
         var (window, best) = Window(text.Bytes(first + bestColumn), bestStart, resume, sizes[bestColumn]);
-        return Highlight(best, window, bestStart, sizes[bestColumn], instances, bestColumn);
+        return Highlight(best, window, bestStart, sizes[bestColumn], instances, bestColumn, lengths);
+    }
+
+    // Where a window that ends at the token at position can begin its scan: WindowTokens - 1 tokens before it.
+    private static Resume Back(ReadOnlySpan<int> recent, int position)
+    {
+        var back = Math.Max(0, position - (WindowTokens - 1));
+        return new Resume(back, recent[back % recent.Length]);
+    }
+
+    // Whether the tokens before the last one (which the caller has matched at position) stand right before it.
+    private static bool EndsHere(string?[] stems, string[] tokens, int position)
+    {
+        var at = position + 1 - tokens.Length;
+        for (var k = 0; k < tokens.Length - 1; k++)
+        {
+            if (stems[(at + k) % stems.Length] != tokens[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // A place the scan of a column can start again from: a token's position and the byte its scan began at.
@@ -137,16 +199,16 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
     // fts5SnippetFunction's search: for each instance, the window around it and the window from its sentence's start.
     // A column without instances has no window to score. The instances are in (column, position) order.
-    private static (int Column, int Start, Resume From) BestWindow(int phraseCount, ReadOnlySpan<int> sizes, List<Instance> instances)
+    private static (int Column, int Start, Resume From) BestWindow(ReadOnlySpan<int> lengths, ReadOnlySpan<int> sizes, List<Instance> instances)
     {
         var (bestColumn, bestStart, bestScore, from) = (0, 0, 0, new Resume(0, 0));
-        Span<bool> seen = phraseCount <= 64 ? stackalloc bool[phraseCount] : new bool[phraseCount];
+        Span<bool> seen = lengths.Length <= 64 ? stackalloc bool[lengths.Length] : new bool[lengths.Length];
         foreach (var instance in instances)
         {
             var column = instance.Column;
             var size = sizes[column];
             seen.Clear();
-            var (score, adjusted) = Score(instances, seen, column, instance.Position, size);
+            var (score, adjusted) = Score(instances, lengths, seen, column, instance.Position, size);
             if (score > bestScore)
             {
                 (bestColumn, bestStart, bestScore, from) = (column, adjusted, score, instance.Back);
@@ -156,7 +218,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
             if (size > WindowTokens && sentence.Position < instance.Position)
             {
                 seen.Clear();
-                var (fromSentence, _) = Score(instances, seen, column, sentence.Position, size);
+                var (fromSentence, _) = Score(instances, lengths, seen, column, sentence.Position, size);
                 fromSentence += sentence.Position == 0 ? 120 : 100;
                 if (fromSentence > bestScore)
                 {
@@ -168,9 +230,9 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         return (bestColumn, bestStart, from);
     }
 
-    // fts5SnippetScore: the window's score and its start moved to centre its instances. The instances are in
-    // (column, position) order, so only those of the window are visited.
-    private static (int Score, int Adjusted) Score(List<Instance> instances, Span<bool> seen, int column, int start, int size)
+    // fts5SnippetScore: the window's score and its start moved to centre its instances (from the first one's first token
+    // to the last one's last). The instances are in (column, position) order, so only those of the window are visited.
+    private static (int Score, int Adjusted) Score(List<Instance> instances, ReadOnlySpan<int> lengths, Span<bool> seen, int column, int start, int size)
     {
         var (score, first, last) = (0, -1, 0);
         var end = (long)start + WindowTokens;
@@ -184,7 +246,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                 first = instance.Position;
             }
 
-            last = instance.Position + 1;
+            last = instance.Position + lengths[instance.Phrase];
         }
 
         var adjusted = first - (WindowTokens - (last - first)) / 2;
@@ -276,8 +338,10 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         return (window, Encoding.UTF8.GetString(text[from..to]));
     }
 
-    // fts5HighlightCb over the window, with the coalesced instances of its column (instances that share a token are one).
-    private static string Highlight(string text, List<(int Start, int End)> window, int rangeStart, int size, List<Instance> instances, int column)
+    // fts5HighlightCb over the window, with the coalesced instances of its column (fts5CInstIterNext: instances that
+    // share a token are one span, from the first one's first token to the furthest last token).
+    private static string Highlight(
+        string text, List<(int Start, int End)> window, int rangeStart, int size, List<Instance> instances, int column, ReadOnlySpan<int> lengths)
     {
         var spans = new List<(int Start, int End)>();
         foreach (var instance in instances)
@@ -287,13 +351,14 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                 continue;
             }
 
+            var end = instance.Position + lengths[instance.Phrase] - 1;
             if (spans.Count > 0 && instance.Position <= spans[^1].End)
             {
-                spans[^1] = (spans[^1].Start, Math.Max(spans[^1].End, instance.Position));
+                spans[^1] = (spans[^1].Start, Math.Max(spans[^1].End, end));
             }
             else
             {
-                spans.Add((instance.Position, instance.Position));
+                spans.Add((instance.Position, end));
             }
         }
 
@@ -387,22 +452,24 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     // Porter's steps rewrite only a word's end, and all of a stem but its last letter is how its word begins ("rate"
     // from "ration", "sensibl" from "sensibility", "hope" from "hoping"; a word under three letters is its own stem):
     // an ASCII word that begins with none of the phrases' tokens less their last letter has none of them for a stem,
-    // and Write looks up no stem for it (most words of a long document). Null when a phrase has no token.
-    internal static string[]? Heads(IReadOnlyList<(string Token, bool IsPrefix)> phrases)
+    // and Write looks up no stem for it (most words of a long document). Null when a phrase has an empty token.
+    internal static string[]? Heads(IReadOnlyList<(string[] Tokens, bool IsPrefix)> phrases)
     {
-        var heads = new string[phrases.Count];
-        for (var i = 0; i < phrases.Count; i++)
+        var heads = new List<string>();
+        foreach (var (tokens, _) in phrases)
         {
-            var token = phrases[i].Token;
-            if (token.Length == 0)
+            foreach (var token in tokens)
             {
-                return null;
-            }
+                if (token.Length == 0)
+                {
+                    return null;
+                }
 
-            heads[i] = token[..Math.Max(1, token.Length - 1)];
+                heads.Add(token[..Math.Max(1, token.Length - 1)]);
+            }
         }
 
-        return heads;
+        return [.. heads.Distinct(StringComparer.Ordinal)];
     }
 
     // Whether the ASCII word, lowercased, begins with one of the heads.
