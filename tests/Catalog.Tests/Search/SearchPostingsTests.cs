@@ -212,6 +212,30 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         Assert.Equal("A \uE000deep deep deep\uE001 net", writer.Write(twice, ["A deep deep deep net", "", "", ""]));
     }
 
+    // A phrase of several tokens is walked once per version and kept (its arrays never go back to the pool with a
+    // search's); past the budget the kept phrases start over. Either way the answer is FTS5's.
+    [Theory]
+    [InlineData(SearchPostings.PhraseBudget, 2)]
+    [InlineData(0, 0)]
+    public async Task PhrasesAreKeptForTheVersionWithinTheirBudget(int budget, int kept)
+    {
+        await using var connection = await OpenAsync();
+        using var tokenizer = new IndexTokenizer();
+        var postings = (await SearchPostings.ReadAsync(connection, tokenizer, budget, TestContext.Current.CancellationToken))!;
+        string[] expressions = ["\"neural tangent kernel\"", "\"deep\" OR \"neural tangent kernel\"", "\"deep learning\" NOT \"neural tangent kernel\""];
+        foreach (var expression in expressions.Concat(expressions))
+        {
+            var expected = (await Fts5Async(connection, expression)).Where(r => r.RowId > 0).ToList();
+            var matches = postings.Evaluate(expression)!;
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, matches.Best(expected.Count, links: true));
+            matches.Release();
+        }
+
+        Assert.Equal(kept, postings.KeptPhrases);
+    }
+
     [Theory]
     [InlineData("\"neural tangent\" *")] // a prefix phrase of several words
     [InlineData("(\"deep\" AND \"kernel\") OR \"theory\"")] // an AND under an OR: FTS5 ranks it by where its iterators stand
