@@ -210,6 +210,12 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
             writer.Write(acronym, ["On the neural tangent kernels (NTK) of kernel neural nets", "", "", ""]));
         Assert.Equal("Kernels: tangent, neural", writer.Write(acronym, ["Kernels: tangent, neural", "", "", ""]));
         Assert.Equal("A \uE000deep deep deep\uE001 net", writer.Write(twice, ["A deep deep deep net", "", "", ""]));
+
+        // Longer than the writer keeps on the stack: the window from the sentence's start wins, marked to its end.
+        var longPhrase = postings.Evaluate("\"" + string.Join(' ', Enumerable.Repeat("deep", 130)) + "\"")!;
+        Assert.Equal(
+            SearchText.MarkStart + string.Join(' ', Enumerable.Repeat("deep", 16)) + SearchText.MarkEnd + SnippetWriter.Ellipsis,
+            writer.Write(longPhrase, [string.Join(' ', Enumerable.Repeat("deep", 131)), "", "", ""]));
     }
 
     // A phrase of several tokens is walked once per version and kept (its arrays never go back to the pool with a

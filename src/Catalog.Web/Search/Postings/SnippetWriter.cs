@@ -26,6 +26,9 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
     public const char Ellipsis = '…';
 
+    // The most values of a search's size (its phrases, its longest phrase's tokens) kept on the stack.
+    private const int StackLimit = 128;
+
     // A word's stem, or null when the index's tokenizer does not make it one token.
     private readonly ConcurrentDictionary<string, string?> _stems = new(StringComparer.Ordinal);
 
@@ -71,8 +74,8 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         // its sentence (enough of them for the window before a phrase's first token, found at its last); the stems of the
         // last tokens (null for a word no phrase begins with), for phrases of several.
         var history = WindowTokens + longest;
-        Span<int> recent = stackalloc int[history];
-        Span<Resume> sentences = stackalloc Resume[longest > 1 ? history : 0];
+        Span<int> recent = history <= StackLimit ? stackalloc int[history] : new int[history];
+        Span<Resume> sentences = longest == 1 ? default : history <= StackLimit ? stackalloc Resume[history] : new Resume[history];
         var stems = longest > 1 ? new string?[longest] : null;
         for (var column = 0; column < count; column++)
         {
@@ -150,7 +153,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
             sizes[column] = position;
         }
 
-        Span<int> lengths = stackalloc int[phrases.Count];
+        Span<int> lengths = phrases.Count <= StackLimit ? stackalloc int[phrases.Count] : new int[phrases.Count];
         for (var phrase = 0; phrase < phrases.Count; phrase++)
         {
             lengths[phrase] = phrases[phrase].Tokens.Length;
