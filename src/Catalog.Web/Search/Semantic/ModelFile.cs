@@ -10,8 +10,8 @@ namespace Catalog.Web.Search.Semantic;
 /// is an embedded resource) into the app's data folder, its weights quantized to int8 on the way
 /// (<see cref="ModelQuantizer"/>). ONNX Runtime then reads the file itself: the package's own loader touched every page
 /// of the mapped DLL (file pages count in the server's resident memory) and kept a managed copy of the model until a
-/// full collection, beside ONNX Runtime's own copy of the weights. Only the output the app reads is kept
-/// (<see cref="ModelPruning"/>).
+/// full collection, beside ONNX Runtime's own copy of the weights. Each layer's attention is one node
+/// (<see cref="ModelAttention"/>), and only the output the app reads is kept (<see cref="ModelPruning"/>).
 /// </summary>
 public static class ModelFile
 {
@@ -22,7 +22,7 @@ public static class ModelFile
 
     // How the file is made out of the package's model; a new value makes a site's file again (its vectors are keyed by
     // EmbeddingText.Model, which changes only when they would).
-    private const string Recipe = "int8-one-output";
+    private const string Recipe = "int8-one-output-mha";
 
     /// <summary>The model's path in <paramref name="folder"/>, extracted first if it is not there yet.</summary>
     public static string Ensure(string folder)
@@ -47,6 +47,7 @@ public static class ModelFile
             using (var input = assembly.Location.Length > 0 ? OpenResource(assembly.Location) : assembly.GetManifestResourceStream(Resource)!)
             {
                 var model = Onnx.ModelProto.Parser.ParseFrom(input);
+                ModelAttention.Fuse(model);
                 ModelPruning.KeepOnly(model, Output);
                 ModelQuantizer.Quantize(model);
                 model.WriteTo(output);
