@@ -16,6 +16,9 @@ public static class ModelAttention
 {
     private const string Domain = "com.microsoft";
 
+    // The graph input the exported BERT graph makes its additive attention mask from.
+    private const string MaskInput = "attention_mask";
+
     /// <summary>Rewrites <paramref name="model"/>'s attention blocks in place; returns how many. Nodes left unread are for <see cref="ModelPruning"/> to drop.</summary>
     public static int Fuse(ModelProto model)
     {
@@ -87,6 +90,7 @@ public static class ModelAttention
                 : null;
 
         if (From(softmax.Input[0], "Add") is not { } mask
+            || !FromMaskAlone(mask.Input[1], producers, weights)
             || From(mask.Input[0], "Div") is not { } divide
             || From(divide.Input[0], "MatMul") is not { } scores
             || Scalar(Constant(divide.Input[1])) is not { } root
@@ -118,6 +122,38 @@ public static class ModelAttention
     }
 
     private static IEnumerable<long> Perm(NodeProto transpose) => transpose.Attribute.FirstOrDefault(a => a.Name == "perm")?.Ints ?? [];
+
+    // Whether name is computed from the attention mask and constants alone: what the Add before Softmax may be left
+    // out for (a text alone has a mask of ones, which adds zeros). Anything else added to the scores is kept.
+    private static bool FromMaskAlone(string name, Dictionary<string, NodeProto> producers, Dictionary<string, TensorProto> weights)
+    {
+        var (pending, seen, mask) = (new Stack<string>([name]), new HashSet<string>(StringComparer.Ordinal), false);
+        while (pending.TryPop(out var next))
+        {
+            if (next.Length == 0 || !seen.Add(next) || weights.ContainsKey(next))
+            {
+                continue;
+            }
+
+            if (producers.TryGetValue(next, out var node))
+            {
+                foreach (var input in node.Input)
+                {
+                    pending.Push(input);
+                }
+            }
+            else if (next == MaskInput)
+            {
+                mask = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return mask;
+    }
 
     // A float scalar's value.
     private static float? Scalar(TensorProto? t) =>
