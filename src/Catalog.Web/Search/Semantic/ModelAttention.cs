@@ -84,41 +84,35 @@ public static class ModelAttention
         // The one node that reads name, besides the Shape nodes that size a Reshape from it.
         NodeProto? Only(string name, string op) =>
             readers.TryGetValue(name, out var list) && list.Where(n => n.OpType != "Shape").ToList() is [var only] && only.OpType == op ? only : null;
-        string? Heads(string name, long[] perm) =>
-            From(name, "Transpose") is { } transpose && Perm(transpose).SequenceEqual(perm) && From(transpose.Input[0], "Reshape") is { } reshape
-                ? reshape.Input[0]
-                : null;
+        // The Reshape that splits a tensor into heads, before the Transpose that reads it as name.
+        NodeProto? Split(string name, long[] perm) =>
+            From(name, "Transpose") is { } transpose && Perm(transpose).SequenceEqual(perm) ? From(transpose.Input[0], "Reshape") : null;
 
         if (From(softmax.Input[0], "Add") is not { } mask
             || !FromMaskAlone(mask.Input[1], producers, weights)
             || From(mask.Input[0], "Div") is not { } divide
             || From(divide.Input[0], "MatMul") is not { } scores
             || Scalar(Constant(divide.Input[1])) is not { } root
-            || Heads(scores.Input[0], [0, 2, 1, 3]) is not { } query
-            || Heads(scores.Input[1], [0, 2, 3, 1]) is not { } key
+            || Split(scores.Input[0], [0, 2, 1, 3]) is not { } query
+            || Split(scores.Input[1], [0, 2, 3, 1]) is not { } key
             || Only(softmax.Output[0], "MatMul") is not { } context
-            || Heads(context.Input[1], [0, 2, 1, 3]) is not { } value
+            || Split(context.Input[1], [0, 2, 1, 3]) is not { } value
             || Only(context.Output[0], "Transpose") is not { } joined
             || !Perm(joined).SequenceEqual([0, 2, 1, 3])
             || Only(joined.Output[0], "Reshape") is not { } output
-            || softmax.Attribute.Any(a => a.Name == "axis" && a.I != -1 && a.I != 3))
+            || softmax.Attribute.Any(a => a.Name == "axis" && a.I != -1 && a.I != 3)
+            || HeadsOf(query.Input[1], producers, Constant) is not { } split
+            || Math.Abs(split.Size - root * root) >= 0.01)
         {
             return null;
         }
 
-        var headSize = root * root;
-        if (producers[scores.Input[0]] is var transposed && From(transposed.Input[0], "Reshape") is { } split
-            && Shape(split.Input[1], producers, Constant) is { Length: 4 } shape && shape[3] > 0 && Math.Abs(shape[3] - headSize) < 0.01)
-        {
-            var attention = new NodeProto { OpType = "MultiHeadAttention", Domain = Domain, Name = output.Name + "/attention" };
-            attention.Input.AddRange([query, key, value]);
-            attention.Output.Add(output.Output[0]);
-            attention.Attribute.Add(new AttributeProto { Name = "num_heads", Type = AttributeProto.Types.AttributeType.Int, I = shape[2] });
-            attention.Attribute.Add(new AttributeProto { Name = "scale", Type = AttributeProto.Types.AttributeType.Float, F = 1 / root });
-            return (output, attention);
-        }
-
-        return null;
+        var attention = new NodeProto { OpType = "MultiHeadAttention", Domain = Domain, Name = output.Name + "/attention" };
+        attention.Input.AddRange([query.Input[0], key.Input[0], value.Input[0]]);
+        attention.Output.Add(output.Output[0]);
+        attention.Attribute.Add(new AttributeProto { Name = "num_heads", Type = AttributeProto.Types.AttributeType.Int, I = split.Heads });
+        attention.Attribute.Add(new AttributeProto { Name = "scale", Type = AttributeProto.Types.AttributeType.Float, F = 1 / root });
+        return (output, attention);
     }
 
     private static IEnumerable<long> Perm(NodeProto transpose) => transpose.Attribute.FirstOrDefault(a => a.Name == "perm")?.Ints ?? [];
@@ -161,23 +155,17 @@ public static class ModelAttention
             ? t.FloatData.Count == 1 ? t.FloatData[0] : t.RawData.Length == 4 ? BinaryPrimitives.ReadSingleLittleEndian(t.RawData.Span) : null
             : null;
 
-    // The target shape of a head-splitting Reshape, (batch, sequence, heads, head size), written as a Concat of the
-    // input's batch and sequence with two int64 constants: the constants, batch and sequence as -1.
-    private static long[]? Shape(string name, Dictionary<string, NodeProto> producers, Func<string, TensorProto?> constant)
+    // The heads and a head's size a head-splitting Reshape splits into: its target shape (batch, sequence, heads, head
+    // size) is a Concat of the input's batch and sequence with two int64 constants.
+    private static (long Heads, long Size)? HeadsOf(string name, Dictionary<string, NodeProto> producers, Func<string, TensorProto?> constant)
     {
-        if (!producers.TryGetValue(name, out var concat) || concat.OpType != "Concat" || concat.Input.Count != 4)
-        {
-            return null;
-        }
+        long? Int64(string input) => constant(input) is { DataType: (int)TensorProto.Types.DataType.Int64 } t
+            ? t.Int64Data.Count == 1 ? t.Int64Data[0] : t.RawData.Length == 8 ? BinaryPrimitives.ReadInt64LittleEndian(t.RawData.Span) : null
+            : null;
 
-        var shape = new long[] { -1, -1, 0, 0 };
-        for (var i = 2; i < 4; i++)
-        {
-            shape[i] = constant(concat.Input[i]) is { DataType: (int)TensorProto.Types.DataType.Int64 } t
-                ? t.Int64Data.Count == 1 ? t.Int64Data[0] : t.RawData.Length == 8 ? BinaryPrimitives.ReadInt64LittleEndian(t.RawData.Span) : 0
-                : 0;
-        }
-
-        return shape;
+        return producers.TryGetValue(name, out var concat) && concat.OpType == "Concat" && concat.Input.Count == 4
+            && Int64(concat.Input[2]) is > 0 and var heads && Int64(concat.Input[3]) is > 0 and var size
+            ? (heads, size)
+            : null;
     }
 }
