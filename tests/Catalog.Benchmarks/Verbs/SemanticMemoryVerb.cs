@@ -12,7 +12,7 @@ namespace Catalog.Benchmarks.Verbs;
 /// With wrk installed it also measures issue 18's latencies at 4 clients: the uncached topic page while the first start
 /// embeds against the same page on the restarted, idle server (within 2x), and the search API with every query
 /// distinct, semantic on (p99 at most 15 ms, the query's embedding included) and off (at most 5 ms), and the lexical
-/// server's throughput on distinct queries against Kestrel serving its captured answers (at least 0.15x).
+/// server's throughput on distinct queries against Kestrel serving its captured answers, their runs taking turns (at least 0.15x).
 /// </summary>
 public static class SemanticMemoryVerb
 {
@@ -154,10 +154,14 @@ public static class SemanticMemoryVerb
             await SearchAsync(app, _semanticSearch, fused: true);
         }
 
-        /// <summary>Lexical search, then Kestrel serving a thousand of its answers (distinct queries, captured afterwards) from memory.</summary>
+        /// <summary>
+        /// Lexical search, its runs taking turns with Kestrel's serving a thousand of its answers (distinct queries,
+        /// captured after the warm-up) from memory: each ratio is of two runs seconds apart, so a slow spell of the
+        /// machine weighs on both sides of it rather than on the app's runs or on the ceiling's alone.
+        /// </summary>
         public async Task LexicalAsync(Server app)
         {
-            await SearchAsync(app, _lexicalSearch, fused: false);
+            await WarmUpSearchAsync(app, fused: false);
             var paths = queries.Next().Take(CeilingAnswers).ToList();
             using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(1) };
             var manifest = await HttpFigures.CaptureAsync(run, client, paths, "captured-search");
@@ -165,6 +169,7 @@ public static class SemanticMemoryVerb
             await Wrk.RunAsync(ceiling, paths, Warmup, run.WorkFolder);
             for (var i = 0; i < LatencyRuns; i++)
             {
+                _lexicalSearch.Add(await SearchOnceAsync(app, fused: false));
                 _ceiling.Add(await Wrk.RunAsync(ceiling, paths, run.Latency, run.WorkFolder));
                 run.Log($"ceiling on the captured search answers: {Format.Rate(_ceiling[^1].RequestsPerSecond)}");
             }
@@ -190,9 +195,11 @@ public static class SemanticMemoryVerb
             {
                 var app = Stats.Median(_lexicalSearch.Select(r => r.RequestsPerSecond));
                 var ceiling = Stats.Median(_ceiling.Select(r => r.RequestsPerSecond));
+                // The median of the runs' ratios, each run against the ceiling's run right after it.
+                var ratio = Stats.Median(_lexicalSearch.Zip(_ceiling, (a, c) => a.RequestsPerSecond / c.RequestsPerSecond));
                 var cpu = Stats.Median(_ceiling.Select(r => r.CpuMsPerRequest)) / Stats.Median(_lexicalSearch.Select(r => r.CpuMsPerRequest));
-                yield return new Figure($"{label} `/api/search`, every query distinct, semantic off: throughput / ceiling at 4 clients",
-                    Format.Rate(app), Format.Rate(ceiling), string.Create(CultureInfo.InvariantCulture, $"{app / ceiling:F3} (CPU {cpu:F3})"), $">= {LexicalCeilingTarget}", app / ceiling >= LexicalCeilingTarget);
+                yield return new Figure($"{label} `/api/search`, every query distinct, semantic off: throughput / ceiling at 4 clients (runs taking turns)",
+                    Format.Rate(app), Format.Rate(ceiling), string.Create(CultureInfo.InvariantCulture, $"{ratio:F3} (CPU {cpu:F3})"), $">= {LexicalCeilingTarget}", ratio >= LexicalCeilingTarget);
             }
         }
 
@@ -200,11 +207,19 @@ public static class SemanticMemoryVerb
             Wrk.RunAsync(app, [_topic], shape, run.WorkFolder, HttpFigures.UncachedCookie);
 
         // Semantic ranking fuses two words, not "a OR b": its queries are the pairs as two words, so each is embedded.
-        // The probe's answer waits for the version's lexicons (about 3 s at 200x, read ahead 2 s after a start): on the
-        // lexical server, which has no embedding to wait for, the warm-up alone left part of that read to the first run.
         private async Task SearchAsync(Server app, List<WrkResult> results, bool fused)
         {
-            var kind = fused ? "semantic" : "lexical";
+            await WarmUpSearchAsync(app, fused);
+            for (var i = 0; i < LatencyRuns; i++)
+            {
+                results.Add(await SearchOnceAsync(app, fused));
+            }
+        }
+
+        // The probe's answer waits for the version's lexicons (about 3 s at 200x, read ahead 2 s after a start): on the
+        // lexical server, which has no embedding to wait for, the warm-up alone left part of that read to the first run.
+        private async Task WarmUpSearchAsync(Server app, bool fused)
+        {
             using (var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(1) })
             {
                 (await client.GetAsync(queries.Probe)).EnsureSuccessStatusCode();
@@ -217,12 +232,13 @@ public static class SemanticMemoryVerb
             {
                 await Wrk.RunAsync(app, queries.Next(fused), run.Latency, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
             }
-            for (var i = 0; i < LatencyRuns; i++)
-            {
-                var wrk = await Wrk.RunAsync(app, queries.Next(fused), run.Latency, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
-                results.Add(wrk);
-                run.Log($"{kind} search, distinct queries: {Format.Rate(wrk.RequestsPerSecond)}, p99 {Format.Ms(wrk.P99Ms)}");
-            }
+        }
+
+        private async Task<WrkResult> SearchOnceAsync(Server app, bool fused)
+        {
+            var wrk = await Wrk.RunAsync(app, queries.Next(fused), run.Latency, run.WorkFolder, HttpFigures.UncachedCookie, eachPathOnce: true);
+            run.Log($"{(fused ? "semantic" : "lexical")} search, distinct queries: {Format.Rate(wrk.RequestsPerSecond)}, p99 {Format.Ms(wrk.P99Ms)}");
+            return wrk;
         }
 
         private static Figure SearchFigure(string name, List<WrkResult> runs, double targetMs)
