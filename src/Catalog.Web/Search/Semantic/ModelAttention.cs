@@ -151,9 +151,7 @@ public static class ModelAttention
 
     // A float scalar's value.
     private static float? Scalar(TensorProto? t) =>
-        t is { DataType: (int)TensorProto.Types.DataType.Float, Dims.Count: 0 }
-            ? t.FloatData.Count == 1 ? t.FloatData[0] : t.RawData.Length == 4 ? BinaryPrimitives.ReadSingleLittleEndian(t.RawData.Span) : null
-            : null;
+        t is { DataType: (int)TensorProto.Types.DataType.Float, Dims.Count: 0 } && ModelQuantizer.FloatsOf(t) is [var value] ? value : null;
 
     // The heads and a head's size a head-splitting Reshape splits into: its target shape (batch, sequence, heads, head
     // size) is a Concat of the input's batch and sequence with two int64 constants.

@@ -81,7 +81,8 @@ public static class ModelQuantizer
     private static TensorProto? IsFloatMatrix(TensorProto? tensor) =>
         tensor is { DataType: Float, Dims.Count: 2 } ? tensor : null;
 
-    private static float[] FloatsOf(TensorProto tensor)
+    /// <summary>A float tensor's values, from its float data or its little-endian raw bytes.</summary>
+    internal static float[] FloatsOf(TensorProto tensor)
     {
         if (tensor.FloatData.Count > 0)
         {
