@@ -151,7 +151,11 @@ public static class SemanticMemoryVerb
                 _pageIdle.Add(await TopicPageAsync(app, run.Latency));
             }
 
-            await SearchAsync(app, _semanticSearch, fused: true);
+            await WarmUpSearchAsync(app, fused: true);
+            for (var i = 0; i < LatencyRuns; i++)
+            {
+                _semanticSearch.Add(await SearchOnceAsync(app, fused: true));
+            }
         }
 
         /// <summary>
@@ -207,15 +211,6 @@ public static class SemanticMemoryVerb
             Wrk.RunAsync(app, [_topic], shape, run.WorkFolder, HttpFigures.UncachedCookie);
 
         // Semantic ranking fuses two words, not "a OR b": its queries are the pairs as two words, so each is embedded.
-        private async Task SearchAsync(Server app, List<WrkResult> results, bool fused)
-        {
-            await WarmUpSearchAsync(app, fused);
-            for (var i = 0; i < LatencyRuns; i++)
-            {
-                results.Add(await SearchOnceAsync(app, fused));
-            }
-        }
-
         // The probe's answer waits for the version's lexicons (about 3 s at 200x, read ahead 2 s after a start): on the
         // lexical server, which has no embedding to wait for, the warm-up alone left part of that read to the first run.
         private async Task WarmUpSearchAsync(Server app, bool fused)
