@@ -43,7 +43,7 @@ public static partial class SearchApi
         return app;
     }
 
-    private static async Task<SearchResponse> SearchAsync(
+    private static async Task<WholeJson<SearchResponse>> SearchAsync(
         HttpRequest http, CatalogSearch search, CatalogVersion version, LinkAnnotations annotations, CatalogDbContext db, CancellationToken ct)
     {
         // Before the first query: whatever is read next is of this version or newer (LinkAnnotations).
@@ -52,7 +52,7 @@ public static partial class SearchApi
         var results = await search.SearchAsync(request, withFacets: false, ct);
         // The page's hits come from the search index; their health and metadata are remembered per version.
         var notes = await annotations.ForUrlsAsync(stamp, [.. results.Hits.Select(h => h.Url)], db, ct);
-        return new SearchResponse(
+        return new(new SearchResponse(
             request.Text,
             results.Total,
             results.Page,
@@ -60,15 +60,15 @@ public static partial class SearchApi
             [.. results.Hits.Select(h => Item(h, notes[h.Url]))],
             results.Partial,
             results.Correction?.SearchedFor,
-            results.Correction?.SearchInsteadFor);
+            results.Correction?.SearchInsteadFor));
     }
 
     private static ResultItem Item(SearchHit hit, LinkAnnotation note) =>
         new(hit.Url, hit.Label, hit.Kind, hit.Host, [.. hit.Topics.Select(t => t.Slug)], hit.SnippetHtml, note.Health) { AlsoAt = hit.AlsoAt, Meta = note.Meta };
 
-    private static async Task<SuggestResponse> SuggestAsync(HttpRequest http, CatalogSearch search, CancellationToken ct)
+    private static async Task<WholeJson<SuggestResponse>> SuggestAsync(HttpRequest http, CatalogSearch search, CancellationToken ct)
     {
         var text = SearchText.ValidUtf16(http.Query.First("q") ?? "");
-        return new SuggestResponse(text, await search.SuggestAsync(text, SuggestionLimit, ct));
+        return new(new SuggestResponse(text, await search.SuggestAsync(text, SuggestionLimit, ct)));
     }
 }

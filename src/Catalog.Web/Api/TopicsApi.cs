@@ -37,11 +37,11 @@ public static partial class TopicsApi
         return app;
     }
 
-    private static async Task<List<TopicSummary>> ListAsync(CatalogDbContext db, CancellationToken ct) =>
-        await db.Topics
+    private static async Task<WholeJson<List<TopicSummary>>> ListAsync(CatalogDbContext db, CancellationToken ct) =>
+        new(await db.Topics
             .OrderBy(t => t.SourceId).ThenBy(t => t.Position)
             .Select(t => new TopicSummary(t.Slug, t.Title, t.Level, t.Parent == null ? null : t.Parent.Slug, t.Mentions.Count))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
 
     private static async Task<IResult> GetAsync(string slug, CatalogDbContext db, CancellationToken ct)
     {
@@ -66,6 +66,6 @@ public static partial class TopicsApi
         links = await LinkMetaItem.AttachAsync(links, l => l.Url, (l, meta) => l with { Meta = meta }, db, ct);
         var children = await db.Topics.Where(t => t.ParentId == topic.Id).OrderBy(t => t.Position)
             .Select(t => t.Slug).ToListAsync(ct);
-        return Results.Ok(new TopicDetail(topic.Slug, topic.Title, topic.Level, topic.Parent, topic.IntroMarkdown, quotes, images, links, children));
+        return new WholeJson<TopicDetail>(new TopicDetail(topic.Slug, topic.Title, topic.Level, topic.Parent, topic.IntroMarkdown, quotes, images, links, children));
     }
 }
