@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Catalog.Web.Export;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -13,21 +14,26 @@ namespace Catalog.Web.Api;
 /// </summary>
 internal sealed class WholeJson<T>(T value) : IResult
 {
-    private const string ContentType = "application/json; charset=utf-8";
-
-    public T Value => value;
-
     public async Task ExecuteAsync(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         using var buffer = new PooledBuffer();
-        await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth }))
+        var writerOptions = new JsonWriterOptions
+        {
+            Encoder = options.Encoder,
+            Indented = options.WriteIndented,
+            IndentCharacter = options.IndentCharacter,
+            IndentSize = options.IndentSize,
+            NewLine = options.NewLine,
+            MaxDepth = options.MaxDepth,
+        };
+        await using (var writer = new Utf8JsonWriter(buffer, writerOptions))
         {
             JsonSerializer.Serialize(writer, value, options.GetTypeInfo(typeof(T)));
         }
 
         var response = context.Response;
-        response.ContentType = ContentType;
+        response.ContentType = ContentTypes.Json;
         response.ContentLength = buffer.Written.Length;
         await response.Body.WriteAsync(buffer.Written, context.RequestAborted);
     }
