@@ -25,7 +25,8 @@ public sealed partial class CatalogSearch
     // Clause weights add up to the clause count, give or take rounding.
     private const double FullTolerance = 1e-9;
 
-    // A document of the relaxed ranking: a value in a list, its band added up in place.
+    // A document of the relaxed ranking: a value in a list, its band added up in place; At is its place in the list
+    // before the ranking sorts it, the last tie-break, so the sort keeps the order equal documents came in.
     private struct Candidate(long id, double rank, bool own)
     {
         public readonly long Id = id;
@@ -33,6 +34,7 @@ public sealed partial class CatalogSearch
         public readonly bool Own = own;
         public double Band;
         public int Order;
+        public int At;
     }
 
     private static async Task<SearchResults> RelaxedAsync(
@@ -60,42 +62,41 @@ public sealed partial class CatalogSearch
         }
 
         await BandAsync(matcher, plan, documents, ct);
-        var links = documents[..bestLinks.Count];
-        var topics = documents[bestLinks.Count..];
+        // The topics leave the list, which goes on as the links' (the candidates are values: no copies of it).
+        var topics = documents.GetRange(bestLinks.Count, bestTopics.Count);
+        documents.RemoveRange(bestLinks.Count, bestTopics.Count);
         var full = plan.Clauses.Count;
         var fullTopics = topics.Where(t => t.Band >= full - FullTolerance).Select(t => -t.Id).ToList();
-        var candidates = await InheritAsync(matcher, plan, links, fullTopics, filters, ct);
+        await InheritAsync(matcher, plan, documents, fullTopics, filters, ct);
 
-        return (Ranked(candidates), topics.OrderByDescending(t => t.Band).ThenBy(t => t.Rank).Select(t => -t.Id).ToList());
+        return (Ranked(documents), topics.OrderByDescending(t => t.Band).ThenBy(t => t.Rank).Select(t => -t.Id).ToList());
     }
 
-    // The links' ids best first: by band, a link's own match before an inherited one, bm25, then its topic's order. A
-    // stable sort (equal links keep the order they came in) of their positions, without the arrays LINQ's ordering
-    // keeps for each of the four keys: this runs for every relaxed and every fused search.
+    // The links' ids best first: by band, a link's own match before an inherited one, bm25, then its topic's order. The
+    // list sorted in place, its places the last tie-break (equal links keep the order they came in), without the arrays
+    // LINQ's ordering keeps for each of the four keys or a copy of the list: this runs for every relaxed and every fused
+    // search.
     private static List<long> Ranked(List<Candidate> candidates)
     {
-        var order = new int[candidates.Count];
-        for (var i = 0; i < order.Length; i++)
+        var all = CollectionsMarshal.AsSpan(candidates);
+        for (var i = 0; i < all.Length; i++)
         {
-            order[i] = i;
+            all[i].At = i;
         }
 
-        var all = candidates.ToArray();
-        Array.Sort(order, (x, y) =>
+        all.Sort(static (a, b) =>
         {
-            ref readonly var a = ref all[x];
-            ref readonly var b = ref all[y];
             var c = b.Band.CompareTo(a.Band);
             c = c != 0 ? c : b.Own.CompareTo(a.Own);
             c = c != 0 ? c : a.Rank.CompareTo(b.Rank);
             c = c != 0 ? c : a.Order.CompareTo(b.Order);
-            return c != 0 ? c : x.CompareTo(y);
+            return c != 0 ? c : a.At.CompareTo(b.At);
         });
 
-        var ids = new List<long>(order.Length);
-        foreach (var i in order)
+        var ids = new List<long>(all.Length);
+        foreach (ref readonly var candidate in all)
         {
-            ids.Add(candidates[i].Id);
+            ids.Add(candidate.Id);
         }
 
         return ids;
@@ -124,23 +125,23 @@ public sealed partial class CatalogSearch
         }
     }
 
-    // Links of the topics that match every clause: half a clause for each clause they miss themselves.
-    private static async Task<List<Candidate>> InheritAsync(
-        Matcher matcher, SearchPlan plan, List<Candidate> links, List<long> topicIds, SearchFilters filters, CancellationToken ct)
+    // Links of the topics that match every clause: half a clause for each clause they miss themselves. The links in
+    // their order, then those only a topic lists, in the order it lists them, added to the same list.
+    private static async Task InheritAsync(
+        Matcher matcher, SearchPlan plan, List<Candidate> candidates, List<long> topicIds, SearchFilters filters, CancellationToken ct)
     {
         if (topicIds.Count == 0)
         {
-            return links;
+            return;
         }
 
         // Without filters the version's cards know what each topic lists; a filter is the database's to apply.
         var listed = filters.Any ? (await ListedAsync(matcher, topicIds, filters, ct)).Distinct() : matcher.Cards.ListedBy(topicIds);
-        // The links in their order, then those only a topic lists, in the order it lists them.
-        var candidates = new List<Candidate>(links);
-        var at = new Dictionary<long, int>(links.Count);
-        for (var i = 0; i < links.Count; i++)
+        var links = candidates.Count;
+        var at = new Dictionary<long, int>(links);
+        for (var i = 0; i < links; i++)
         {
-            at.TryAdd(links[i].Id, i);
+            at.TryAdd(candidates[i].Id, i);
         }
 
         var full = plan.Clauses.Count;
@@ -157,8 +158,6 @@ public sealed partial class CatalogSearch
             link.Band += (full - link.Band) * InheritedWeight;
             order++;
         }
-
-        return candidates;
     }
 
     private static async Task<List<long>> ListedAsync(Matcher matcher, List<long> topicIds, SearchFilters filters, CancellationToken ct) =>
