@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Catalog.Web.Data;
 using Catalog.Web.Search.Semantic;
@@ -57,9 +58,21 @@ public sealed partial class CatalogSearch
     {
         // An entry for each place in either ranking, in the order they come (the lexical ranking first). Sorted by id,
         // an id's entries are one run that becomes one entry: its scores summed in that order, its lexical place and
-        // its order the run's first (int.MaxValue when the lexical ranking does not have it). No dictionary: this runs
-        // for every fused search, on up to 400 ids.
-        var entries = new FusedEntry[lexical.Count + semantic.Count];
+        // its order the run's first (int.MaxValue when the lexical ranking does not have it). No dictionary, and the
+        // entries in a pooled array: this runs for every fused search, on up to 400 ids.
+        var pooled = ArrayPool<FusedEntry>.Shared.Rent(lexical.Count + semantic.Count);
+        try
+        {
+            return Fuse(lexical, semantic, fusion, pooled.AsSpan(0, lexical.Count + semantic.Count));
+        }
+        finally
+        {
+            ArrayPool<FusedEntry>.Shared.Return(pooled);
+        }
+    }
+
+    private static List<long> Fuse(IReadOnlyList<long> lexical, IReadOnlyList<long> semantic, Fusion fusion, Span<FusedEntry> entries)
+    {
         for (var i = 0; i < lexical.Count; i++)
         {
             entries[i] = new FusedEntry(lexical[i], fusion.LexicalWeight / (fusion.K + i + 1), i, i);
@@ -70,7 +83,7 @@ public sealed partial class CatalogSearch
             entries[lexical.Count + i] = new FusedEntry(semantic[i], fusion.SemanticWeight / (fusion.K + i + 1), int.MaxValue, lexical.Count + i);
         }
 
-        Array.Sort(entries, static (a, b) => a.Id != b.Id ? a.Id.CompareTo(b.Id) : a.Order.CompareTo(b.Order));
+        entries.Sort(static (a, b) => a.Id != b.Id ? a.Id.CompareTo(b.Id) : a.Order.CompareTo(b.Order));
         var count = 0;
         foreach (var entry in entries)
         {
@@ -85,7 +98,7 @@ public sealed partial class CatalogSearch
         }
 
         // A stable sort: ids equal in both keep the order they came in.
-        var fused = entries.AsSpan(0, count);
+        var fused = entries[..count];
         fused.Sort(static (a, b) =>
         {
             var c = b.Score.CompareTo(a.Score);
