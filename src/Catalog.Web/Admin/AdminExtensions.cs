@@ -83,7 +83,7 @@ public static class AdminExtensions
     public static WebApplication UseAdminStatusPages(this WebApplication app)
     {
         app.UseWhen(
-            context => context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase),
+            IsAdmin,
             admin => admin.UseStatusCodePagesWithReExecute("/admin/status/{0}"));
         return app;
     }
@@ -97,7 +97,7 @@ public static class AdminExtensions
     public static WebApplication UseCatalogAdmin(this WebApplication app)
     {
         app.UseWhen(
-            context => context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase),
+            IsAdmin,
             admin =>
             {
                 admin.UseRateLimiter();
@@ -106,6 +106,9 @@ public static class AdminExtensions
             });
         return app;
     }
+
+    // A request for the admin pages, in any case, as routes match.
+    private static bool IsAdmin(HttpContext context) => context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The folder that holds the SQLite file (the content root's App_Data for an in-memory or a PostgreSQL database).</summary>
     public static string DataFolder(IConfiguration configuration, IHostEnvironment environment)

@@ -61,18 +61,7 @@ public sealed partial class CatalogSearch
         // its order the run's first (int.MaxValue when the lexical ranking does not have it). No dictionary, and the
         // entries in a pooled array: this runs for every fused search, on up to 400 ids.
         var pooled = ArrayPool<FusedEntry>.Shared.Rent(lexical.Count + semantic.Count);
-        try
-        {
-            return Fuse(lexical, semantic, fusion, pooled.AsSpan(0, lexical.Count + semantic.Count));
-        }
-        finally
-        {
-            ArrayPool<FusedEntry>.Shared.Return(pooled);
-        }
-    }
-
-    private static List<long> Fuse(IReadOnlyList<long> lexical, IReadOnlyList<long> semantic, Fusion fusion, Span<FusedEntry> entries)
-    {
+        var entries = pooled.AsSpan(0, lexical.Count + semantic.Count);
         for (var i = 0; i < lexical.Count; i++)
         {
             entries[i] = new FusedEntry(lexical[i], fusion.LexicalWeight / (fusion.K + i + 1), i, i);
@@ -112,6 +101,7 @@ public sealed partial class CatalogSearch
             ranked.Add(entry.Id);
         }
 
+        ArrayPool<FusedEntry>.Shared.Return(pooled);
         return ranked;
     }
 

@@ -137,9 +137,8 @@ public sealed partial class CatalogSearch
 
         // Without filters the version's cards know what each topic lists; a filter is the database's to apply.
         var listed = filters.Any ? (await ListedAsync(matcher, topicIds, filters, ct)).Distinct() : matcher.Cards.ListedBy(topicIds);
-        var links = candidates.Count;
-        var at = new Dictionary<long, int>(links);
-        for (var i = 0; i < links; i++)
+        var at = new Dictionary<long, int>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
         {
             at.TryAdd(candidates[i].Id, i);
         }
