@@ -96,14 +96,25 @@ public static class AdminExtensions
     /// </summary>
     public static WebApplication UseCatalogAdmin(this WebApplication app)
     {
+        IApplicationBuilder? branch = null;
         app.UseWhen(
             IsAdmin,
             admin =>
             {
+                branch = admin;
                 admin.UseRateLimiter();
                 admin.UseAuthentication();
                 admin.UseAuthorization();
             });
+
+        // A web application puts authentication and authorization in front of its whole pipeline unless its own
+        // properties say the pipeline has them; the branch's say so (each Use marks the builder it is on), the app's
+        // would not, and every public request would be authenticated again.
+        foreach (var (key, value) in branch!.Properties)
+        {
+            ((IApplicationBuilder)app).Properties.TryAdd(key, value);
+        }
+
         return app;
     }
 
