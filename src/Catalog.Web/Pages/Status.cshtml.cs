@@ -3,7 +3,6 @@ using Catalog.Web.Pages.Shared;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Web.Pages;
 
@@ -12,7 +11,7 @@ namespace Catalog.Web.Pages;
 /// topics whose titles come closest to the URL that was asked for.
 /// </summary>
 [IgnoreAntiforgeryToken(Order = 1001)]
-public sealed class StatusModel(CatalogDbContext db) : PageModel
+public sealed class StatusModel(CatalogDbContext db, NotFoundTopics notFound) : PageModel
 {
     public const int SuggestionCount = 5;
 
@@ -38,13 +37,11 @@ public sealed class StatusModel(CatalogDbContext db) : PageModel
             return;
         }
 
-        var topics = await db.Topics.OrderBy(t => t.SourceId).ThenBy(t => t.Position)
-            .Select(t => new { t.Level, t.ParentId, Ref = new TopicRef(t.Slug, t.Title) }).ToListAsync(ct);
-        Suggestions = TopicSuggestions.Closest(RequestedPath ?? "", topics.Select(t => t.Ref), SuggestionCount);
+        var topics = await notFound.CurrentAsync(db, SuggestionCount, ct);
+        Suggestions = topics.Suggestions.Closest(RequestedPath ?? "", SuggestionCount);
         if (Suggestions.Count == 0)
         {
-            var top = topics.Where(t => t.ParentId == null).Select(t => t.Ref).ToList();
-            Roots = top.Count == 1 ? topics.Take(SuggestionCount + 1).Select(t => t.Ref).ToList() : top;
+            Roots = topics.Roots;
         }
     }
 }

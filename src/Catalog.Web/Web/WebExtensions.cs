@@ -12,6 +12,7 @@ public static class WebExtensions
     public static IServiceCollection AddCatalogWeb(this IServiceCollection services, IHostEnvironment environment, bool commandLine)
     {
         services.AddSingleton<CatalogVersion>();
+        services.AddSingleton<Pages.NotFoundTopics>();
         // "Server: Kestrel" only tells a scanner what to try; the security headers are set in Operations/SecurityHeaders.
         services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         services.Configure<RazorPagesOptions>(options => options.Conventions.Add(new CatalogPageMethods()));

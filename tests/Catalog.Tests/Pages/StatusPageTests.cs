@@ -1,7 +1,10 @@
 using System.Net;
 using Catalog.Tests.Infrastructure;
 using Catalog.Web.Pages;
+using Catalog.Web.Data;
 using Catalog.Web.Pages.Shared;
+using Catalog.Web.Web;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Tests.Pages;
 
@@ -83,7 +86,62 @@ public sealed class StatusPageTests(CatalogFactory factory) : IClassFixture<Cata
     {
         TopicRef[] topics = [new("topology-and-deep-learning", "Topology and Deep Learning"), new("deep-unrolling", "Deep Unrolling")];
 
-        Assert.Equal([topics[0]], TopicSuggestions.Closest("/topics/topolgy", topics, 5));
-        Assert.Empty(TopicSuggestions.Closest("/links/12345", topics, 5));
+        var suggestions = new TopicSuggestions(topics);
+
+        Assert.Equal([topics[0]], suggestions.Closest("/topics/topolgy", 5));
+        Assert.Empty(suggestions.Closest("/links/12345", 5));
+    }
+
+    [Fact]
+    public void DistanceIsTheTablesAtEveryLengthAndInEveryScript()
+    {
+        // The bit-parallel distance (up to 64 characters) and the table (beyond) against the textbook recurrence, on
+        // strings from a small alphabet (so they share much) of Latin, dashes and Chinese, 0 to 90 characters long.
+        var random = new Random(404);
+        const string alphabet = "abcde-深度学";
+        for (var n = 0; n < 2_000; n++)
+        {
+            var a = new string([.. Enumerable.Range(0, random.Next(91)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var b = new string([.. Enumerable.Range(0, random.Next(91)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
+            Assert.Equal(Recurrence(a, b), TopicSuggestions.Distance(a, b));
+        }
+    }
+
+    [Fact]
+    public async Task TheSuggestionsOfAVersionAreReadOnceAndAgainForTheNext()
+    {
+        var version = new CatalogVersion();
+        using var topics = new NotFoundTopics(version);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var ct = TestContext.Current.CancellationToken;
+
+        var first = await topics.CurrentAsync(db, StatusModel.SuggestionCount, ct);
+        var again = await topics.CurrentAsync(db, StatusModel.SuggestionCount, ct);
+        version.Set(version.Current with { Version = version.Current.Version + 1 });
+        var next = await topics.CurrentAsync(db, StatusModel.SuggestionCount, ct);
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, next);
+        Assert.Equal(version.Current.Version, next.Version);
+        Assert.Equal(first.Roots, next.Roots);
+        Assert.Equal("Physics and Deep Learning", next.Suggestions.Closest("/topics/phisics-and-deep-lerning", 1).Single().Title);
+    }
+
+    // D[i][j] = min(D[i-1][j] + 1, D[i][j-1] + 1, D[i-1][j-1] + (a[i-1] != b[j-1])), the whole table.
+    private static int Recurrence(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            for (var j = 0; j <= b.Length; j++)
+            {
+                d[i, j] = i == 0 ? j : j == 0 ? i
+                    : Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 }
