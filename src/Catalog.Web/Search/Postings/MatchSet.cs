@@ -40,7 +40,7 @@ public sealed class MatchSet
     public IReadOnlyList<(string[] Tokens, bool IsPrefix)> Phrases { get; }
 
     /// <summary>The phrases' tokens less their last letter (<see cref="SnippetWriter.Heads"/>), made once for a page's snippets, not once for each; null when a phrase has no token.</summary>
-    internal string[]? Heads { get; }
+    internal SnippetWriter.WordHeads? Heads { get; }
 
     // Where the links begin in _documents.
     private int FirstLink { get; }

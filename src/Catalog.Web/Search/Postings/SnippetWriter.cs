@@ -107,7 +107,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                     stems[position % longest] = null;
                 }
 
-                if (ascii && heads is not null && !BeginsOne(bytes[start..i], heads))
+                if (ascii && heads is not null && !heads.BeginOne(bytes[start..i]))
                 {
                     continue;
                 }
@@ -456,7 +456,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     // from "ration", "sensibl" from "sensibility", "hope" from "hoping"; a word under three letters is its own stem):
     // an ASCII word that begins with none of the phrases' tokens less their last letter has none of them for a stem,
     // and Write looks up no stem for it (most words of a long document). Null when a phrase has an empty token.
-    internal static string[]? Heads(IReadOnlyList<(string[] Tokens, bool IsPrefix)> phrases)
+    internal static WordHeads? Heads(IReadOnlyList<(string[] Tokens, bool IsPrefix)> phrases)
     {
         var heads = new List<string>();
         foreach (var (tokens, _) in phrases)
@@ -472,21 +472,49 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
             }
         }
 
-        return [.. heads.Distinct(StringComparer.Ordinal)];
+        return new WordHeads([.. heads.Distinct(StringComparer.Ordinal)]);
     }
 
-    // Whether the ASCII word, lowercased, begins with one of the heads.
-    private static bool BeginsOne(ReadOnlySpan<byte> word, string[] heads)
+    /// <summary>
+    /// The heads of <see cref="Heads"/>, and the ASCII characters they begin with: most words of a document begin with
+    /// none of them, and are passed over with one test of their first letter.
+    /// </summary>
+    internal sealed class WordHeads
     {
-        foreach (var head in heads)
+        private readonly string[] _heads;
+        private readonly UInt128 _firsts;
+
+        public WordHeads(string[] heads)
         {
-            if (word.Length >= head.Length && Ascii.EqualsIgnoreCase(word[..head.Length], head))
+            _heads = heads;
+            foreach (var head in heads)
             {
-                return true;
+                if (head[0] < 128)
+                {
+                    _firsts |= UInt128.One << (head[0] | 0x20);
+                }
             }
         }
 
-        return false;
+        // Whether the ASCII word (letters and digits), lowercased, begins with one of the heads. Lowercasing ASCII
+        // letters sets their 0x20 bit, which digits have already.
+        public bool BeginOne(ReadOnlySpan<byte> word)
+        {
+            if ((_firsts >> (word[0] | 0x20) & UInt128.One) == UInt128.Zero)
+            {
+                return false;
+            }
+
+            foreach (var head in _heads)
+            {
+                if (word.Length >= head.Length && Ascii.EqualsIgnoreCase(word[..head.Length], head))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     // unicode61's tokens: letters, numbers and private-use characters; everything else separates. From byte i on:
