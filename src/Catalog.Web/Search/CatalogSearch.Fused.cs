@@ -49,7 +49,7 @@ public sealed partial class CatalogSearch
         var page = Page(ranked, request);
         var hits = works.Name(await PageHitsAsync(matcher, plan.AnyWord, page, ct));
         var topics = matcher.Cards.Refs(topicIds);
-        var facets = withFacets ? await RelaxedFacetsAsync(await matcher.OpenAsync(ct), ranked, ct) : null;
+        var facets = withFacets ? await RelaxedFacetsAsync(matcher, ranked, ct) : null;
         return new SearchResults(plan.Query, ranked.Count, request.Page, request.PageSize, topics, hits, facets, allWords, plan.Correction);
     }
 

@@ -20,6 +20,9 @@ public interface ISearchDialect
     /// <summary>How many hosts, topics and years a facet lists at most, on either database.</summary>
     const int FacetLimit = 10;
 
+    /// <summary>How many of a match's best documents <see cref="ClosestTopics"/> reaches topics from.</summary>
+    const int ClosestHits = 50;
+
     /// <summary>The value of <c>@match</c> for an expression in the app's match syntax.</summary>
     string Match(string expression);
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Catalog.Web.Data;
 
 namespace Catalog.Web.Search;
@@ -23,7 +24,14 @@ internal sealed class LinkCards
     private readonly string[] _names;
     private readonly int[] _starts;
     private readonly int[] _topicsOf;
+
+    // Beside _topicsOf: how many of the link's mentions are under that topic (a topic may list a link twice).
+    private readonly int[] _mentionsUnder;
+
+    // Each link's year from its fetched metadata, 0 without one.
+    private readonly int[] _years;
     private readonly TopicRef[] _topics;
+    private readonly long[] _topicIds;
     private readonly Dictionary<long, int> _topicAt;
 
     // What each topic lists, by topic (CSR: _listedStarts[t] to _listedStarts[t + 1]), in mention id order: the
@@ -35,8 +43,8 @@ internal sealed class LinkCards
     private LinkCards(Reader read)
     {
         (_links, _urls, _labels, _kinds, _hosts) = ([.. read.Links], read.Urls.Build(), read.Labels.Build(), [.. read.Kinds], [.. read.Hosts]);
-        (_names, _starts, _topicsOf) = ([.. read.Names], [.. read.Starts, read.TopicsOf.Count], [.. read.TopicsOf]);
-        (_topics, _topicAt) = (read.Topics, read.TopicAt);
+        (_names, _starts, _topicsOf, _mentionsUnder, _years) = ([.. read.Names], [.. read.Starts, read.TopicsOf.Count], [.. read.TopicsOf], [.. read.MentionsUnder], [.. read.Years]);
+        (_topics, _topicAt, _topicIds) = (read.Topics, read.TopicAt, read.TopicIds);
         (_listedStarts, _listedLinks, _listedMentions) = read.Listings();
     }
 
@@ -45,7 +53,7 @@ internal sealed class LinkCards
     {
         var sql = ISearchDialect.Of(connection);
         var topics = await connection.ListAsync(sql.AllTopics, r => (Id: r.GetInt64(0), Ref: new TopicRef(r.GetString(1), r.GetString(2))), ct);
-        var read = new Reader([.. topics.Select(t => t.Ref)], topics.Select((t, i) => (t.Id, i)).ToDictionary(t => t.Id, t => t.i), labelled);
+        var read = new Reader([.. topics.Select(t => t.Ref)], [.. topics.Select(t => t.Id)], labelled);
 
         // Each link with its mentions, in the order its hit names their topics: the first gives the label.
         await using var command = connection.Command(sql.LinkCards);
@@ -109,21 +117,113 @@ internal sealed class LinkCards
         return links;
     }
 
+    /// <summary>
+    /// What <see cref="ISearchDialect.Facets"/> and <see cref="ISearchDialect.FacetsOfIds"/> count over these links, as
+    /// their rows, in their order: every kind (by name), the <see cref="ISearchDialect.FacetLimit"/> hosts and topics
+    /// with the most of the links (ties by host, by topic id; a topic counts a link once, however often it lists it)
+    /// and, with <paramref name="years"/>, the latest years of their fetched metadata. Each link counts once.
+    /// </summary>
+    public List<(string Facet, FacetCount Value)> Facets(IEnumerable<long> linkIds, bool years)
+    {
+        var (kinds, hosts, perYear) = (new Dictionary<int, int>(), new Dictionary<int, int>(), new Dictionary<int, int>());
+        var perTopic = new int[_topics.Length];
+        foreach (var id in linkIds.Distinct())
+        {
+            var at = _links.AsSpan().BinarySearch(id);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            kinds[_kinds[at]] = kinds.GetValueOrDefault(_kinds[at]) + 1;
+            hosts[_hosts[at]] = hosts.GetValueOrDefault(_hosts[at]) + 1;
+            for (var i = _starts[at]; i < _starts[at + 1]; i++)
+            {
+                perTopic[_topicsOf[i]]++;
+            }
+
+            if (years && _years[at] != 0)
+            {
+                perYear[_years[at]] = perYear.GetValueOrDefault(_years[at]) + 1;
+            }
+        }
+
+        FacetCount Named(KeyValuePair<int, int> name) => new(_names[name.Key], _names[name.Key], name.Value);
+        var rows = new List<(string Facet, FacetCount Value)>();
+        rows.AddRange(kinds.Select(Named).OrderBy(k => k.Value, StringComparer.Ordinal).Select(k => ("kind", k)));
+        rows.AddRange(hosts.Select(Named).OrderByDescending(h => h.Count).ThenBy(h => h.Value, StringComparer.Ordinal)
+            .Take(ISearchDialect.FacetLimit).Select(h => ("host", h)));
+        rows.AddRange(Enumerable.Range(0, perTopic.Length).Where(t => perTopic[t] > 0)
+            .OrderByDescending(t => perTopic[t]).ThenBy(t => _topicIds[t]).Take(ISearchDialect.FacetLimit)
+            .Select(t => ("topic", new FacetCount(_topics[t].Slug, _topics[t].Title, perTopic[t]))));
+        foreach (var (year, count) in perYear.OrderByDescending(y => y.Key).Take(ISearchDialect.FacetLimit))
+        {
+            var text = year.ToString(CultureInfo.InvariantCulture);
+            rows.Add(("year", new FacetCount(text, text, count)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// What <see cref="ISearchDialect.ClosestTopics"/> answers for these documents (the best of a match, as rowids with
+    /// their rank): the topics among them and the topics their links are listed under, each mention once, by the sum of
+    /// their ranks, then by id; the topics' own rows are summed first, as the statement's union gives them.
+    /// </summary>
+    public List<TopicRef> Reached(IReadOnlyList<(long RowId, double Rank)> hits, int limit)
+    {
+        var sums = new Dictionary<int, double>();
+        void Add(int topic, double rank) => sums[topic] = sums.TryGetValue(topic, out var sum) ? sum + rank : rank;
+        foreach (var (rowId, rank) in hits)
+        {
+            if (rowId < 0 && _topicAt.TryGetValue(-rowId, out var topic))
+            {
+                Add(topic, rank);
+            }
+        }
+
+        foreach (var (rowId, rank) in hits)
+        {
+            if (rowId <= 0 || _links.AsSpan().BinarySearch(rowId) is not (>= 0 and var at))
+            {
+                continue;
+            }
+
+            for (var i = _starts[at]; i < _starts[at + 1]; i++)
+            {
+                for (var mention = 0; mention < _mentionsUnder[i]; mention++)
+                {
+                    Add(_topicsOf[i], rank);
+                }
+            }
+        }
+
+        return [.. sums.OrderBy(t => t.Value).ThenBy(t => _topicIds[t.Key]).Take(limit).Select(t => _topics[t.Key])];
+    }
+
     /// <summary>The slug and title of each of these topics the catalog has, in the same order.</summary>
     public List<TopicRef> Refs(IEnumerable<long> topicIds) =>
         [.. topicIds.Where(_topicAt.ContainsKey).Select(id => _topics[_topicAt[id]])];
 
     // The rows of ISearchDialect.LinkCards: a link's first row opens its card; a link no topic lists (an import never
     // leaves one) has one row of nulls and is labelled by its URL.
-    private sealed class Reader(TopicRef[] topics, Dictionary<long, int> topicAt, Action<string, string>? labelled)
+    private sealed class Reader(TopicRef[] topics, long[] topicIds, Action<string, string>? labelled)
     {
         private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
-        private readonly HashSet<int> _seen = [];
+
+        // The current link's topics so far, each with its place in TopicsOf.
+        private readonly Dictionary<int, int> _seen = [];
         private string _url = "";
 
         public TopicRef[] Topics => topics;
 
-        public Dictionary<long, int> TopicAt => topicAt;
+        public long[] TopicIds => topicIds;
+
+        public Dictionary<long, int> TopicAt { get; } = topicIds.Select((id, i) => (id, i)).ToDictionary(t => t.id, t => t.i);
+
+        public List<int> MentionsUnder { get; } = [];
+
+        public List<int> Years { get; } = [];
 
         public List<long> Links { get; } = [];
 
@@ -174,6 +274,7 @@ internal sealed class LinkCards
                 Kinds.Add(Name(r.GetString(2)));
                 Hosts.Add(Name(r.GetString(3)));
                 Labels.Add(r.IsDBNull(5) ? url : r.GetString(5));
+                Years.Add(r.IsDBNull(8) ? 0 : r.GetInt32(8));
                 Starts.Add(TopicsOf.Count);
                 _seen.Clear();
             }
@@ -183,12 +284,18 @@ internal sealed class LinkCards
                 labelled(_url, r.GetString(5));
             }
 
-            if (!r.IsDBNull(4) && topicAt.TryGetValue(r.GetInt64(4), out var at))
+            if (!r.IsDBNull(4) && TopicAt.TryGetValue(r.GetInt64(4), out var at))
             {
                 _mentions.Add((at, r.GetInt64(7), Links.Count - 1));
-                if (_seen.Add(at))
+                if (_seen.TryGetValue(at, out var place))
                 {
+                    MentionsUnder[place]++;
+                }
+                else
+                {
+                    _seen[at] = TopicsOf.Count;
                     TopicsOf.Add(at);
+                    MentionsUnder.Add(1);
                 }
             }
         }

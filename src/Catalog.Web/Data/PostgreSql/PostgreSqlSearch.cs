@@ -64,8 +64,8 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
         """;
 
     public string LinkCards => """
-        SELECT l."Id", l."Url", l."Kind", l."Host", m."TopicId", m."Label", m."Place" = 'Quote', m."Id"
-        FROM "Links" l LEFT JOIN "Mentions" m ON m."LinkId" = l."Id"
+        SELECT l."Id", l."Url", l."Kind", l."Host", m."TopicId", m."Label", m."Place" = 'Quote', m."Id", lm."Year"
+        FROM "Links" l LEFT JOIN "Mentions" m ON m."LinkId" = l."Id" LEFT JOIN "LinkMetadata" lm ON lm."Url" = l."Url"
         ORDER BY l."Id", m."Place" = 'Quote', m."Id"
         """;
 
@@ -94,7 +94,7 @@ public sealed partial class PostgreSqlSearch : ISearchDialect
 
     public string ClosestTopics => $"""
         WITH hits AS (
-            SELECT s.rowid AS "Id", {Rank} AS "Score" FROM {Query}, search_index s WHERE s.document @@ q ORDER BY 2, 1 LIMIT 50),
+            SELECT s.rowid AS "Id", {Rank} AS "Score" FROM {Query}, search_index s WHERE s.document @@ q ORDER BY 2, 1 LIMIT {ISearchDialect.ClosestHits}),
         reached AS (
             SELECT -"Id" AS "TopicId", "Score" FROM hits WHERE "Id" < 0
             UNION ALL

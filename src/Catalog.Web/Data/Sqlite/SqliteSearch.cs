@@ -48,8 +48,8 @@ public sealed partial class SqliteSearch : ISearchDialect
         """;
 
     public string LinkCards => """
-        SELECT l.Id, l.Url, l.Kind, l.Host, m.TopicId, m.Label, m.Place = 'Quote', m.Id
-        FROM Links l LEFT JOIN Mentions m ON m.LinkId = l.Id
+        SELECT l.Id, l.Url, l.Kind, l.Host, m.TopicId, m.Label, m.Place = 'Quote', m.Id, lm.Year
+        FROM Links l LEFT JOIN Mentions m ON m.LinkId = l.Id LEFT JOIN LinkMetadata lm ON lm.Url = l.Url
         ORDER BY l.Id, m.Place = 'Quote', m.Id
         """;
 
@@ -74,10 +74,10 @@ public sealed partial class SqliteSearch : ISearchDialect
         ORDER BY search_index.rank LIMIT @limit
         """;
 
-    /// <summary>Topics reached by the best 50 documents, directly or through the links they list.</summary>
-    public string ClosestTopics => """
+    /// <summary>Topics reached by the best <see cref="ISearchDialect.ClosestHits"/> documents, directly or through the links they list.</summary>
+    public string ClosestTopics => $"""
         WITH hits AS (
-            SELECT rowid AS Id, rank AS Score FROM search_index WHERE search_index MATCH @match ORDER BY rank LIMIT 50),
+            SELECT rowid AS Id, rank AS Score FROM search_index WHERE search_index MATCH @match ORDER BY rank LIMIT {ISearchDialect.ClosestHits}),
         reached AS (
             SELECT -Id AS TopicId, Score FROM hits WHERE Id < 0
             UNION ALL

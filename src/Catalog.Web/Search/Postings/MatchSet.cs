@@ -112,6 +112,15 @@ public sealed class MatchSet
 
     public bool Contains(long rowId) => IndexOf(rowId) >= 0;
 
+    /// <summary>The rowids of the links that match, ascending.</summary>
+    public IEnumerable<long> LinkRowIds()
+    {
+        for (var i = FirstLink; i < _documents.Count; i++)
+        {
+            yield return _postings.RowIds[_documents[i]];
+        }
+    }
+
     /// <summary>
     /// Which links of <paramref name="rowIds"/> (ascending) match, with their rank, in their order. Places follow rowids,
     /// so each id is looked for only after the last one's place, galloping from there: the same-work links, 626 at 200x,
