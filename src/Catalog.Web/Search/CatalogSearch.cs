@@ -123,7 +123,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
             ? await HitsAsync(matcher, match, request, Shadowed(), ct)
             : await PageHitsAsync(matcher, match, Page(matches.Best(pageEnd, links: true, shadowedIds.ToHashSet()).Select(b => b.RowId), request), ct));
         var facets = !withFacets ? null
-            : matches is not null ? ToFacets(matcher.Cards.Facets(matches.LinkRowIds().Except(shadowedIds), years: true))
+            : matches is not null ? ToFacets(matcher.Cards.Facets(Unshadowed(matches.LinkRowIds(), shadowedIds), years: true))
             : await FacetsAsync(await matcher.OpenAsync(ct), match, request.Filters, Shadowed(), ct);
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : matches is not null ? matches.LinkCount - shadowedIds.Count
@@ -138,6 +138,17 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
         // After the relaxed answer's turn: it ranks its own topics, and would throw these away.
         var topics = await TopicsAsync(matcher, match, TopicLimit, ct);
         return new SearchResults(plan.Query, total, request.Page, request.PageSize, topics, hits, facets, total, plan.Correction);
+    }
+
+    private static IEnumerable<long> Unshadowed(IEnumerable<long> ids, List<long> shadowed)
+    {
+        if (shadowed.Count == 0)
+        {
+            return ids;
+        }
+
+        var left = shadowed.ToHashSet();
+        return ids.Where(id => !left.Contains(id));
     }
 
     /// <summary>The request's page of a ranking.</summary>

@@ -125,18 +125,43 @@ internal sealed class LinkCards
     /// </summary>
     public List<(string Facet, FacetCount Value)> Facets(IEnumerable<long> linkIds, bool years)
     {
-        var (kinds, hosts, perYear) = (new Dictionary<int, int>(), new Dictionary<int, int>(), new Dictionary<int, int>());
-        var perTopic = new int[_topics.Length];
-        foreach (var id in linkIds.Distinct())
+        // The ids in order, so the links are found in one walk over the cards' (a search's matches come in order).
+        long[] ids = [.. linkIds];
+        for (var k = 1; k < ids.Length; k++)
         {
-            var at = _links.AsSpan().BinarySearch(id);
-            if (at < 0)
+            if (ids[k] < ids[k - 1])
+            {
+                Array.Sort(ids);
+                break;
+            }
+        }
+
+        var (perKind, perHost, perTopic) = (new int[_names.Length], new int[_names.Length], new int[_topics.Length]);
+        var perYear = new Dictionary<int, int>();
+        var at = 0;
+        for (var k = 0; k < ids.Length; k++)
+        {
+            if (k > 0 && ids[k] == ids[k - 1])
             {
                 continue;
             }
 
-            kinds[_kinds[at]] = kinds.GetValueOrDefault(_kinds[at]) + 1;
-            hosts[_hosts[at]] = hosts.GetValueOrDefault(_hosts[at]) + 1;
+            // Galloping from the last link found: the next is often close (a common word matches most links).
+            var step = 1;
+            while (at + step < _links.Length && _links[at + step] < ids[k])
+            {
+                step <<= 1;
+            }
+
+            var found = _links.AsSpan(at, Math.Min(step + 1, _links.Length - at)).BinarySearch(ids[k]);
+            at += found >= 0 ? found : ~found;
+            if (found < 0)
+            {
+                continue;
+            }
+
+            perKind[_kinds[at]]++;
+            perHost[_hosts[at]]++;
             for (var i = _starts[at]; i < _starts[at + 1]; i++)
             {
                 perTopic[_topicsOf[i]]++;
@@ -148,10 +173,11 @@ internal sealed class LinkCards
             }
         }
 
-        FacetCount Named(KeyValuePair<int, int> name) => new(_names[name.Key], _names[name.Key], name.Value);
+        IEnumerable<FacetCount> Named(int[] counts) =>
+            Enumerable.Range(0, counts.Length).Where(n => counts[n] > 0).Select(n => new FacetCount(_names[n], _names[n], counts[n]));
         var rows = new List<(string Facet, FacetCount Value)>();
-        rows.AddRange(kinds.Select(Named).OrderBy(k => k.Value, StringComparer.Ordinal).Select(k => ("kind", k)));
-        rows.AddRange(hosts.Select(Named).OrderByDescending(h => h.Count).ThenBy(h => h.Value, StringComparer.Ordinal)
+        rows.AddRange(Named(perKind).OrderBy(k => k.Value, StringComparer.Ordinal).Select(k => ("kind", k)));
+        rows.AddRange(Named(perHost).OrderByDescending(h => h.Count).ThenBy(h => h.Value, StringComparer.Ordinal)
             .Take(ISearchDialect.FacetLimit).Select(h => ("host", h)));
         rows.AddRange(Enumerable.Range(0, perTopic.Length).Where(t => perTopic[t] > 0)
             .OrderByDescending(t => perTopic[t]).ThenBy(t => _topicIds[t]).Take(ISearchDialect.FacetLimit)
