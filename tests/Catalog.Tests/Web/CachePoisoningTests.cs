@@ -48,7 +48,8 @@ public sealed class CachePoisoningTests(CachePoisoningTests.Server server) : ICl
         Assert.Equal(await otherCasing.Content.ReadAsStringAsync(ct), await page.Content.ReadAsStringAsync(ct));
     }
 
-    // The status page re-executed for a 404 runs queries (its suggestions): a stored 404 would answer with none.
+    // A stored answer comes back with an Age header (ThePageItselfIsStillServedFromTheCache shows it does). The status
+    // page's suggestions are read once per catalog version, so a 404 may run no query at all: the header is the sign.
     [Theory]
     [InlineData("/topics/no-such-topic")]
     [InlineData("/kinds/no-such-kind")]
@@ -63,8 +64,8 @@ public sealed class CachePoisoningTests(CachePoisoningTests.Server server) : ICl
 
         Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        Assert.Null(first.Headers.Age);
         Assert.Null(second.Headers.Age);
-        Assert.True(second.SqlCommands() > 0);
     }
 
     [Fact]
@@ -76,6 +77,8 @@ public sealed class CachePoisoningTests(CachePoisoningTests.Server server) : ICl
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(0, second.SqlCommands());
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
     }
 
     // "Server: Kestrel" tells a scanner what to try; the in-memory test server never sends it, so this is on sockets.
