@@ -12,45 +12,24 @@ namespace Catalog.Web.Pages;
 /// </summary>
 public sealed class NotFoundTopics(CatalogVersion version) : IDisposable
 {
-    private readonly SemaphoreSlim _reading = new(1, 1);
-    private volatile Entry? _current;
+    private readonly PerVersion<Entry> _current = new(version);
 
     /// <param name="db">Read only when the catalog's version has changed since the last read.</param>
-    public async Task<Entry> CurrentAsync(CatalogDbContext db, int roots, CancellationToken ct)
-    {
-        var wanted = version.Current.Version;
-        if (_current is { } known && known.Version == wanted)
+    public Task<Entry> CurrentAsync(CatalogDbContext db, int roots, CancellationToken ct) =>
+        _current.GetAsync(async (wanted, ct) =>
         {
-            return known;
-        }
-
-        await _reading.WaitAsync(ct);
-        try
-        {
-            if (_current is { } read && read.Version == wanted)
-            {
-                return read;
-            }
-
             var topics = await db.Topics.OrderBy(t => t.SourceId).ThenBy(t => t.Position)
                 .Select(t => new { t.ParentId, Ref = new TopicRef(t.Slug, t.Title) }).ToListAsync(ct);
             var top = topics.Where(t => t.ParentId == null).Select(t => t.Ref).ToList();
-            var entry = new Entry(
+            return new Entry(
                 wanted,
                 new TopicSuggestions(topics.Select(t => t.Ref)),
 
                 // One root stands for the whole tree: its first topics below it say more.
                 top.Count == 1 ? [.. topics.Take(roots + 1).Select(t => t.Ref)] : top);
-            _current = entry;
-            return entry;
-        }
-        finally
-        {
-            _reading.Release();
-        }
-    }
+        }, ct);
 
-    public void Dispose() => _reading.Dispose();
+    public void Dispose() => _current.Dispose();
 
     public sealed record Entry(long Version, TopicSuggestions Suggestions, List<TopicRef> Roots);
 }

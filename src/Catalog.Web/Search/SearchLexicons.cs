@@ -12,32 +12,18 @@ namespace Catalog.Web.Search;
 /// </summary>
 public sealed class SearchLexicons(CatalogVersion version) : IDisposable
 {
-    private readonly SemaphoreSlim _reading = new(1, 1);
+    private readonly PerVersion<Entry> _current = new(version);
     private readonly IndexTokenizer _tokenizer = new();
-    private volatile Entry? _current;
 
     public async Task<Lexicon> GetAsync(DbConnection connection, CancellationToken ct) => (await CurrentAsync(_ => Task.FromResult(connection), ct)).Lexicon;
 
     /// <summary>The catalog version of the lexicon read last; null before the first read.</summary>
-    public long? ReadVersion => _current?.Version;
+    public long? ReadVersion => _current.ReadVersion;
 
     /// <summary>What one search reads of the current version, all of one version; <paramref name="open"/> is asked for a connection only to read a new version.</summary>
-    internal async Task<Entry> CurrentAsync(Func<CancellationToken, Task<DbConnection>> open, CancellationToken ct)
-    {
-        var wanted = version.Current.Version;
-        if (_current is { } known && known.Version == wanted)
+    internal Task<Entry> CurrentAsync(Func<CancellationToken, Task<DbConnection>> open, CancellationToken ct) =>
+        _current.GetAsync(async (wanted, ct) =>
         {
-            return known;
-        }
-
-        await _reading.WaitAsync(ct);
-        try
-        {
-            if (_current is { } read && read.Version == wanted)
-            {
-                return read;
-            }
-
             var connection = await open(ct);
             var postings = await SearchPostings.ReadAsync(connection, _tokenizer, ct);
 
@@ -50,19 +36,12 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
                     sites.Add((url, site.Name, site.Host));
                 }
             });
-            var entry = new Entry(wanted, await Lexicon.ReadAsync(connection, sites, ct), await SameWork.ReadAsync(connection, postings, ct), cards, postings);
-            _current = entry;
-            return entry;
-        }
-        finally
-        {
-            _reading.Release();
-        }
-    }
+            return new Entry(wanted, await Lexicon.ReadAsync(connection, sites, ct), await SameWork.ReadAsync(connection, postings, ct), cards, postings);
+        }, ct);
 
     public void Dispose()
     {
-        _reading.Dispose();
+        _current.Dispose();
         _tokenizer.Dispose();
     }
 
