@@ -4,7 +4,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Catalog.Tests.Data;
 
-/// <summary>The settings every catalog connection has, set once per pooled SQLite handle, and again after a change.</summary>
+/// <summary>
+/// The settings every catalog connection has, set once per pooled SQLite handle, and again after a change. Alone: a
+/// test elsewhere that clears every pool (a factory's disposal does) between two opens here would hand the second a
+/// fresh handle.
+/// </summary>
+[Collection(nameof(SqlitePragmasCollection))]
 public sealed class SqlitePragmasTests : IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"catalog-pragmas-{Guid.NewGuid():N}.db");
@@ -47,3 +52,6 @@ public sealed class SqlitePragmasTests : IDisposable
     private static async Task<long> PragmaAsync(System.Data.Common.DbConnection connection, string name, CancellationToken ct) =>
         await connection.ScalarAsync($"PRAGMA {name}", ct);
 }
+
+[CollectionDefinition(nameof(SqlitePragmasCollection), DisableParallelization = true)]
+public sealed class SqlitePragmasCollection;
