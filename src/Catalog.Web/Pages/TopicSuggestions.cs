@@ -51,7 +51,7 @@ public sealed class TopicSuggestions
             var fromWord = new Pattern(wantedWords[w]);
             for (var v = 0; v < _words.Length; v++)
             {
-                if (Bound(wantedWords[w], _words[v]) >= MinWordSimilarity && Similarity(fromWord, wantedWords[w], _words[v]) is var s and >= MinWordSimilarity)
+                if (Bound(wantedWords[w], _words[v]) >= MinWordSimilarity && fromWord.SimilarityTo(_words[v]) is var s and >= MinWordSimilarity)
                 {
                     similar[w * _words.Length + v] = s;
                 }
@@ -68,7 +68,7 @@ public sealed class TopicSuggestions
             var slug = _slugs[t];
             if (Bound(wanted, slug) is var bound && bound > score && bound >= MinScore)
             {
-                score = Math.Max(score, Similarity(fromWanted, wanted, slug));
+                score = Math.Max(score, fromWanted.SimilarityTo(slug));
             }
 
             if (score >= MinScore)
@@ -104,12 +104,9 @@ public sealed class TopicSuggestions
         return 0.75 * found / wantedWords + 0.25 * found / titleWords.Length;
     }
 
-    // The most Similarity can be: the distance is at least the difference of the lengths.
+    // The most a similarity can be: the distance is at least the difference of the lengths.
     private static double Bound(string a, string b) =>
         a.Length + b.Length == 0 ? 1 : (double)Math.Min(a.Length, b.Length) / Math.Max(a.Length, b.Length);
-
-    private static double Similarity(Pattern fromA, string a, string b) =>
-        a.Length + b.Length == 0 ? 1 : 1 - (double)fromA.DistanceTo(b) / Math.Max(a.Length, b.Length);
 
     // Short words ("and", "of") say nothing about which topic was meant; each word once, in the slug's order.
     private static string[] Words(string slug) =>
@@ -134,7 +131,12 @@ public sealed class TopicSuggestions
         public Pattern(string text)
         {
             _text = text;
-            for (var i = 0; i < text.Length && text.Length <= 64; i++)
+            if (text.Length > 64)
+            {
+                return;
+            }
+
+            for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
                 if (c < Ascii)
@@ -147,6 +149,10 @@ public sealed class TopicSuggestions
                 }
             }
         }
+
+        /// <summary>1 less the distance over the longer length (1 for two empty strings).</summary>
+        public double SimilarityTo(string other) =>
+            _text.Length + other.Length == 0 ? 1 : 1 - (double)DistanceTo(other) / Math.Max(_text.Length, other.Length);
 
         public int DistanceTo(string other) =>
             _text.Length == 0 ? other.Length
