@@ -212,20 +212,14 @@ public sealed partial class CatalogSearch
     // from the database.
     private static async Task<SearchFacets> RelaxedFacetsAsync(Matcher matcher, IEnumerable<long> ids, CancellationToken ct)
     {
-        List<(string Facet, FacetCount Value)> rows;
         if (matcher.Postings is not null)
         {
-            rows = matcher.Cards.Facets(ids, years: false);
-        }
-        else
-        {
-            var connection = await matcher.OpenAsync(ct);
-            rows = await connection.ListAsync(matcher.Sql.FacetsOfIds,
-                r => (Facet: r.GetString(0), Value: new FacetCount(r.GetString(1), r.GetString(2), r.GetInt32(3))),
-                ct, ("@ids", JsonSerializer.Serialize(ids)));
+            return ToFacets(matcher.Cards.Facets(ids, years: false));
         }
 
-        List<FacetCount> Of(string facet) => rows.Where(r => r.Facet == facet).Select(r => r.Value).OrderByDescending(v => v.Count).ToList();
-        return new SearchFacets(Of("topic"), Of("kind"), Of("host"));
+        var connection = await matcher.OpenAsync(ct);
+        return ToFacets(await connection.ListAsync(matcher.Sql.FacetsOfIds,
+            r => (Facet: r.GetString(0), Value: new FacetCount(r.GetString(1), r.GetString(2), r.GetInt32(3))),
+            ct, ("@ids", JsonSerializer.Serialize(ids))));
     }
 }

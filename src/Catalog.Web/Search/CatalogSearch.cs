@@ -85,10 +85,7 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
         using var matcher = new Matcher(reads, current.Postings, current.Cards);
         if (matcher.InMemory(anyWord, SearchFilters.None) is { } matches)
         {
-            // The best documents of either kind; of equal ranks the earlier rowid, so topics before links.
-            var best = matches.Best(ISearchDialect.ClosestHits, links: false).Concat(matches.Best(ISearchDialect.ClosestHits, links: true))
-                .OrderBy(h => h.Rank).Take(ISearchDialect.ClosestHits).ToList();
-            return current.Cards.Reached(best, TopicLimit);
+            return current.Cards.Reached(matches.BestOfAll(ISearchDialect.ClosestHits), TopicLimit);
         }
 
         var connection = await reads.OpenAsync(ct);
@@ -119,11 +116,12 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
             return await RelaxedAsync(matcher, plan, request, matches.LinkCount - shadowedIds.Count, withFacets, works, ct);
         }
 
+        var shadowedSet = matches is null ? null : shadowedIds.ToHashSet();
         var hits = works.Name(matches is null
             ? await HitsAsync(matcher, match, request, Shadowed(), ct)
-            : await PageHitsAsync(matcher, match, Page(matches.Best(pageEnd, links: true, shadowedIds.ToHashSet()).Select(b => b.RowId), request), ct));
+            : await PageHitsAsync(matcher, match, Page(matches.Best(pageEnd, links: true, shadowedSet).Select(b => b.RowId), request), ct));
         var facets = !withFacets ? null
-            : matches is not null ? ToFacets(matcher.Cards.Facets(Unshadowed(matches.LinkRowIds(), shadowedIds), years: true))
+            : matches is not null ? ToFacets(matcher.Cards.Facets(matches.LinkRowIds().Where(id => !shadowedSet!.Contains(id)), years: true))
             : await FacetsAsync(await matcher.OpenAsync(ct), match, request.Filters, Shadowed(), ct);
         var total = facets is not null ? facets.Kinds.Sum(k => k.Count)
             : matches is not null ? matches.LinkCount - shadowedIds.Count
@@ -138,17 +136,6 @@ public sealed partial class CatalogSearch(CatalogDbContext db, SearchLexicons le
         // After the relaxed answer's turn: it ranks its own topics, and would throw these away.
         var topics = await TopicsAsync(matcher, match, TopicLimit, ct);
         return new SearchResults(plan.Query, total, request.Page, request.PageSize, topics, hits, facets, total, plan.Correction);
-    }
-
-    private static IEnumerable<long> Unshadowed(IEnumerable<long> ids, List<long> shadowed)
-    {
-        if (shadowed.Count == 0)
-        {
-            return ids;
-        }
-
-        var left = shadowed.ToHashSet();
-        return ids.Where(id => !left.Contains(id));
     }
 
     /// <summary>The request's page of a ranking.</summary>

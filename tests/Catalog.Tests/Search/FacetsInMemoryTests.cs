@@ -104,10 +104,7 @@ public sealed class FacetsInMemoryTests(CatalogFactory factory) : IClassFixture<
             var matches = postings.Evaluate(expression)!;
             var expected = await ListAsync(sql.ClosestTopics, r => new TopicRef(r.GetString(0), r.GetString(1)), ct,
                 ("@match", sql.Match(expression)), ("@limit", CatalogSearch.TopicLimit));
-            var best = matches.Best(ISearchDialect.ClosestHits, links: false).Concat(matches.Best(ISearchDialect.ClosestHits, links: true))
-                .OrderBy(h => h.Rank).Take(ISearchDialect.ClosestHits).ToList();
-
-            Assert.Equal(expected, cards.Reached(best, CatalogSearch.TopicLimit));
+            Assert.Equal(expected, cards.Reached(matches.BestOfAll(ISearchDialect.ClosestHits), CatalogSearch.TopicLimit));
             answered += expected.Count > 0 ? 1 : 0;
             matches.Release();
         }

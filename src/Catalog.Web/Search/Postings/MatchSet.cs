@@ -179,9 +179,14 @@ public sealed class MatchSet
     /// The best <paramref name="count"/> links (or topics), best first, leaving out <paramref name="skipped"/>: what
     /// <c>ORDER BY rank LIMIT</c> gives.
     /// </summary>
-    public List<(long RowId, double Rank)> Best(int count, bool links, IReadOnlySet<long>? skipped = null)
+    public List<(long RowId, double Rank)> Best(int count, bool links, IReadOnlySet<long>? skipped = null) =>
+        links ? Best(count, FirstLink, _documents.Count, skipped) : Best(count, 0, FirstLink, skipped);
+
+    /// <summary>The best <paramref name="count"/> documents of either kind, best first (of equal ranks the earlier rowid, so topics before links).</summary>
+    public List<(long RowId, double Rank)> BestOfAll(int count) => Best(count, 0, _documents.Count, skipped: null);
+
+    private List<(long RowId, double Rank)> Best(int count, int from, int to, IReadOnlySet<long>? skipped)
     {
-        var (from, to) = links ? (FirstLink, _documents.Count) : (0, FirstLink);
         var scores = Scores;
 
         // A binary heap of the kept documents whose root is the worst kept: the lowest score, of equal scores the later
