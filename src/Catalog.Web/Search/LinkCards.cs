@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Catalog.Web.Data;
+using Catalog.Web.Search.Postings;
 
 namespace Catalog.Web.Search;
 
@@ -149,14 +150,8 @@ internal sealed class LinkCards
             }
 
             // Galloping from the last link found: the next is often close (a common word matches most links).
-            var step = 1;
-            while (at + step < _links.Length && _links[at + step] < ids[k])
-            {
-                step <<= 1;
-            }
-
-            var found = _links.AsSpan(at, Math.Min(step + 1, _links.Length - at)).BinarySearch(ids[k]);
-            at += found >= 0 ? found : ~found;
+            var found = SortedSets.Gallop<long>(_links, at, ids[k]);
+            at = found >= 0 ? found : ~found;
             if (found < 0)
             {
                 continue;

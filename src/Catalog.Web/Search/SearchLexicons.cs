@@ -22,7 +22,7 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
 
     /// <summary>What one search reads of the current version, all of one version; <paramref name="open"/> is asked for a connection only to read a new version.</summary>
     internal Task<Entry> CurrentAsync(Func<CancellationToken, Task<DbConnection>> open, CancellationToken ct) =>
-        _current.GetAsync(async (wanted, ct) =>
+        _current.GetAsync(async (_, ct) =>
         {
             var connection = await open(ct);
             var postings = await SearchPostings.ReadAsync(connection, _tokenizer, ct);
@@ -36,7 +36,7 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
                     sites.Add((url, site.Name, site.Host));
                 }
             });
-            return new Entry(wanted, await Lexicon.ReadAsync(connection, sites, ct), await SameWork.ReadAsync(connection, postings, ct), cards, postings);
+            return new Entry(await Lexicon.ReadAsync(connection, sites, ct), await SameWork.ReadAsync(connection, postings, ct), cards, postings);
         }, ct);
 
     public void Dispose()
@@ -45,5 +45,5 @@ public sealed class SearchLexicons(CatalogVersion version) : IDisposable
         _tokenizer.Dispose();
     }
 
-    internal sealed record Entry(long Version, Lexicon Lexicon, SameWork Works, LinkCards Cards, SearchPostings? Postings);
+    internal sealed record Entry(Lexicon Lexicon, SameWork Works, LinkCards Cards, SearchPostings? Postings);
 }

@@ -142,7 +142,7 @@ public sealed class MatchSet
                 continue;
             }
 
-            var found = Gallop(documents, from, places[i]);
+            var found = SortedSets.Gallop(documents, from, places[i]);
             if (found >= 0)
             {
                 ranks.Add((rowIds[i], -scores[found]));
@@ -152,21 +152,6 @@ public sealed class MatchSet
         }
 
         return ranks;
-    }
-
-    // Array.BinarySearch's answer for value in sorted[from..], found by doubling steps from `from` first: a value
-    // near the last one costs a few comparisons instead of a search over the whole rest.
-    private static int Gallop(ReadOnlySpan<int> sorted, int from, int value)
-    {
-        var bound = 1;
-        while (from + bound - 1 < sorted.Length && sorted[from + bound - 1] < value)
-        {
-            bound <<= 1;
-        }
-
-        var start = from + bound / 2;
-        var found = sorted[start..Math.Min(sorted.Length, from + bound)].BinarySearch(value);
-        return found >= 0 ? start + found : ~(start + ~found);
     }
 
     private int IndexOf(long rowId)
