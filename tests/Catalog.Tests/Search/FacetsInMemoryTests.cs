@@ -26,18 +26,20 @@ public sealed class FacetsInMemoryTests(CatalogFactory factory) : IClassFixture<
         await using (var source = new SqliteConnection($"Data Source={factory.DatabasePath}"))
         {
             await source.OpenAsync();
-            await ExecuteAsync(source, $"VACUUM INTO '{_copy}'");
+            await source.ScalarAsync($"VACUUM INTO '{_copy}'", CancellationToken.None);
         }
 
         _connection = new SqliteConnection($"Data Source={_copy};Pooling=false");
         await _connection.OpenAsync();
-        await ExecuteAsync(_connection, """
+        await _connection.ScalarAsync("""
             INSERT INTO LinkMetadata (Url, Authors, FieldSources, AttemptedAt, Year)
             SELECT Url, '[]', '{}', '2026-12-07T00:00:00+00:00', 1990 + Id % 36 FROM Links WHERE Id % 3 = 0
-            ON CONFLICT (Url) DO UPDATE SET Year = excluded.Year;
+            ON CONFLICT (Url) DO UPDATE SET Year = excluded.Year
+            """, CancellationToken.None);
+        await _connection.ScalarAsync("""
             INSERT INTO Mentions (TopicId, LinkId, Label, Context, RawUrl, Place, Position)
-            SELECT TopicId, LinkId, Label, Context, RawUrl, Place, Position + 100000 FROM Mentions WHERE Id % 11 = 0;
-            """);
+            SELECT TopicId, LinkId, Label, Context, RawUrl, Place, Position + 100000 FROM Mentions WHERE Id % 11 = 0
+            """, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()
@@ -80,7 +82,7 @@ public sealed class FacetsInMemoryTests(CatalogFactory factory) : IClassFixture<
         var ct = TestContext.Current.CancellationToken;
         var (_, cards) = await ReadAsync(ct);
         var sql = ISearchDialect.Of(_connection);
-        var links = await ListAsync("SELECT Id FROM Links ORDER BY Id", r => r.GetInt64(0), ct);
+        var links = await _connection.ListAsync("SELECT Id FROM Links ORDER BY Id", r => r.GetInt64(0), ct);
         var random = new Random(46);
         for (var n = 0; n < 50; n++)
         {
@@ -102,7 +104,7 @@ public sealed class FacetsInMemoryTests(CatalogFactory factory) : IClassFixture<
         foreach (var expression in await ExpressionsAsync(ct))
         {
             var matches = postings.Evaluate(expression)!;
-            var expected = await ListAsync(sql.ClosestTopics, r => new TopicRef(r.GetString(0), r.GetString(1)), ct,
+            var expected = await _connection.ListAsync(sql.ClosestTopics, r => new TopicRef(r.GetString(0), r.GetString(1)), ct,
                 ("@match", sql.Match(expression)), ("@limit", CatalogSearch.TopicLimit));
             Assert.Equal(expected, cards.Reached(matches.BestOfAll(ISearchDialect.ClosestHits), CatalogSearch.TopicLimit));
             answered += expected.Count > 0 ? 1 : 0;
@@ -120,7 +122,7 @@ public sealed class FacetsInMemoryTests(CatalogFactory factory) : IClassFixture<
     // Words of every frequency, alone, as prefixes, and two by OR (the closest topics' shape).
     private async Task<List<string>> ExpressionsAsync(CancellationToken ct)
     {
-        var words = await ListAsync("SELECT term FROM search_vocab WHERE term GLOB '[a-z]*' AND length(term) > 2 ORDER BY doc DESC, term", r => r.GetString(0), ct);
+        var words = await _connection.ListAsync("SELECT term FROM search_vocab WHERE term GLOB '[a-z]*' AND length(term) > 2 ORDER BY doc DESC, term", r => r.GetString(0), ct);
         var picked = words.Take(20).Concat(words.Where((_, i) => i % 53 == 0)).Distinct().ToList();
         static string Q(string word) => "\"" + word + "\"";
         return
@@ -131,32 +133,6 @@ public sealed class FacetsInMemoryTests(CatalogFactory factory) : IClassFixture<
         ];
     }
 
-    private Task<List<(string Facet, FacetCount Value)>> RowsAsync(string statement, CancellationToken ct, params (string, object)[] parameters) =>
-        ListAsync(statement, r => (r.GetString(0), new FacetCount(r.GetString(1), r.GetString(2), r.GetInt32(3))), ct, parameters);
-
-    private async Task<List<T>> ListAsync<T>(string statement, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        await using var command = _connection.CreateCommand();
-        command.CommandText = statement;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string statement)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = statement;
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task<List<(string Facet, FacetCount Value)>> RowsAsync(string statement, CancellationToken ct, params (string, object?)[] parameters) =>
+        _connection.ListAsync(statement, r => (r.GetString(0), new FacetCount(r.GetString(1), r.GetString(2), r.GetInt32(3))), ct, parameters);
 }
