@@ -141,7 +141,7 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         }
 
         var dimensions = 0;
-        sbyte[] values = [];
+        Memory<sbyte> values = Memory<sbyte>.Empty;
         var scales = new float[documents.Count];
         var found = new bool[documents.Count];
         var hash = new byte[16];
@@ -161,13 +161,13 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
                 {
                     packed = new byte[reader.GetBytes(1, 0, null, 0, 0)];
                     dimensions = CompactVector.Dimensions(packed);
-                    values = new sbyte[documents.Count * dimensions];
+                    values = RowMemory.Allocate(documents.Count * dimensions);
                 }
 
                 reader.GetBytes(1, 0, packed, 0, packed.Length);
                 for (; at >= 0; at = next[at])
                 {
-                    scales[at] = CompactVector.Unpack(packed, values.AsSpan(at * dimensions, dimensions));
+                    scales[at] = CompactVector.Unpack(packed, values.Span.Slice(at * dimensions, dimensions));
                     found[at] = true;
                 }
             }
@@ -179,7 +179,7 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         {
             if (found[i])
             {
-                values.AsSpan(i * dimensions, dimensions).CopyTo(values.AsSpan(count * dimensions, dimensions));
+                values.Span.Slice(i * dimensions, dimensions).CopyTo(values.Span.Slice(count * dimensions, dimensions));
                 scales[count] = scales[i];
                 count++;
             }
@@ -188,7 +188,9 @@ public sealed class EmbeddingPass(TextEmbedder embedder, SemanticIndex index, in
         var rowIds = documents.Where((_, i) => found[i]).Select(d => d.RowId).ToArray();
         if (count < documents.Count)
         {
-            Array.Resize(ref values, count * dimensions);
+            var kept = RowMemory.Allocate(count * dimensions);
+            values[..kept.Length].CopyTo(kept);
+            values = kept;
             Array.Resize(ref scales, count);
         }
 

@@ -495,11 +495,12 @@ public sealed class SemanticIndex
     /// </summary>
     internal sealed class Snapshot
     {
-        public static readonly Snapshot Empty = new(0, [], [], [], 0);
+        public static readonly Snapshot Empty = new(0, [], ReadOnlyMemory<sbyte>.Empty, [], 0);
 
-        private readonly sbyte[] _values;
+        private readonly ReadOnlyMemory<sbyte> _values;
 
-        public Snapshot(long version, long[] rowIds, sbyte[] values, float[] scales, int dimensions)
+        /// <param name="values">The rows, one after another (<see cref="RowMemory"/>).</param>
+        public Snapshot(long version, long[] rowIds, ReadOnlyMemory<sbyte> values, float[] scales, int dimensions)
         {
             for (var i = 1; i < rowIds.Length; i++)
             {
@@ -534,10 +535,10 @@ public sealed class SemanticIndex
         /// <summary>The rows of one kind: the topics (before <see cref="FirstLink"/>) or the links (from it on).</summary>
         public (int From, int To) RowsOf(bool topics) => topics ? (0, FirstLink) : (FirstLink, Count);
 
-        public ReadOnlySpan<sbyte> Row(int i) => _values.AsSpan(i * Dimensions, Dimensions);
+        public ReadOnlySpan<sbyte> Row(int i) => _values.Span.Slice(i * Dimensions, Dimensions);
 
         /// <summary>The <paramref name="count"/> rows from row <paramref name="first"/> on, one after another.</summary>
-        public ReadOnlySpan<sbyte> Rows(int first, int count) => _values.AsSpan(first * Dimensions, count * Dimensions);
+        public ReadOnlySpan<sbyte> Rows(int first, int count) => _values.Span.Slice(first * Dimensions, count * Dimensions);
     }
 }
 
