@@ -34,7 +34,7 @@ public sealed class SemanticIndex
 
     /// <summary>
     /// Every document's similarity to <paramref name="query"/>, for <see cref="Scores.Nearest"/> (links and topics from
-    /// the one scan). Searches that ask while another scan runs are scanned together (<see cref="ScanBatches"/>).
+    /// the one scan). Searches that ask while another scan runs share its steps over the rows (<see cref="ScanBatches"/>).
     /// </summary>
     public Task<Scores> ScoreAsync(float[] query, float minSimilarity = 0) => _batches.ScoreAsync(_current, query, minSimilarity);
 
@@ -218,18 +218,19 @@ public sealed class SemanticIndex
     /// row are read and widened once for all of them. A scan waits on memory more than it computes, so the second query
     /// costs a fraction of the first (benchmarks README, "scans shared, rows asked for ahead"). The same integer sums as
     /// <see cref="Dot(FixedQuery?, ReadOnlySpan{float}, ReadOnlySpan{sbyte})"/>, so the same similarities as each query
-    /// scanned alone. Each output holds at least as many values as the snapshot has rows.
+    /// scanned alone. Only the <paramref name="count"/> rows from <paramref name="from"/> on; each output holds at least
+    /// as many values as the snapshot has rows, and row i's similarity goes to its place i.
     /// </summary>
-    internal static void Similarities(Snapshot snapshot, FixedQuery[] queries, float[][] into)
+    internal static void Similarities(Snapshot snapshot, FixedQuery[] queries, float[][] into, int from, int count)
     {
         if (into.Length != queries.Length)
         {
             throw new ArgumentException("An output for each query.", nameof(into));
         }
 
-        var rows = snapshot.Rows(0, snapshot.Count);
-        var scales = snapshot.Scales.AsSpan(0, snapshot.Count);
-        Span<float> Into(int q) => into[Math.Min(q, into.Length - 1)].AsSpan(0, snapshot.Count);
+        var rows = snapshot.Rows(from, count);
+        var scales = snapshot.Scales.AsSpan(from, count);
+        Span<float> Into(int q) => into[Math.Min(q, into.Length - 1)].AsSpan(from, count);
         switch (queries.Length)
         {
             case 2:

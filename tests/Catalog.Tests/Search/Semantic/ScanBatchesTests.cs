@@ -19,7 +19,9 @@ public sealed class ScanBatchesTests
         var fixedQueries = floats.Select(f => SemanticIndex.FixedQuery.Of(f)!).ToArray();
         var shared = floats.Select(_ => new float[snapshot.Count + 3]).ToArray();
 
-        SemanticIndex.Similarities(snapshot, fixedQueries, shared);
+        // In two steps, as a scan takes them: rows 0-199, then the rest.
+        SemanticIndex.Similarities(snapshot, fixedQueries, shared, 0, 200);
+        SemanticIndex.Similarities(snapshot, fixedQueries, shared, 200, snapshot.Count - 200);
 
         for (var q = 0; q < queries; q++)
         {
@@ -27,6 +29,49 @@ public sealed class ScanBatchesTests
             SemanticIndex.Similarities(snapshot, fixedQueries[q], floats[q], 0, alone);
             Assert.Equal(alone, shared[q].AsSpan(0, snapshot.Count).ToArray());
             Assert.Equal(snapshot.Count, alone.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task AQueryThatComesDuringAScanJoinsItAtTheNextStepAndLeavesAfterATurn()
+    {
+        var random = new Random(7);
+        var snapshot = Snapshot(random, rows: 300, dimensions: 384, topics: 20);
+        var index = new SemanticIndex();
+        index.Publish(snapshot);
+        var steps = new ConcurrentQueue<int>();
+        using var first = new ManualResetEventSlim();
+        using var fourth = new ManualResetEventSlim();
+        var batches = new ScanBatches
+        {
+            StepRows = 100,
+            BeforeScan = size =>
+            {
+                steps.Enqueue(size);
+                (steps.Count switch { 1 => first, 4 => fourth, _ => null })?.Wait(TestContext.Current.CancellationToken);
+            },
+        };
+        var queries = Enumerable.Range(0, 3).Select(_ => Uniform(random, 384)).ToArray();
+
+        var own = Task.Run(() => batches.ScoreAsync(snapshot, queries[0], minSimilarity: 0), TestContext.Current.CancellationToken);
+        SpinWait.SpinUntil(() => !steps.IsEmpty, TimeSpan.FromSeconds(30));
+        var joining = queries.Skip(1).Select(q => batches.ScoreAsync(snapshot, q, minSimilarity: 0)).ToList();
+        first.Set();
+
+        // The first query's three steps (rows 0-99 alone, 100-199 and 200-299 with the two that came), then the step the
+        // others still owe (rows 0-99): held, and by then the first search has its answer and its thread back.
+        SpinWait.SpinUntil(() => steps.Count == 4, TimeSpan.FromSeconds(30));
+        var ownAnswer = await own.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.All(joining, j => Assert.False(j.IsCompleted));
+        fourth.Set();
+        SemanticIndex.Scores[] scores = [ownAnswer, .. await Task.WhenAll(joining)];
+
+        Assert.Equal([1, 3, 3, 2], steps);
+        for (var q = 0; q < queries.Length; q++)
+        {
+            using var score = scores[q];
+            Assert.Equal(index.Nearest(queries[q], 300, topics: false), score.Nearest(300, topics: false));
+            Assert.Equal(index.Nearest(queries[q], 20, topics: true), score.Nearest(20, topics: true));
         }
     }
 
