@@ -67,16 +67,11 @@ public sealed class ScanBatchesTests
         SemanticIndex.Scores[] scores = [ownAnswer, .. await Task.WhenAll(joining)];
 
         Assert.Equal([1, 3, 3, 2], steps);
-        for (var q = 0; q < queries.Length; q++)
-        {
-            using var score = scores[q];
-            Assert.Equal(index.Nearest(queries[q], 300, topics: false), score.Nearest(300, topics: false));
-            Assert.Equal(index.Nearest(queries[q], 20, topics: true), score.Nearest(20, topics: true));
-        }
+        AssertAnsweredAsAlone(index, queries, scores, links: 280, topics: 20);
     }
 
     [Fact]
-    public async Task QueriesThatComeDuringAScanAreScannedTogetherInTheNextPassAndAnsweredAsAlone()
+    public async Task QueriesThatComeDuringAOneStepScanAreScannedTogetherInTheNextStepAndAnsweredAsAlone()
     {
         var random = new Random(5);
         var snapshot = Snapshot(random, rows: 2_000, dimensions: 384, topics: 50);
@@ -96,12 +91,7 @@ public sealed class ScanBatchesTests
 
         // The first alone, then the four that waited longest, then the one left.
         Assert.Equal([1, 4, 1], passes);
-        for (var q = 0; q < queries.Length; q++)
-        {
-            using var score = scores[q];
-            Assert.Equal(index.Nearest(queries[q], 20, topics: false), score.Nearest(20, topics: false));
-            Assert.Equal(index.Nearest(queries[q], 5, topics: true), score.Nearest(5, topics: true));
-        }
+        AssertAnsweredAsAlone(index, queries, scores, links: 20, topics: 5);
     }
 
     [Fact]
@@ -125,6 +115,17 @@ public sealed class ScanBatchesTests
         Assert.Equal([1, 1, 1, 1], passes);
         Assert.Equal(200, scores[2].Nearest(1_000, topics: false).Count);
         Assert.Equal(300, scores[3].Nearest(1_000, topics: false).Count);
+    }
+
+    // Each query's nearest links and topics from its shared scan are the ones a scan of its own finds.
+    private static void AssertAnsweredAsAlone(SemanticIndex index, float[][] queries, SemanticIndex.Scores[] scores, int links, int topics)
+    {
+        for (var q = 0; q < queries.Length; q++)
+        {
+            using var score = scores[q];
+            Assert.Equal(index.Nearest(queries[q], links, topics: false), score.Nearest(links, topics: false));
+            Assert.Equal(index.Nearest(queries[q], topics, topics: true), score.Nearest(topics, topics: true));
+        }
     }
 
     /// <summary>Batches that record each pass's size and hold the first pass until <paramref name="release"/> is set.</summary>
