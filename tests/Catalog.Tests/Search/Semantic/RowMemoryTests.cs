@@ -11,6 +11,7 @@ public sealed class RowMemoryTests
     public void LargeRowsBeginOnA2MBPageAndTheirPagesAreAdvisedAsHugePages()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "madvise and /proc/self/smaps are Linux's; elsewhere the rows are an ordinary array");
+        Assert.SkipUnless(Directory.Exists("/sys/kernel/mm/transparent_hugepage"), "a kernel built without transparent huge pages refuses the advice");
         var rows = RowMemory.Allocate(5 * RowMemory.HugePage + 12_345);
         Assert.True(MemoryMarshal.TryGetArray<sbyte>(rows, out var window));
         var first = RowMemory.AddressOf(window.Array!) + window.Offset;
