@@ -131,7 +131,8 @@ internal sealed class ScanBatches
         }
     }
 
-    // The shared step's arguments, made when the scan's queries change, not for every step.
+    // The shared step's arguments, made when the scan's queries change, not for every step: the fixed-point queries
+    // (fewer than the scan's queries when one has none) and every query's output.
     private void Arrange()
     {
         _fixedQueries = [.. _active.Select(w => w.FixedQuery).OfType<SemanticIndex.FixedQuery>()];
@@ -177,6 +178,8 @@ internal sealed class ScanBatches
 
     private void Compute(SemanticIndex.Snapshot snapshot, int from, int count)
     {
+        // Alone, or with a query that has no fixed-point form (no AVX2: Arrange left it out of the shared arguments), each
+        // query's step is its own.
         if (_active.Count == 1 || _fixedQueries.Length != _active.Count)
         {
             foreach (var waiting in _active)
