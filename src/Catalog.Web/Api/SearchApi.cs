@@ -57,14 +57,27 @@ public static partial class SearchApi
             results.Total,
             results.Page,
             [.. results.Topics.Select(t => new TopicItem(t.Slug, t.Title))],
-            [.. results.Hits.Select(h => Item(h, notes[h.Url]))],
+            results.Hits.Select(h => Item(h, notes[h.Url])).ToArray(),
             results.Partial,
             results.Correction?.SearchedFor,
             results.Correction?.SearchInsteadFor));
     }
 
     private static ResultItem Item(SearchHit hit, LinkAnnotation note) =>
-        new(hit.Url, hit.Label, hit.Kind, hit.Host, [.. hit.Topics.Select(t => t.Slug)], hit.SnippetHtml, note.Health) { AlsoAt = hit.AlsoAt, Meta = note.Meta };
+        new(hit.Url, hit.Label, hit.Kind, hit.Host, Slugs(hit.Topics), hit.SnippetHtml, note.Health) { AlsoAt = hit.AlsoAt, Meta = note.Meta };
+
+    // An array of the slugs and nothing else: a list grown from a query over them, its iterator and a read-only wrapper
+    // were a twentieth of what a search answer allocated at the 200x catalog (links there are listed under up to 400 topics).
+    private static string[] Slugs(IReadOnlyList<TopicRef> topics)
+    {
+        var slugs = new string[topics.Count];
+        for (var i = 0; i < slugs.Length; i++)
+        {
+            slugs[i] = topics[i].Slug;
+        }
+
+        return slugs;
+    }
 
     private static async Task<WholeJson<SuggestResponse>> SuggestAsync(HttpRequest http, CatalogSearch search, CancellationToken ct)
     {

@@ -83,9 +83,9 @@ internal sealed class SearchResponseJson : JsonConverter<SearchApi.SearchRespons
     private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
     {
         writer.WriteStartArray(name);
-        foreach (var text in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            writer.WriteStringValue(text);
+            writer.WriteStringValue(values[i]);
         }
 
         writer.WriteEndArray();

@@ -175,7 +175,7 @@ public sealed partial class CatalogSearch
     // (a link found by meaning alone) has none.
     private static async Task<Dictionary<long, string>> SnippetsAsync(Matcher matcher, string match, List<long> page, CancellationToken ct)
     {
-        var snippets = new Dictionary<long, string>();
+        var snippets = new Dictionary<long, string>(page.Count);
         var left = page;
         if (matcher.Postings is { } postings && matcher.InMemory(match, SearchFilters.None) is { } matches)
         {

@@ -84,8 +84,10 @@ internal sealed class SameWork
     }
 
     /// <summary>The hits, each naming the other URLs of its work.</summary>
-    public List<SearchHit> Name(List<SearchHit> hits) =>
-        IsEmpty ? hits : [.. hits.Select(h => _workOf.TryGetValue(h.LinkId, out var work)
-            ? h with { AlsoAt = [.. _links[work].Where(l => l.Id != h.LinkId).Select(l => l.Url)] }
-            : h)];
+    public List<SearchHit> Name(List<SearchHit> hits) => IsEmpty ? hits : [.. hits.Select(Named)];
+
+    // Apart from Name's lambda: the closure over the hit for the inner one was made for every hit, of a work or not.
+    private SearchHit Named(SearchHit hit) => _workOf.TryGetValue(hit.LinkId, out var work)
+        ? hit with { AlsoAt = [.. _links[work].Where(l => l.Id != hit.LinkId).Select(l => l.Url)] }
+        : hit;
 }

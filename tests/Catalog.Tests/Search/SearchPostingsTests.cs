@@ -218,6 +218,38 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
             writer.Write(longPhrase, [string.Join(' ', Enumerable.Repeat("deep", 131)), "", "", ""]));
     }
 
+    // The writer keeps its lists, window text and builder per thread from one snippet to the next (and drops them after
+    // an unusually large document): what one snippet leaves there is never part of the next.
+    [Fact]
+    public async Task ASnippetIsTheSameWhateverWasWrittenBeforeIt()
+    {
+        await using var connection = await OpenAsync();
+        using var tokenizer = new IndexTokenizer();
+        var postings = (await SearchPostings.ReadAsync(connection, tokenizer, TestContext.Current.CancellationToken))!;
+        var writer = postings.Snippets;
+        var deep = postings.Evaluate("\"deep\" OR \"network\"")!;
+        string[] small = ["A deep network", "", "", ""];
+        string[] large = [string.Join(" a ", Enumerable.Repeat("deep network", 5_000)) + " é", "深度 network", "", "deep"];
+        string[] cut = ["one two three four five six seven eight nine ten eleven twelve thirteen fourteen deep fifteen sixteen", "", "", ""];
+
+        var (fresh, afterLarge, afterCut, largeSnippet) = ("", "", "", "");
+        var thread = new Thread(() =>
+        {
+            fresh = writer.Write(deep, small)!;
+            largeSnippet = writer.Write(deep, large)!;
+            afterLarge = writer.Write(deep, small)!;
+            writer.Write(deep, cut);
+            afterCut = writer.Write(deep, small)!;
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal("A \uE000deep\uE001 \uE000network\uE001", fresh);
+        Assert.StartsWith("\uE000deep\uE001 \uE000network\uE001 a", largeSnippet, StringComparison.Ordinal);
+        Assert.Equal(fresh, afterLarge);
+        Assert.Equal(fresh, afterCut);
+    }
+
     // A phrase of several tokens is walked once per version and kept (its arrays never go back to the pool with a
     // search's); past the budget the kept phrases start over. Either way the answer is FTS5's.
     [Theory]

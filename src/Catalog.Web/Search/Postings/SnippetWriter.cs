@@ -58,16 +58,27 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     /// </remarks>
     internal string? Write(MatchSet matches, PackedText text, int first, int count)
     {
+        // Taken off the thread while it is in use, as InlineText keeps its builder.
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        var snippet = Write(matches, text, first, count, scratch);
+        t_scratch = scratch.Small ? scratch : null;
+        return snippet;
+    }
+
+    private string? Write(MatchSet matches, PackedText text, int first, int count, Scratch scratch)
+    {
         var phrases = matches.Phrases;
         var heads = matches.Heads;
         var longest = 1;
-        foreach (var (tokens, _) in phrases)
+        for (var phrase = 0; phrase < phrases.Count; phrase++)
         {
-            longest = Math.Max(longest, tokens.Length);
+            longest = Math.Max(longest, phrases[phrase].Tokens.Length);
         }
 
         Span<int> sizes = stackalloc int[count];
-        var instances = new List<Instance>();
+        var instances = scratch.Instances;
+        instances.Clear();
         Span<char> buffer = stackalloc char[128];
 
         // By position modulo their length, for the last positions: where the scan for each began, and the first token of
@@ -160,9 +171,43 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         }
 
         var (bestColumn, bestStart, resume) = BestWindow(lengths, sizes, instances);
-        var (window, best) = Window(text.Bytes(first + bestColumn), bestStart, resume, sizes[bestColumn]);
-        return Highlight(best, window, bestStart, sizes[bestColumn], instances, bestColumn, lengths);
+        Span<(int Start, int End)> window = stackalloc (int, int)[WindowTokens];
+        var windowTokens = Window(text.Bytes(first + bestColumn), bestStart, resume, sizes[bestColumn], window, scratch, out var best);
+        return Highlight(best, window[..windowTokens], bestStart, sizes[bestColumn], instances, bestColumn, lengths, scratch);
     }
+
+    // What one thread's snippets are written with, kept from one to the next: a page writes twenty, and new lists, a
+    // string of the window's text and a builder for each were a third of what a search allocated (the benchmarks'
+    // README), every byte of it more work for the collector.
+    private sealed class Scratch
+    {
+        // Past these a document was unusual: its scratch goes with it rather than stay with the thread.
+        private const int KeptInstances = 4096;
+        private const int KeptCharacters = 16 * 1024;
+
+        public readonly List<Instance> Instances = [];
+        public readonly List<(int Start, int End)> Spans = [];
+        public readonly StringBuilder Builder = new(256);
+        private char[] _text = new char[256];
+
+        public bool Small => Instances.Capacity <= KeptInstances && Spans.Capacity <= KeptInstances
+            && Builder.Capacity <= KeptCharacters && _text.Length <= KeptCharacters;
+
+        /// <summary>The text of UTF-8 <paramref name="bytes"/>, in a buffer good until the next call.</summary>
+        public ReadOnlySpan<char> Decode(ReadOnlySpan<byte> bytes)
+        {
+            // A character of UTF-8 is at least a byte (a pair of surrogates four, an invalid byte a replacement each).
+            if (_text.Length < bytes.Length)
+            {
+                _text = new char[Math.Max(bytes.Length, 2 * _text.Length)];
+            }
+
+            return _text.AsSpan(0, Encoding.UTF8.GetChars(bytes, _text));
+        }
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
 
     // Where a window that ends at the token at position can begin its scan: WindowTokens - 1 tokens before it.
     private static Resume Back(ReadOnlySpan<int> recent, int position)
@@ -303,24 +348,26 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     // The window's text and its tokens' bounds in it, from its first position on: the text begins at the first token
     // (at the column's start for the first window) and ends at the last one's end, or at the column's end when the
     // window reaches it (the highlight copies the rest).
-    private static (List<(int Start, int End)> Window, string Text) Window(ReadOnlySpan<byte> text, int rangeStart, Resume resume, int size)
+    private static int Window(
+        ReadOnlySpan<byte> text, int rangeStart, Resume resume, int size, Span<(int Start, int End)> window, Scratch scratch, out ReadOnlySpan<char> windowText)
     {
-        var window = new List<(int Start, int End)>(WindowTokens);
+        var count = 0;
         for (int i = resume.Byte, position = resume.Position; position < rangeStart + WindowTokens && Next(text, ref i, out var start, out _) == Scan.Token; position++)
         {
             if (position >= rangeStart)
             {
-                window.Add((start, i));
+                window[count++] = (start, i);
             }
         }
 
-        var from = rangeStart > 0 && window.Count > 0 ? window[0].Start : 0;
-        var to = rangeStart + WindowTokens - 1 >= size - 1 || window.Count == 0 ? text.Length : window[^1].End;
+        window = window[..count];
+        var from = rangeStart > 0 && count > 0 ? window[0].Start : 0;
+        var to = rangeStart + WindowTokens - 1 >= size - 1 || count == 0 ? text.Length : window[^1].End;
         // The tokens' bounds as characters of the window's text: its bytes' offsets when it is all ASCII (most are), else
         // counted token by token.
         if (Ascii.IsValid(text[from..to]))
         {
-            for (var t = 0; t < window.Count; t++)
+            for (var t = 0; t < window.Length; t++)
             {
                 window[t] = (window[t].Start - from, window[t].End - from);
             }
@@ -328,7 +375,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         else
         {
             var (bytes, chars) = (from, 0);
-            for (var t = 0; t < window.Count; t++)
+            for (var t = 0; t < window.Length; t++)
             {
                 var (start, end) = window[t];
                 chars += Encoding.UTF8.GetCharCount(text[bytes..start]);
@@ -338,15 +385,18 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
             }
         }
 
-        return (window, Encoding.UTF8.GetString(text[from..to]));
+        windowText = scratch.Decode(text[from..to]);
+        return count;
     }
 
     // fts5HighlightCb over the window, with the coalesced instances of its column (fts5CInstIterNext: instances that
     // share a token are one span, from the first one's first token to the furthest last token).
     private static string Highlight(
-        string text, List<(int Start, int End)> window, int rangeStart, int size, List<Instance> instances, int column, ReadOnlySpan<int> lengths)
+        ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> window, int rangeStart, int size, List<Instance> instances, int column,
+        ReadOnlySpan<int> lengths, Scratch scratch)
     {
-        var spans = new List<(int Start, int End)>();
+        var spans = scratch.Spans;
+        spans.Clear();
         foreach (var instance in instances)
         {
             if (instance.Column != column)
@@ -373,7 +423,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         }
 
         (int Start, int End) Current() => span < spans.Count ? spans[span] : (-1, -1);
-        var sb = new StringBuilder(Math.Min(text.Length, 256) + 16);
+        var sb = scratch.Builder.Clear();
         if (rangeStart > 0)
         {
             sb.Append(Ellipsis);
@@ -397,7 +447,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
             if (position == current.Start && !open)
             {
-                sb.Append(text, offset, start - offset).Append(SearchText.MarkStart);
+                sb.Append(text[offset..start]).Append(SearchText.MarkStart);
                 offset = start;
                 open = true;
             }
@@ -410,7 +460,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                     open = true;
                 }
 
-                sb.Append(text, offset, end - offset);
+                sb.Append(text[offset..end]);
                 offset = end;
                 span++;
             }
@@ -422,7 +472,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                 {
                     if (current.Start >= 0 && position >= current.Start)
                     {
-                        sb.Append(text, offset, end - offset);
+                        sb.Append(text[offset..end]);
                         offset = end;
                     }
 
@@ -430,7 +480,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
                     open = false;
                 }
 
-                sb.Append(text, offset, end - offset);
+                sb.Append(text[offset..end]);
                 offset = end;
             }
         }
@@ -442,7 +492,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
         if (rangeEnd >= size - 1)
         {
-            sb.Append(text, offset, text.Length - offset);
+            sb.Append(text[offset..]);
         }
         else
         {
