@@ -39,7 +39,7 @@ public static class HttpFigures
 
     private static async Task<List<Figure>> MeasureServersAsync(RunContext run, string database)
     {
-        using var app = await Server.StartAppAsync(run.Paths, database, run.ServerLogPath(ServerLog));
+        using var app = await Server.StartAppAsync(run.Paths, database, run.ServerLogPath(ServerLog), settings: Server.LexicalOnly);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(1) };
         var figures = new List<Figure>();
         var endpoints = await DiscoverAsync(client, figures);

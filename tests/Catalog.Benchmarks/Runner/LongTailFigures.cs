@@ -6,7 +6,8 @@ namespace Catalog.Benchmarks.Runner;
 
 /// <summary>
 /// The long tail: tens of thousands of distinct searches, each asked once, as crawlers and people typing send them. The
-/// output cache must not keep them all: the server's resident memory after the run is the figure (target 250 MB).
+/// output cache must not keep them all: the server's resident memory after the run is the figure (target 250 MB, the
+/// lexical server's; <see cref="Server.LexicalOnly"/>).
 /// Queries go to <c>/api/search</c> (8 at a time): the search page would add its "did you mean" to every query that
 /// finds nothing, which measures the speller rather than the cache.
 /// </summary>

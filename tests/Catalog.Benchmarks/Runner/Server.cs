@@ -9,6 +9,13 @@ public sealed class Server : IDisposable
 {
     private static readonly HttpClient s_probe = new() { Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>
+    /// Semantic ranking off, for the figures whose targets are the lexical server's: on by default, a first start on a
+    /// fresh database would embed the whole catalog in the background, on one of the two cores, while they run (the
+    /// semantic server is measured by <c>semantic-memory</c>, against its own targets).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> LexicalOnly { get; } = new Dictionary<string, string> { ["Catalog__Search__Semantic"] = "false" };
+
     private Server(ChildProcess process, Uri address)
     {
         Process = process;

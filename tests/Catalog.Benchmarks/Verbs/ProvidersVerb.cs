@@ -46,7 +46,7 @@ public static class ProvidersVerb
         {
             foreach (var (provider, database) in databases)
             {
-                var server = await Server.StartAppAsync(paths, database, run.ServerLogPath($"server-{provider}.log"), new Dictionary<string, string> { ["Catalog__Search__Semantic"] = "false" });
+                var server = await Server.StartAppAsync(paths, database, run.ServerLogPath($"server-{provider}.log"), Server.LexicalOnly);
                 servers[provider] = (server, provider == DatabaseProvider.PostgreSql ? await PostgresCpu.FindAsync(database.ConnectionString) : null);
             }
 
