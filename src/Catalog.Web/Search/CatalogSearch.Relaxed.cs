@@ -180,9 +180,10 @@ public sealed partial class CatalogSearch
         if (matcher.Postings is { } postings && matcher.InMemory(match, SearchFilters.None) is { } matches)
         {
             left = [.. page.Where(matches.Contains)];
+            var scratch = new SnippetWriter.Scratch();
             foreach (var id in left)
             {
-                if (postings.SnippetOf(matches, id) is { } snippet)
+                if (postings.SnippetOf(matches, id, scratch) is { } snippet)
                 {
                     snippets[id] = snippet;
                 }

@@ -218,8 +218,8 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
             writer.Write(longPhrase, [string.Join(' ', Enumerable.Repeat("deep", 131)), "", "", ""]));
     }
 
-    // The writer keeps its lists, window text and builder per thread from one snippet to the next (and drops them after
-    // an unusually large document): what one snippet leaves there is never part of the next.
+    // A page's snippets share the writer's lists, window text and builder, one snippet after another: what one leaves
+    // there is never part of the next.
     [Fact]
     public async Task ASnippetIsTheSameWhateverWasWrittenBeforeIt()
     {
@@ -232,17 +232,12 @@ public sealed class SearchPostingsTests(CatalogFactory factory) : IClassFixture<
         string[] large = [string.Join(" a ", Enumerable.Repeat("deep network", 5_000)) + " é", "深度 network", "", "deep"];
         string[] cut = ["one two three four five six seven eight nine ten eleven twelve thirteen fourteen deep fifteen sixteen", "", "", ""];
 
-        var (fresh, afterLarge, afterCut, largeSnippet) = ("", "", "", "");
-        var thread = new Thread(() =>
-        {
-            fresh = writer.Write(deep, small)!;
-            largeSnippet = writer.Write(deep, large)!;
-            afterLarge = writer.Write(deep, small)!;
-            writer.Write(deep, cut);
-            afterCut = writer.Write(deep, small)!;
-        });
-        thread.Start();
-        thread.Join();
+        var fresh = writer.Write(deep, small);
+        var scratch = new SnippetWriter.Scratch();
+        var largeSnippet = writer.Write(deep, large, scratch);
+        var afterLarge = writer.Write(deep, small, scratch);
+        writer.Write(deep, cut, scratch);
+        var afterCut = writer.Write(deep, small, scratch);
 
         Assert.Equal("A \uE000deep\uE001 \uE000network\uE001", fresh);
         Assert.StartsWith("\uE000deep\uE001 \uE000network\uE001 a", largeSnippet, StringComparison.Ordinal);

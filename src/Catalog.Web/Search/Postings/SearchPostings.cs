@@ -127,10 +127,11 @@ public sealed class SearchPostings
 
     /// <summary>
     /// The snippet of the document with this rowid for <paramref name="matches"/> (<see cref="SnippetWriter.Write(MatchSet, IReadOnlyList{string})"/>),
-    /// written from its kept text; null when there is no such document or the writer leaves it to the database.
+    /// written from its kept text, with the lists and buffers of <paramref name="scratch"/> (a page's snippets share one);
+    /// null when there is no such document or the writer leaves it to the database.
     /// </summary>
-    internal string? SnippetOf(MatchSet matches, long rowId) =>
-        PlaceOf(rowId) is var place and >= 0 ? Snippets.Write(matches, _columns, place * ColumnCount, ColumnCount) : null;
+    internal string? SnippetOf(MatchSet matches, long rowId, SnippetWriter.Scratch scratch) =>
+        PlaceOf(rowId) is var place and >= 0 ? Snippets.Write(matches, _columns, place * ColumnCount, ColumnCount, scratch) : null;
 
     /// <summary>The columns of the document with this rowid (title, quote, body, URL words), as indexed; null when there is none.</summary>
     internal string[]? ColumnsOf(long rowId)

@@ -37,7 +37,10 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     /// (title, quote, body, URL words), with <see cref="SearchText.MarkStart"/> and <see cref="SearchText.MarkEnd"/>
     /// around its phrases; null when a column holds a character whose tokenization is not checked here.
     /// </summary>
-    public string? Write(MatchSet matches, IReadOnlyList<string> columns)
+    public string? Write(MatchSet matches, IReadOnlyList<string> columns) => Write(matches, columns, new Scratch());
+
+    /// <summary>The same, with the lists and buffers of <paramref name="scratch"/>, which snippets written one after another share.</summary>
+    internal string? Write(MatchSet matches, IReadOnlyList<string> columns, Scratch scratch)
     {
         var packed = new PackedText.Builder();
         foreach (var column in columns)
@@ -45,7 +48,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
             packed.Add(column);
         }
 
-        return Write(matches, packed.Build(), 0, columns.Count);
+        return Write(matches, packed.Build(), 0, columns.Count, scratch);
     }
 
     /// <summary>The snippet of the document whose columns are the <paramref name="count"/> texts of <paramref name="text"/> from <paramref name="first"/> on.</summary>
@@ -56,17 +59,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     /// under hundreds of topics holds thousands of tokens; a list of them all was most of a search's garbage, and
     /// decoding every column a page's largest cost after scanning them.
     /// </remarks>
-    internal string? Write(MatchSet matches, PackedText text, int first, int count)
-    {
-        // Taken off the thread while it is in use, as InlineText keeps its builder.
-        var scratch = t_scratch ?? new Scratch();
-        t_scratch = null;
-        var snippet = Write(matches, text, first, count, scratch);
-        t_scratch = scratch.Small ? scratch : null;
-        return snippet;
-    }
-
-    private string? Write(MatchSet matches, PackedText text, int first, int count, Scratch scratch)
+    internal string? Write(MatchSet matches, PackedText text, int first, int count, Scratch scratch)
     {
         var phrases = matches.Phrases;
         var heads = matches.Heads;
@@ -176,22 +169,17 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         return Highlight(best, window[..windowTokens], bestStart, sizes[bestColumn], instances, bestColumn, lengths, scratch);
     }
 
-    // What one thread's snippets are written with, kept from one to the next: a page writes twenty, and new lists, a
-    // string of the window's text and a builder for each were a third of what a search allocated (the benchmarks'
-    // README), every byte of it more work for the collector.
-    private sealed class Scratch
+    /// <summary>
+    /// What snippets written one after another share (a page's twenty, on one thread): the instances' and spans' lists,
+    /// the window's text and the highlight's builder. New for each snippet they were a third of what a search allocated
+    /// (the benchmarks' README), every byte of it work for the collector.
+    /// </summary>
+    internal sealed class Scratch
     {
-        // Past these a document was unusual: its scratch goes with it rather than stay with the thread.
-        private const int KeptInstances = 4096;
-        private const int KeptCharacters = 16 * 1024;
-
         public readonly List<Instance> Instances = [];
         public readonly List<(int Start, int End)> Spans = [];
         public readonly StringBuilder Builder = new(256);
         private char[] _text = new char[256];
-
-        public bool Small => Instances.Capacity <= KeptInstances && Spans.Capacity <= KeptInstances
-            && Builder.Capacity <= KeptCharacters && _text.Length <= KeptCharacters;
 
         /// <summary>The text of UTF-8 <paramref name="bytes"/>, in a buffer good until the next call.</summary>
         public ReadOnlySpan<char> Decode(ReadOnlySpan<byte> bytes)
@@ -205,9 +193,6 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
             return _text.AsSpan(0, Encoding.UTF8.GetChars(bytes, _text));
         }
     }
-
-    [ThreadStatic]
-    private static Scratch? t_scratch;
 
     // Where a window that ends at the token at position can begin its scan: WindowTokens - 1 tokens before it.
     private static Resume Back(ReadOnlySpan<int> recent, int position)
@@ -232,11 +217,11 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
     }
 
     // A place the scan of a column can start again from: a token's position and the byte its scan began at.
-    private readonly record struct Resume(int Position, int Byte);
+    internal readonly record struct Resume(int Position, int Byte);
 
     // One instance of a phrase; with the first token of its sentence (fts5SentenceFinderCb's) and the token
     // WindowTokens - 1 before it, from where any window that begins with it, centred or not, can be found again.
-    private readonly record struct Instance(int Column, int Position, int Phrase, Resume Sentence, Resume Back);
+    internal readonly record struct Instance(int Column, int Position, int Phrase, Resume Sentence, Resume Back);
 
     private enum Scan
     {
