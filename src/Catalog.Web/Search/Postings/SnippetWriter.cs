@@ -164,9 +164,9 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         }
 
         var (bestColumn, bestStart, resume) = BestWindow(lengths, sizes, instances);
-        Span<(int Start, int End)> window = stackalloc (int, int)[WindowTokens];
-        var windowTokens = Window(text.Bytes(first + bestColumn), bestStart, resume, sizes[bestColumn], window, scratch, out var best);
-        return Highlight(best, window[..windowTokens], bestStart, sizes[bestColumn], instances, bestColumn, lengths, scratch);
+        Span<(int Start, int End)> room = stackalloc (int, int)[WindowTokens];
+        var window = Window(text.Bytes(first + bestColumn), bestStart, resume, sizes[bestColumn], room, scratch, out var best);
+        return Highlight(best, window, bestStart, sizes[bestColumn], instances, bestColumn, lengths, scratch);
     }
 
     /// <summary>
@@ -332,8 +332,8 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
 
     // The window's text and its tokens' bounds in it, from its first position on: the text begins at the first token
     // (at the column's start for the first window) and ends at the last one's end, or at the column's end when the
-    // window reaches it (the highlight copies the rest).
-    private static int Window(
+    // window reaches it (the highlight copies the rest). The bounds are written into the room given, and returned.
+    private static ReadOnlySpan<(int Start, int End)> Window(
         ReadOnlySpan<byte> text, int rangeStart, Resume resume, int size, Span<(int Start, int End)> window, Scratch scratch, out ReadOnlySpan<char> windowText)
     {
         var count = 0;
@@ -371,7 +371,7 @@ public sealed class SnippetWriter(IndexTokenizer tokenizer)
         }
 
         windowText = scratch.Decode(text[from..to]);
-        return count;
+        return window;
     }
 
     // fts5HighlightCb over the window, with the coalesced instances of its column (fts5CInstIterNext: instances that

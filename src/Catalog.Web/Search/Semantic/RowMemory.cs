@@ -44,7 +44,7 @@ internal static class RowMemory
     internal static unsafe nint AddressOf(sbyte[] pinned) =>
         (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 
-    [DllImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    [DllImport("libc", EntryPoint = "madvise")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Advise(nint address, nuint length, int advice);
 }
